@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings for every Fermi target (as Hummingbird does): explicit `any`, and imports
+/// that say exactly which module a member comes from.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Fermi",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "FermiStore", targets: ["FermiStore"]),
+        .executable(name: "fermi", targets: ["fermi"]),
+        .executable(name: "fermi-store-driver", targets: ["fermi-store-driver"]),
+        .executable(name: "fermi-bench", targets: ["fermi-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        .target(
+            name: "FermiStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiStoreTestSupport",
+            dependencies: ["FermiStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiCLI",
+            dependencies: [
+                "FermiStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "fermi",
+            dependencies: [
+                "FermiCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "fermi-store-driver",
+            dependencies: [
+                "FermiStore",
+                "FermiStoreTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "fermi-bench",
+            dependencies: [
+                "FermiStore",
+                "FermiStoreTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiStoreTests",
+            dependencies: ["FermiStore", "FermiStoreTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,95 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+
+/// Reads the gateway's watch stream, one JSON message per line, and hands out its events one
+/// at a time. It pulls from the HTTP body only when its events are used up, so a slow watcher
+/// slows the connection instead of filling memory.
+actor EtcdWatchReader {
+    private var body: HTTPClientResponse.Body.AsyncIterator
+    private var pending = ByteBuffer()
+    private var events: [WatchEvent] = []
+    private var nextIndex = 0
+    private let after: Int64
+
+    init(body: HTTPClientResponse.Body, after revision: Int64) {
+        self.body = body.makeAsyncIterator()
+        self.after = revision
+    }
+
+    /// The next event, or nil when the watching task is cancelled.
+    func next() async throws -> WatchEvent? {
+        while nextIndex == events.count {
+            if Task.isCancelled { return nil }
+            guard let line = try await nextLine() else {
+                if Task.isCancelled { return nil }
+                throw StoreError.unavailable(reason: "etcd closed the watch stream")
+            }
+            events = try decode(line)
+            nextIndex = 0
+        }
+        defer { nextIndex += 1 }
+        return events[nextIndex]
+    }
+
+    private func nextLine() async throws -> ByteBuffer? {
+        while true {
+            if let newline = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+                let length = newline - pending.readerIndex
+                let line = pending.readSlice(length: length)
+                pending.moveReaderIndex(forwardBy: 1)
+                if let line, line.readableBytes > 0 { return line }
+                continue
+            }
+            let chunk: ByteBuffer?
+            do {
+                // Step a local copy and store it back: the actor may not lend its own state
+                // across the suspension.
+                var iterator = body
+                chunk = try await iterator.next(isolation: self)
+                body = iterator
+            } catch is CancellationError {
+                return nil
+            } catch {
+                if Task.isCancelled { return nil }
+                throw StoreError.unavailable(reason: "etcd watch stream failed: \(error)")
+            }
+            guard var chunk else { return nil }
+            pending.discardReadBytes()
+            pending.writeBuffer(&chunk)
+        }
+    }
+
+    private func decode(_ line: ByteBuffer) throws -> [WatchEvent] {
+        let message: EtcdWatchMessage
+        do {
+            message = try JSONDecoder().decode(EtcdWatchMessage.self, from: line)
+        } catch {
+            throw StoreError.unavailable(reason: "etcd sent an unreadable watch message: \(error)")
+        }
+        if let error = message.error {
+            throw EtcdStore.error(message: error.message ?? "", fallback: "etcd watch: \(error.message ?? "failed")")
+        }
+        guard let result = message.result else { return [] }
+        if let compacted = result.compactRevision?.value, compacted > 0 {
+            throw StoreError.gone(revision: after)
+        }
+        if result.canceled == true {
+            throw StoreError.unavailable(reason: "etcd canceled the watch: \(result.cancelReason ?? "no reason given")")
+        }
+        return (result.events ?? []).map { event in
+            let current = event.kv.keyValue
+            let previous = event.prevKv?.keyValue
+            if event.type == "DELETE" {
+                return WatchEvent(
+                    kind: .deleted, key: current.key, revision: current.modRevision, current: nil,
+                    previous: previous)
+            }
+            return WatchEvent(
+                kind: current.createRevision == current.modRevision ? .created : .updated,
+                key: current.key, revision: current.modRevision, current: current,
+                previous: current.createRevision == current.modRevision ? nil : previous)
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode, durable on every commit
+/// (`synchronous = FULL`), shared safely by every process that opens it.
+///
+/// Watchers in this process wake at once on local commits; other processes' commits are seen by
+/// polling the revision every few milliseconds while anyone watches.
+public final class SQLiteStore: Store, ChangeLog {
+    /// The path of the database file.
+    public let path: String
+    private let pool: DatabasePool
+    let revisionSignal: RevisionSignal
+
+    /// Opens (creating if needed) the store at `path`.
+    public init(path: String, pollInterval: Duration = .milliseconds(5)) throws {
+        self.path = path
+        var configuration = Configuration()
+        // Other processes hold the write lock for a commit at a time: wait for it, don't fail.
+        configuration.busyMode = .timeout(60)
+        configuration.label = "fermi-store"
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                // GRDB picks NORMAL for WAL; a write must survive power loss once acknowledged.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.inTransaction(.immediate) {
+                    try SQLiteSchema.prepare(db, path: path)
+                    return .commit
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable(reason: "cannot open \(path): \(error)")
+        }
+        let reader = pool
+        revisionSignal = RevisionSignal(
+            poll: { try await reader.read { db in try SQLiteSchema.meta(db, "revision") } },
+            pollInterval: pollInterval)
+    }
+
+    /// The `synchronous` setting of the writing connection: 2 means FULL.
+    public func synchronousMode() throws -> Int {
+        try pool.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+        }
+    }
+
+    /// Closes the file; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
+    public func currentRevision() async throws -> Int64 {
+        try await read { db in try SQLiteSchema.meta(db, "revision") }
+    }
+
+    public func get(_ key: String) async throws -> KeyValue {
+        let row = try await read { db in
+            try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(SQLiteSchema.rowColumns) FROM kv
+                        WHERE key = ? ORDER BY revision DESC LIMIT 1
+                        """),
+                arguments: [Data(key.utf8)]
+            ).map { SQLiteSchema.historyRow($0) }
+        }
+        guard let value = row?.keyValue else { throw StoreError.notFound(key: key) }
+        return value
+    }
+
+    public func list(_ request: ListRequest) async throws -> ListPage {
+        let start = try request.resolvedStart()
+        let range = KeyRange(prefix: request.prefix)
+        return try await read { db in
+            let current = try SQLiteSchema.meta(db, "revision")
+            let revision = start.revision ?? current
+            try Self.checkReadable(db, revision, current: current)
+            var conditions = ["revision <= ?"]
+            var arguments: StatementArguments = [revision]
+            if let after = start.after {
+                conditions.append("key > ?")
+                _ = arguments.append(contentsOf: [Data(after.utf8)])
+            } else {
+                conditions.append("key >= ?")
+                _ = arguments.append(contentsOf: [Data(range.lower)])
+            }
+            if let upper = range.upper {
+                conditions.append("key < ?")
+                _ = arguments.append(contentsOf: [Data(upper)])
+            }
+            var sql = """
+                SELECT id, key, MAX(revision), create_revision, prev_revision, version, deleted,
+                    value
+                FROM kv WHERE \(conditions.joined(separator: " AND "))
+                GROUP BY key HAVING deleted = 0 ORDER BY key
+                """
+            if let limit = request.limit {
+                sql += " LIMIT ?"
+                _ = arguments.append(contentsOf: [limit + 1])
+            }
+            var items = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+                .compactMap { SQLiteSchema.historyRow($0).keyValue }
+            let hasMore = request.limit.map { items.count > $0 } ?? false
+            if hasMore { items.removeLast() }
+            return ListPage(
+                items: items, revision: revision,
+                continueToken: request.nextToken(
+                    revision: revision, lastKey: items.last?.key, hasMore: hasMore))
+        }
+    }
+
+    public func commit(_ writes: [StoreWrite]) async throws -> CommitResult {
+        try WriteRules.checkBatch(writes)
+        let result = try await write { db in
+            let revision = try SQLiteSchema.meta(db, "revision") + 1
+            let latest = try db.cachedStatement(
+                sql: """
+                    SELECT \(SQLiteSchema.rowColumns) FROM kv
+                    WHERE key = ? ORDER BY revision DESC LIMIT 1
+                    """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO kv (key, revision, create_revision, prev_revision, version,
+                        deleted, value)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var results: [KeyValue] = []
+            results.reserveCapacity(writes.count)
+            for write in writes {
+                let keyBytes = Data(write.key.utf8)
+                let current = try Row.fetchOne(latest, arguments: [keyBytes])
+                    .flatMap { SQLiteSchema.historyRow($0).keyValue }
+                let change = try WriteRules.apply(write, to: current, at: revision)
+                try insert.execute(arguments: [
+                    keyBytes, revision, change.newValue?.createRevision ?? 0,
+                    change.previous?.modRevision ?? 0, change.newValue?.version ?? 0,
+                    change.newValue == nil, change.newValue?.value ?? Data(),
+                ])
+                results.append(change.result)
+            }
+            try SQLiteSchema.setMeta(db, "revision", revision)
+            return CommitResult(revision: revision, results: results)
+        }
+        revisionSignal.advance(to: result.revision)
+        return result
+    }
+
+    public func watch(prefix: String, after revision: Int64) async throws -> WatchStream {
+        try await read { db in
+            let current = try SQLiteSchema.meta(db, "revision")
+            try Self.checkReadable(db, revision, current: nil)
+            return current
+        }
+        return WatchCursor(log: self, range: KeyRange(prefix: prefix), after: revision).stream()
+    }
+
+    public func compact(to target: Int64) async throws {
+        try await write { db in
+            let current = try SQLiteSchema.meta(db, "revision")
+            try Self.checkReadable(db, target, current: current)
+            guard target > (try SQLiteSchema.meta(db, "compacted")) else {
+                throw StoreError.gone(revision: target)
+            }
+            // Keep every row after the target, and each key's newest row at or before it unless
+            // that row is a tombstone.
+            try db.execute(
+                sql: """
+                    DELETE FROM kv WHERE revision <= :target AND (deleted = 1 OR EXISTS (
+                        SELECT 1 FROM kv AS newer WHERE newer.key = kv.key
+                        AND newer.revision > kv.revision AND newer.revision <= :target))
+                    """,
+                arguments: ["target": target])
+            try SQLiteSchema.setMeta(db, "compacted", target)
+        }
+    }
+
+    func changes(in range: KeyRange, after position: WatchPosition, limit: Int) async throws
+        -> ChangePage
+    {
+        try await read { db in
+            let current = try SQLiteSchema.meta(db, "revision")
+            try Self.checkReadable(db, position.revision, current: nil)
+            var conditions = [position.rowID == nil ? "k.revision > ?" : "k.id > ?", "k.key >= ?"]
+            var arguments: StatementArguments = [position.rowID ?? position.revision, Data(range.lower)]
+            if let upper = range.upper {
+                conditions.append("k.key < ?")
+                _ = arguments.append(contentsOf: [Data(upper)])
+            }
+            _ = arguments.append(contentsOf: [limit])
+            let prefixedColumns = SQLiteSchema.rowColumns.split(separator: ", ")
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(prefixedColumns.map { "k.\($0)" }.joined(separator: ", ")),
+                            \(prefixedColumns.map { "p.\($0)" }.joined(separator: ", "))
+                        FROM kv AS k LEFT JOIN kv AS p
+                            ON p.key = k.key AND p.revision = k.prev_revision
+                        WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.id LIMIT ?
+                        """),
+                arguments: arguments)
+            let events = rows.map { row in
+                let previous: HistoryRow? =
+                    row[8] == nil ? nil : SQLiteSchema.historyRow(row, at: 8)
+                return SQLiteSchema.historyRow(row).event(previous: previous)
+            }
+            if rows.count == limit, let last = rows.last {
+                // A full page may end inside a batch: only the revisions before it are done.
+                let lastRevision: Int64 = last[2]
+                return ChangePage(
+                    events: events,
+                    position: WatchPosition(revision: lastRevision - 1, rowID: last[0]))
+            }
+            let lastRowID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kv") ?? 0
+            return ChangePage(
+                events: events,
+                position: WatchPosition(
+                    revision: max(current, position.revision),
+                    rowID: max(lastRowID, position.rowID ?? 0)))
+        }
+    }
+
+    /// Fails when `revision` has been compacted away or, given `current`, is in the future.
+    private static func checkReadable(_ db: Database, _ revision: Int64, current: Int64?) throws {
+        if revision < (try SQLiteSchema.meta(db, "compacted")) {
+            throw StoreError.gone(revision: revision)
+        }
+        if let current, revision > current {
+            throw StoreError.futureRevision(revision: revision, currentRevision: current)
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T)
+        async throws -> T
+    {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T)
+        async throws -> T
+    {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private static func storeError(_ error: any Error) -> any Error {
+        if error is StoreError || error is CancellationError { return error }
+        return StoreError.unavailable(reason: "sqlite: \(error)")
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+import FermiCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await FermiCommand.main()
+    }
+}
