@@ -76,7 +76,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FermiStoreTests",
-            dependencies: ["FermiStore", "FermiStoreTestSupport"],
+            dependencies: [
+                "FermiStore", "FermiStoreTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

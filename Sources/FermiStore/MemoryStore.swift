@@ -56,6 +56,7 @@ public actor MemoryStore: Store, ChangeLog {
 
     public func commit(_ writes: [StoreWrite]) throws -> CommitResult {
         try WriteRules.checkBatch(writes)
+        if writes.isEmpty { return CommitResult(revision: revision, results: []) }
         let newRevision = revision + 1
         let applied = try writes.map { write in
             try WriteRules.apply(write, to: history[write.key]?.last?.keyValue, at: newRevision)

@@ -24,7 +24,8 @@ public protocol Store: Sendable {
 
     /// Commits `writes` atomically at one new revision: either all apply or none does.
     ///
-    /// A batch may name each key at most once. The result holds, for each write in order, the
+    /// A batch may name each key at most once; an empty batch writes nothing and returns the
+    /// current revision. The result holds, for each write in order, the
     /// key's new value (create, update) or the value it had until it was deleted (delete).
     func commit(_ writes: [StoreWrite]) async throws -> CommitResult
 

@@ -50,6 +50,18 @@ public final class SQLiteStore: Store, ChangeLog {
         }
     }
 
+    /// The journal mode of the file: `wal` for a store.
+    public func journalMode() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+
+    /// SQLite's own check of the file's structure: `ok` when it is sound.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        }
+    }
+
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
         try pool.close()
@@ -117,6 +129,7 @@ public final class SQLiteStore: Store, ChangeLog {
 
     public func commit(_ writes: [StoreWrite]) async throws -> CommitResult {
         try WriteRules.checkBatch(writes)
+        if writes.isEmpty { return CommitResult(revision: try await currentRevision(), results: []) }
         let result = try await write { db in
             let revision = try SQLiteSchema.meta(db, "revision") + 1
             let latest = try db.cachedStatement(
@@ -153,9 +166,8 @@ public final class SQLiteStore: Store, ChangeLog {
 
     public func watch(prefix: String, after revision: Int64) async throws -> WatchStream {
         try await read { db in
-            let current = try SQLiteSchema.meta(db, "revision")
+            // Watching from a future revision is allowed: its changes arrive when they happen.
             try Self.checkReadable(db, revision, current: nil)
-            return current
         }
         return WatchCursor(log: self, range: KeyRange(prefix: prefix), after: revision).stream()
     }

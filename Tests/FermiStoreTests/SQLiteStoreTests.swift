@@ -1,0 +1,74 @@
+import FermiStore
+import Foundation
+import GRDB
+import Testing
+
+/// What the SQLite backend promises beyond the shared contract: durability settings, a
+/// versioned file, and one revision sequence for every handle on the file.
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    @Test func writesAreDurableInWALMode() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.appendingPathComponent("s.db").path)
+            #expect(try store.synchronousMode() == 2)
+            #expect(try store.journalMode() == "wal")
+            try store.close()
+        }
+    }
+
+    @Test func aFileFromANewerSchemaIsRefused() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let store = try SQLiteStore(path: path)
+            try store.close()
+            try setUserVersion(path: path, to: 99)
+            #expect(throws: StoreError.unsupportedSchema(path: path, version: 99, supported: 1)) {
+                _ = try SQLiteStore(path: path)
+            }
+        }
+    }
+
+    @Test func twoHandlesOnOneFileShareOneRevisionSequence() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let first = try SQLiteStore(path: path)
+            let second = try SQLiteStore(path: path)
+            let stream = try await second.watch(prefix: "/", after: 0)
+            var revisions: [Int64] = []
+            for index in 0..<10 {
+                let writer = index.isMultiple(of: 2) ? first : second
+                revisions.append(try await writer.create("/k/\(index)", value: "v".bytes).modRevision)
+            }
+            #expect(revisions == Array(1...10))
+            let events = try await collect(10, from: stream)
+            #expect(events.map(\.revision) == Array(1...10))
+            #expect(try await first.listAll(prefix: "/k/").items.count == 10)
+            try first.close()
+            try second.close()
+        }
+    }
+
+    @Test func historySurvivesReopening() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let store = try SQLiteStore(path: path)
+            try await store.create("/a", value: "1".bytes)
+            try await store.update("/a", value: "2".bytes)
+            try await store.compact(to: 1)
+            try store.close()
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await reopened.currentRevision() == 2)
+            #expect(try await reopened.get("/a").text == "2")
+            await #expect(throws: StoreError.gone(revision: 0)) {
+                try await reopened.watch(prefix: "/", after: 0)
+            }
+            try reopened.close()
+        }
+    }
+
+    private func setUserVersion(path: String, to version: Int) throws {
+        let file = try DatabaseQueue(path: path)
+        try file.write { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
+        try file.close()
+    }
+}

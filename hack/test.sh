@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test from a fresh clone: installs what is missing, then `swift test`.
+# Tests that need etcd start their own on 127.0.0.1 and stop it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source hack/setup.sh
+swift build --build-tests
+swift test --skip-build
