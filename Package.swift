@@ -12,6 +12,7 @@ let package = Package(
     name: "Fermi",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "FermiAPI", targets: ["FermiAPI"]),
         .library(name: "FermiStore", targets: ["FermiStore"]),
         .executable(name: "fermi", targets: ["fermi"]),
         .executable(name: "fermi-store-driver", targets: ["fermi-store-driver"]),
@@ -22,8 +23,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        .target(
+            name: "FermiAPI",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "FermiStore",
             dependencies: [
@@ -72,6 +79,11 @@ let package = Package(
                 "FermiStoreTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiAPITests",
+            dependencies: ["FermiAPI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

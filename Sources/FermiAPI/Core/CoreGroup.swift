@@ -1,0 +1,4 @@
+/// The kinds of the core group (v1): Namespace, Node, Pod, Event, PersistentVolumeClaim, ConfigMap, Secret, Service.
+public enum CoreGroup {
+    public static let kinds: [any APIObject.Type] = []
+}

@@ -1,0 +1,4 @@
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository.
+public enum FermiGroup {
+    public static let kinds: [any APIObject.Type] = []
+}

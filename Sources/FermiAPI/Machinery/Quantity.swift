@@ -1,0 +1,141 @@
+import Foundation
+
+/// A Kubernetes resource quantity ("500m", "2Ti", "16Gi", "1e3", "0.5"), compared exactly.
+///
+/// The text is kept as written, so objects read back the way they were applied; equality,
+/// hashing and ordering go by the exact decimal value, so "1Gi" equals "1024Mi".
+public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The quantity as written.
+    public let text: String
+    /// The exact value in base units (cores, bytes, devices).
+    public let value: Decimal
+
+    /// Parses a quantity; nil when the text is not one.
+    public init?(_ text: String) {
+        guard let value = Self.parse(text) else { return nil }
+        self.text = text
+        self.value = value
+    }
+
+    /// A quantity of whole base units.
+    public init(integer: Int64) {
+        text = String(integer)
+        value = Decimal(integer)
+    }
+
+    /// A literal in code must be a valid quantity.
+    public init(stringLiteral text: String) {
+        guard let parsed = Quantity(text) else { preconditionFailure("invalid quantity \(text)") }
+        self = parsed
+    }
+
+    public var description: String { text }
+
+    /// Whether the quantity is below zero.
+    public var isNegative: Bool { value < 0 }
+
+    /// The value in thousandths of a base unit, rounded up (as Kubernetes' MilliValue).
+    public var milliValue: Int64 {
+        Self.roundedUp(value * 1000)
+    }
+
+    /// The value in base units, rounded up (as Kubernetes' Value).
+    public var integerValue: Int64 {
+        Self.roundedUp(value)
+    }
+
+    /// The suffixes Kubernetes accepts and what each multiplies by.
+    private static let suffixes: [String: Decimal] = [
+        "": 1,
+        "n": Decimal(sign: .plus, exponent: -9, significand: 1),
+        "u": Decimal(sign: .plus, exponent: -6, significand: 1),
+        "m": Decimal(sign: .plus, exponent: -3, significand: 1),
+        "k": Decimal(sign: .plus, exponent: 3, significand: 1),
+        "M": Decimal(sign: .plus, exponent: 6, significand: 1),
+        "G": Decimal(sign: .plus, exponent: 9, significand: 1),
+        "T": Decimal(sign: .plus, exponent: 12, significand: 1),
+        "P": Decimal(sign: .plus, exponent: 15, significand: 1),
+        "E": Decimal(sign: .plus, exponent: 18, significand: 1),
+        "Ki": pow(Decimal(1024), 1), "Mi": pow(Decimal(1024), 2), "Gi": pow(Decimal(1024), 3),
+        "Ti": pow(Decimal(1024), 4), "Pi": pow(Decimal(1024), 5), "Ei": pow(Decimal(1024), 6),
+    ]
+
+    /// Kubernetes' grammar: a signed decimal number, then a binary or decimal SI suffix or a
+    /// decimal exponent (`e3`, `E-2`).
+    private static func parse(_ text: String) -> Decimal? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var digits = ""
+        if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
+            digits.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        var sawDigit = false
+        var sawPoint = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if ("0"..."9").contains(scalar) {
+                sawDigit = true
+            } else if scalar == ".", !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            digits.unicodeScalars.append(scalar)
+            index += 1
+        }
+        guard sawDigit, let number = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        let suffix = String(String.UnicodeScalarView(scalars[index...]))
+        if let multiplier = suffixes[suffix] {
+            return number * multiplier
+        }
+        guard let first = suffix.first, first == "e" || first == "E",
+            let exponent = Int(suffix.dropFirst()), abs(exponent) <= 30,
+            suffix.dropFirst().allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" })
+        else { return nil }
+        return number * Decimal(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    private static func roundedUp(_ value: Decimal) -> Int64 {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 0, .up)
+        return NSDecimalNumber(decimal: rounded).int64Value
+    }
+}
+
+extension Quantity: Hashable, Comparable {
+    public static func == (lhs: Quantity, rhs: Quantity) -> Bool { lhs.value == rhs.value }
+    public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.value < rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+}
+
+extension Quantity: Codable {
+    /// Manifests write quantities as strings ("16Gi") or plain numbers (`cpu: 2`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text: String
+        if let integer = try? container.decode(Int64.self) {
+            text = String(integer)
+        } else if let number = try? container.decode(Double.self) {
+            text = String(number)
+        } else {
+            text = try container.decode(String.self)
+        }
+        guard let parsed = Quantity(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+/// Amounts of named resources, e.g. `cpu: "8"`, `nvidia.com/gpu: 4`.
+public typealias ResourceList = [String: Quantity]

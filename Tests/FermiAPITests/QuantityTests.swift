@@ -1,0 +1,40 @@
+import FermiAPI
+import Foundation
+import Testing
+
+/// Quantities parse every Kubernetes form and compare exactly.
+@Suite("Quantity")
+struct QuantityTests {
+    @Test(arguments: [
+        ("500m", "0.5"), ("2Ti", "2199023255552"), ("16Gi", "17179869184"), ("1e3", "1000"),
+        ("1.5k", "1500"), ("100n", "0.0000001"), ("8", "8"), ("-2", "-2"), ("1Ei", "1152921504606846976"),
+    ])
+    func parsesExactly(text: String, expected: String) throws {
+        let quantity = try #require(Quantity(text))
+        #expect(quantity.value == Decimal(string: expected))
+        #expect(quantity.text == text)
+    }
+
+    @Test(arguments: ["", "abc", "1.2.3", "5Gb", "--1", "1e", "Gi"])
+    func rejectsWhatIsNotAQuantity(text: String) {
+        #expect(Quantity(text) == nil)
+    }
+
+    @Test func comparesByValueNotText() throws {
+        #expect(Quantity("1Gi") == Quantity("1024Mi"))
+        #expect(Quantity("1000m") == Quantity("1"))
+        #expect(try #require(Quantity("999m")) < #require(Quantity("1")))
+        #expect(try #require(Quantity("1G")) < #require(Quantity("1Gi")))
+        #expect(try #require(Quantity("1500m")).milliValue == 1500)
+        #expect(try #require(Quantity("1500m")).integerValue == 2)
+    }
+
+    @Test func decodesNumbersAndStrings() throws {
+        let decoded = try JSONDecoder().decode([String: Quantity].self, from: Data(#"{"a": 2, "b": "16Gi", "c": 0.5}"#.utf8))
+        #expect(decoded["a"] == Quantity("2"))
+        #expect(decoded["b"]?.text == "16Gi")
+        #expect(decoded["c"] == Quantity("500m"))
+        let encoded = try JSONEncoder().encode(decoded["b"])
+        #expect(String(decoding: encoded, as: UTF8.self) == #""16Gi""#)
+    }
+}
