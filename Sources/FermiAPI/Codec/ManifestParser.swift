@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+/// Splits manifest text into documents and turns each into JSON, keeping every field's line.
+///
+/// Scalars are typed the way Kubernetes' YAML reader types them: plain `true`, `42`, `1.5` and
+/// `null` become JSON booleans, numbers and null; everything else, quoted or not, is a string.
+public enum ManifestParser {
+    /// The documents of `text`; empty documents (e.g. a trailing `---`) are skipped.
+    public static func parse(_ text: String, source: String) throws(ManifestError)
+        -> [ManifestDocument]
+    {
+        var documents: [ManifestDocument] = []
+        do {
+            var index = 0
+            // The sequence stops at a parse error and keeps it, rather than throwing it.
+            var nodes = try Yams.compose_all(yaml: text)
+            while let node = nodes.next() {
+                var lines: [String: Int] = [:]
+                let value = try json(from: node, at: FieldPath(), source: source, lines: &lines)
+                if value != .null {
+                    documents.append(
+                        ManifestDocument(
+                            source: source, index: index, line: node.mark?.line ?? 1,
+                            value: value, fieldLines: lines))
+                }
+                index += 1
+            }
+            if let error = nodes.error { throw error }
+        } catch let error as ManifestError {
+            throw error
+        } catch let error as YamlError {
+            throw ManifestError.malformedYAML(source: source, detail: describe(error))
+        } catch {
+            throw ManifestError.malformedYAML(source: source, detail: "\(error)")
+        }
+        return documents
+    }
+
+    private static func json(
+        from node: Node, at path: FieldPath, source: String, lines: inout [String: Int]
+    ) throws -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            return scalarValue(scalar)
+        case .sequence(let sequence):
+            return .array(
+                try sequence.enumerated().map { position, item in
+                    let itemPath = path.index(position)
+                    if let line = item.mark?.line { lines[itemPath.description] = line }
+                    return try json(from: item, at: itemPath, source: source, lines: &lines)
+                })
+        case .mapping(let mapping):
+            var members: [String: JSONValue] = [:]
+            for (keyNode, valueNode) in mapping {
+                let key = keyNode.string ?? "\(keyNode.any)"
+                let line = keyNode.mark?.line ?? 0
+                guard members[key] == nil else {
+                    throw ManifestError.malformedYAML(
+                        source: source,
+                        detail: "line \(line): mapping key \"\(key)\" already defined")
+                }
+                let childPath = path.child(key)
+                lines[childPath.description] = line
+                members[key] = try json(from: valueNode, at: childPath, source: source, lines: &lines)
+            }
+            return .object(members)
+        case .alias:
+            throw ManifestError.malformedYAML(
+                source: source, detail: "line \(node.mark?.line ?? 0): YAML aliases are not supported")
+        }
+    }
+
+    private static func scalarValue(_ scalar: Node.Scalar) -> JSONValue {
+        let text = scalar.string
+        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }
+        if let bool = Bool.construct(from: scalar) { return .bool(bool) }
+        if let integer = Int.construct(from: scalar) { return .integer(Int64(integer)) }
+        if let number = Double.construct(from: scalar), number.isFinite { return .number(number) }
+        return .string(text)
+    }
+
+    /// The parser's own words with the line and column, e.g. `line 3, column 5: could not find
+    /// expected ':'`.
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let contextText = context.map { "\($0.text) " } ?? ""
+            return "line \(mark.line), column \(mark.column): \(contextText)\(problem)"
+        default:
+            return "\(error)"
+        }
+    }
+}

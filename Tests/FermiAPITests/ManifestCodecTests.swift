@@ -1,0 +1,110 @@
+import FermiAPI
+import Testing
+
+/// Manifests parse with every field's line, decode into their kinds, and every problem names
+/// the file, the line and the field.
+@Suite("Manifest codec")
+struct ManifestCodecTests {
+    let queues = """
+        apiVersion: scheduling.volcano.sh/v1beta1
+        kind: Queue
+        metadata:
+          name: research
+        spec:
+          weight: 4
+          capability:
+            cpu: 64
+            nvidia.com/gpu: "16"
+        ---
+        # a second queue
+        apiVersion: scheduling.volcano.sh/v1beta1
+        kind: Queue
+        metadata:
+          name: production
+          labels:
+            tier: "1"
+        spec:
+          reclaimable: false
+          weightt: 8
+        ---
+        """
+
+    @Test func splitsDocumentsAndRemembersLines() throws {
+        let documents = try ManifestParser.parse(queues, source: "queues.yaml")
+        #expect(documents.count == 2)
+        #expect(documents[1].index == 1)
+        #expect(documents[0].line(of: FieldPath("spec", "weight")) == 6)
+        #expect(documents[1].line(of: FieldPath("spec", "weightt")) == 20)
+        #expect(documents[1].line(of: FieldPath("metadata", "labels").key("tier")) == 16)
+        #expect(documents[0].value["spec"]?["capability"]?["cpu"] == .integer(64))
+        #expect(documents[1].value["metadata"]?["labels"]?["tier"] == .string("1"))
+        #expect(documents[1].value["spec"]?["reclaimable"] == .bool(false))
+    }
+
+    @Test func decodesKindsAndWarnsOfUnknownFieldsWithTheirLines() throws {
+        let documents = try ManifestParser.parse(queues, source: "queues.yaml")
+        let decoder = ManifestDecoder()
+        let first = try decoder.decode(documents[0])
+        let queue = try #require(first.object as? Queue)
+        #expect(queue.spec.capability?["cpu"] == Quantity("64"))
+        #expect(first.unknownFields.isEmpty)
+        let second = try decoder.decode(documents[1])
+        #expect(second.unknownFieldWarnings() == [#"queues.yaml:20: unknown field "spec.weightt""#])
+    }
+
+    @Test func malformedYAMLReportsTheParsersLineAndColumn() {
+        #expect {
+            try ManifestParser.parse("kind: Queue\nmetadata:\n  name: [a, b\n", source: "bad.yaml")
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("bad.yaml: error converting YAML to JSON: line ")
+                && text.contains("column")
+        }
+    }
+
+    @Test func aWrongTypeNamesTheLineFieldAndValue() throws {
+        let documents = try ManifestParser.parse(
+            "apiVersion: scheduling.volcano.sh/v1beta1\nkind: Queue\nmetadata:\n  name: q\nspec:\n  weight: heavy\n",
+            source: "q.yaml")
+        #expect(throws: ManifestError.wrongType(
+            location: "q.yaml:6", field: "spec.weight", detail: "\"heavy\": expected an integer")
+        ) {
+            try ManifestDecoder().decode(documents[0])
+        }
+    }
+
+    @Test func anUnservedKindIsNamed() throws {
+        let documents = try ManifestParser.parse(
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\n", source: "ds.yaml")
+        #expect {
+            try ManifestDecoder().decode(documents[0])
+        } throws: { error in
+            "\(error)" == #"ds.yaml:1: no matches for kind "DaemonSet" in version "apps/v1""#
+        }
+    }
+
+    @Test func validationErrorsArePlacedOnTheirLines() throws {
+        let text = """
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata:
+              name: q
+            spec:
+              weight: -1
+            """
+        let decoded = try ManifestDecoder().decode(try ManifestParser.parse(text, source: "q.yaml")[0])
+        #expect(
+            decoded.validationErrors().map(\.description) == [
+                "q.yaml:6: spec.weight: Invalid value: -1: queue weight must be a positive integer"
+            ])
+    }
+
+    @Test func missingApiVersionAndKindAreReported() throws {
+        let documents = try ManifestParser.parse("metadata:\n  name: x\n", source: "x.yaml")
+        #expect {
+            try ManifestDecoder().decode(documents[0])
+        } throws: { error in
+            "\(error)" == "x.yaml:1: error validating data: [apiVersion not set, kind not set]"
+        }
+    }
+}
