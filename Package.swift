@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "FermiAPI", targets: ["FermiAPI"]),
         .library(name: "FermiStore", targets: ["FermiStore"]),
+        .library(name: "FermiAPIServer", targets: ["FermiAPIServer"]),
         .executable(name: "fermi", targets: ["fermi"]),
         .executable(name: "fermi-store-driver", targets: ["fermi-store-driver"]),
         .executable(name: "fermi-bench", targets: ["fermi-bench"]),
@@ -40,6 +41,11 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiAPIServer",
+            dependencies: ["FermiAPI", "FermiStore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -84,6 +90,11 @@ let package = Package(
         .testTarget(
             name: "FermiAPITests",
             dependencies: ["FermiAPI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiAPIServerTests",
+            dependencies: ["FermiAPIServer", "FermiAPI", "FermiStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,246 @@
+// FermiAPIServer is the API layer over a Store: typed create, get, list, update, status
+// updates, delete with finalizers, and watch, with Kubernetes' metadata rules (uid,
+// creationTimestamp, generation, resourceVersion) and admission (defaults, validation,
+// namespaces). Controllers and the CLI reach the store only through it.
+
+import FermiAPI
+import FermiStore
+import Foundation
+
+/// The in-process API server: Kubernetes' API semantics over any `Store`.
+public final class APIServer: Sendable {
+    /// The store beneath; only the API layer touches it.
+    public let store: any Store
+    public let registry: KindRegistry
+    private let now: @Sendable () -> Date
+    private let makeUID: @Sendable () -> String
+
+    /// An API server over `store`; `now` gives creation and deletion times and `makeUID`
+    /// new objects' uids (inject both for deterministic simulations).
+    public init(
+        store: any Store, registry: KindRegistry = .served,
+        now: @escaping @Sendable () -> Date = { Date() },
+        makeUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) {
+        self.store = store
+        self.registry = registry
+        self.now = now
+        self.makeUID = makeUID
+    }
+
+    // MARK: - Reading
+
+    /// The object `name` of kind `T` in `namespace` (ignored for cluster-scoped kinds).
+    public func get<T: APIObject>(_ type: T.Type, namespace: String = "default", name: String)
+        async throws -> T
+    {
+        let key = StorageKey.key(of: T.resource, namespace: namespace, name: name)
+        do {
+            return try ObjectCodec.decode(T.self, from: try await store.get(key))
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: name)
+        }
+    }
+
+    /// The objects of kind `T` in `namespace` (nil: all namespaces) that match the selectors,
+    /// read at one revision, and that revision.
+    public func list<T: APIObject>(
+        _ type: T.Type, namespace: String? = nil, labels: LabelSelectorQuery = .init(),
+        fields: FieldSelectorQuery = .init()
+    ) async throws -> ObjectList<T> {
+        let prefix = StorageKey.prefix(of: T.resource, namespace: namespace)
+        let page: ListPage
+        do {
+            page = try await store.listAll(prefix: prefix)
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: "")
+        }
+        var items: [T] = []
+        items.reserveCapacity(page.items.count)
+        for item in page.items {
+            let object = try ObjectCodec.decode(T.self, from: item)
+            guard labels.matches(object.metadata.labels ?? [:]) else { continue }
+            if !fields.requirements.isEmpty, !fields.matches(JSONValue.encoding(object)) { continue }
+            items.append(object)
+        }
+        return ObjectList(items: items, resourceVersion: String(page.revision))
+    }
+
+    // MARK: - Writing
+
+    /// Creates `object` after defaulting and validating it; its namespace must exist.
+    public func create<T: APIObject>(_ object: T, dryRun: Bool = false) async throws -> T {
+        var object = object
+        try await admitNew(&object)
+        if dryRun { return object }
+        let key = StorageKey.key(of: T.resource, namespace: object.namespace, name: object.name)
+        do {
+            let written = try await store.create(key, value: try ObjectCodec.encode(object))
+            object.metadata.resourceVersion = String(written.modRevision)
+            return object
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: object.name)
+        }
+    }
+
+    /// Replaces an object's spec and metadata, keeping its status; with a resourceVersion set,
+    /// only if the object is still at it. Generation moves when anything but metadata and
+    /// status changed.
+    public func update<T: APIObject>(_ object: T, dryRun: Bool = false) async throws -> T {
+        try await replace(object, dryRun: dryRun) { old, new in
+            ObjectRules.keepStatus(of: old, in: &new)
+        }
+    }
+
+    /// Writes only the status of an object (the status subresource), with observed checks on
+    /// resourceVersion as for `update`.
+    public func updateStatus<T: APIObject>(_ object: T) async throws -> T {
+        try await replace(object, dryRun: false) { old, new in
+            new = ObjectRules.takingStatus(of: new, into: old)
+        }
+    }
+
+    /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they
+    /// are cleared. Returns the object as it was last stored.
+    @discardableResult
+    public func delete<T: APIObject>(_ type: T.Type, namespace: String = "default", name: String)
+        async throws -> T
+    {
+        let current = try await get(T.self, namespace: namespace, name: name)
+        if !(current.metadata.finalizers ?? []).isEmpty {
+            guard current.metadata.deletionTimestamp == nil else { return current }
+            var marked = current
+            marked.metadata.deletionTimestamp = Timestamp(now())
+            return try await write(marked, expectedRevision: revision(of: current))
+        }
+        let key = StorageKey.key(of: T.resource, namespace: namespace, name: name)
+        do {
+            try await store.delete(key, expectedRevision: revision(of: current))
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: name)
+        }
+        return current
+    }
+
+    /// Creates the `default` namespace if it is missing, as a new cluster has it.
+    public func ensureDefaultNamespace() async throws {
+        let key = StorageKey.key(of: NamespaceKey.resource, namespace: "", name: "default")
+        guard try await store.getIfPresent(key) == nil else { return }
+        let namespace: JSONValue = .object([
+            "apiVersion": .string("v1"), "kind": .string("Namespace"),
+            "metadata": .object([
+                "name": .string("default"), "uid": .string(makeUID()),
+                "creationTimestamp": .string(Timestamp(now()).description),
+            ]),
+            "spec": .object(["finalizers": .array([.string("kubernetes")])]),
+            "status": .object(["phase": .string("Active")]),
+        ])
+        do {
+            try await store.create(key, value: try JSONEncoder().encode(namespace))
+        } catch StoreError.alreadyExists {
+            // Another process created it first: that is the wanted outcome.
+        }
+    }
+
+    // MARK: - Internals
+
+    private func admitNew<T: APIObject>(_ object: inout T) async throws {
+        if T.resource.namespaced {
+            if object.namespace.isEmpty { object.metadata.namespace = "default" }
+        } else {
+            object.metadata.namespace = nil
+        }
+        if (object.metadata.name ?? "").isEmpty, let prefix = object.metadata.generateName {
+            object.metadata.name = prefix + String(makeUID().prefix(5))
+        }
+        object.apiVersion = T.resource.apiVersion
+        object.kind = T.resource.kind
+        object.metadata.uid = makeUID()
+        object.metadata.creationTimestamp = Timestamp(now())
+        object.metadata.generation = 1
+        object.metadata.resourceVersion = nil
+        object.metadata.deletionTimestamp = nil
+        if T.resource.hasStatus { ObjectRules.clearStatus(&object) }
+        object.setDefaults()
+        try admit(object)
+        if T.resource.namespaced { try await requireNamespace(object.namespace) }
+    }
+
+    private func admit<T: APIObject>(_ object: T) throws {
+        let errors = object.validate()
+        guard errors.isEmpty else {
+            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
+        }
+    }
+
+    private func replace<T: APIObject>(
+        _ object: T, dryRun: Bool, merge: (T, inout T) -> Void
+    ) async throws -> T {
+        let namespace = T.resource.namespaced ? (object.metadata.namespace ?? "default") : ""
+        let current = try await get(T.self, namespace: namespace, name: object.name)
+        if let wanted = object.metadata.resourceVersion, !wanted.isEmpty,
+            wanted != current.metadata.resourceVersion
+        {
+            throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
+        }
+        var next = object
+        merge(current, &next)
+        ObjectRules.carrySystemMetadata(from: current, into: &next)
+        next.setDefaults()
+        try admit(next)
+        if ObjectRules.specDiffers(current, next) {
+            next.metadata.generation = (current.metadata.generation ?? 0) + 1
+        }
+        if dryRun { return next }
+        if next.metadata.deletionTimestamp != nil, (next.metadata.finalizers ?? []).isEmpty {
+            // The last finalizer is gone from an object being deleted: now it goes.
+            let key = StorageKey.key(of: T.resource, namespace: namespace, name: next.name)
+            do {
+                try await store.delete(key, expectedRevision: revision(of: current))
+            } catch {
+                throw APIError.from(error, resource: T.resource, name: next.name)
+            }
+            return next
+        }
+        return try await write(next, expectedRevision: revision(of: current))
+    }
+
+    private func write<T: APIObject>(_ object: T, expectedRevision: Int64?) async throws -> T {
+        var object = object
+        object.metadata.resourceVersion = nil
+        let key = StorageKey.key(of: T.resource, namespace: object.namespace, name: object.name)
+        do {
+            let written = try await store.update(
+                key, value: try ObjectCodec.encode(object), expectedRevision: expectedRevision)
+            object.metadata.resourceVersion = String(written.modRevision)
+            return object
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: object.name)
+        }
+    }
+
+    private func requireNamespace(_ namespace: String) async throws {
+        let key = StorageKey.key(of: NamespaceKey.resource, namespace: "", name: namespace)
+        guard try await store.getIfPresent(key) != nil else {
+            throw APIError.namespaceNotFound(namespace)
+        }
+    }
+
+    private func revision<T: APIObject>(of object: T) -> Int64? {
+        object.metadata.resourceVersion.flatMap { Int64($0) }
+    }
+}
+
+/// The objects of one kind read at one revision.
+public struct ObjectList<T: APIObject>: Sendable {
+    public var items: [T]
+    /// The store revision the list was read at: watch from here to follow it.
+    public var resourceVersion: String
+}
+
+/// Where namespaces are stored, without depending on the Namespace type.
+enum NamespaceKey {
+    static let resource = APIResource(
+        group: "", version: "v1", kind: "Namespace", plural: "namespaces", shortNames: ["ns"],
+        namespaced: false)
+}

@@ -1,0 +1,51 @@
+import FermiAPI
+import Foundation
+
+/// A field selector as people write it after `--field-selector`: `metadata.name=bert,status.phase!=Succeeded`.
+/// Only the fields Kubernetes indexes are accepted: metadata.name, metadata.namespace,
+/// status.phase and spec.nodeName.
+public struct FieldSelectorQuery: Hashable, Sendable {
+    /// The fields a selector may name.
+    public static let supportedFields = ["metadata.name", "metadata.namespace", "status.phase", "spec.nodeName"]
+
+    /// One requirement: a field equals (or does not equal) a value.
+    public struct Requirement: Hashable, Sendable {
+        public var field: String
+        public var value: String
+        public var negated: Bool
+    }
+
+    public var requirements: [Requirement]
+
+    public init(_ requirements: [Requirement] = []) {
+        self.requirements = requirements
+    }
+
+    public init(parsing text: String) throws(SelectorError) {
+        var requirements: [Requirement] = []
+        for part in text.split(separator: ",") where !part.isEmpty {
+            let negated = part.contains("!=")
+            let separator = negated ? "!=" : (part.contains("==") ? "==" : "=")
+            guard let range = part.range(of: separator) else { throw SelectorError(text) }
+            let field = String(part[..<range.lowerBound])
+            guard Self.supportedFields.contains(field) else {
+                throw SelectorError("field label not supported: \(field)")
+            }
+            requirements.append(
+                Requirement(field: field, value: String(part[range.upperBound...]), negated: negated))
+        }
+        self.requirements = requirements
+    }
+
+    /// Whether the object (as JSON) satisfies every requirement.
+    public func matches(_ object: JSONValue) -> Bool {
+        requirements.allSatisfy { requirement in
+            var current: JSONValue? = object
+            for step in requirement.field.split(separator: ".") {
+                current = current?[String(step)]
+            }
+            let value = current?.stringValue ?? ""
+            return requirement.negated ? value != requirement.value : value == requirement.value
+        }
+    }
+}

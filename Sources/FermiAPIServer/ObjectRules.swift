@@ -1,0 +1,60 @@
+import FermiAPI
+import Foundation
+
+/// The API server's rules about what parts of an object a write may change, applied to any
+/// kind through its JSON form: status belongs to the status subresource, system metadata to
+/// the server, and generation counts changes to everything else.
+enum ObjectRules {
+    /// `new` with the status `old` has: a main-resource update does not change status.
+    static func keepStatus<T: APIObject>(of old: T, in new: inout T) {
+        guard T.resource.hasStatus else { return }
+        new = replacing("status", in: new, with: JSONValue.encoding(old)["status"])
+    }
+
+    /// `old` with the status of `new`: a status update changes nothing else.
+    static func takingStatus<T: APIObject>(of new: T, into old: T) -> T {
+        var result = replacing("status", in: old, with: JSONValue.encoding(new)["status"])
+        result.metadata.resourceVersion = new.metadata.resourceVersion
+        return result
+    }
+
+    /// Removes status: on create it is the controllers' to write, not the user's.
+    static func clearStatus<T: APIObject>(_ object: inout T) {
+        object = replacing("status", in: object, with: nil)
+    }
+
+    /// Whether anything outside metadata and status differs: what moves generation.
+    static func specDiffers<T: APIObject>(_ old: T, _ new: T) -> Bool {
+        guard case .object(var oldMembers) = JSONValue.encoding(old),
+            case .object(var newMembers) = JSONValue.encoding(new)
+        else { return true }
+        for ignored in ["metadata", "status"] {
+            oldMembers[ignored] = nil
+            newMembers[ignored] = nil
+        }
+        return oldMembers != newMembers
+    }
+
+    /// Copies what only the server sets (uid, creation time, generation, deletion time).
+    static func carrySystemMetadata<T: APIObject>(from current: T, into next: inout T) {
+        next.apiVersion = T.resource.apiVersion
+        next.kind = T.resource.kind
+        next.metadata.namespace = current.metadata.namespace
+        next.metadata.uid = current.metadata.uid
+        next.metadata.creationTimestamp = current.metadata.creationTimestamp
+        next.metadata.generation = current.metadata.generation
+        next.metadata.deletionTimestamp = current.metadata.deletionTimestamp
+        next.metadata.resourceVersion = current.metadata.resourceVersion
+    }
+
+    private static func replacing<T: APIObject>(_ member: String, in object: T, with value: JSONValue?)
+        -> T
+    {
+        guard case .object(var members) = JSONValue.encoding(object) else { return object }
+        members[member] = value
+        guard let data = try? JSONEncoder().encode(JSONValue.object(members)),
+            let decoded = try? JSONDecoder().decode(T.self, from: data)
+        else { return object }
+        return decoded
+    }
+}
