@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "FermiCLI",
             dependencies: [
-                "FermiStore",
+                "FermiAPI", "FermiAPIServer", "FermiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -95,6 +95,11 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: ["FermiAPIServer", "FermiAPI", "FermiStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiCLITests",
+            dependencies: ["FermiStoreTestSupport", "FermiStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -220,9 +220,18 @@ public final class APIServer: Sendable {
     }
 
     private func requireNamespace(_ namespace: String) async throws {
-        let key = StorageKey.key(of: NamespaceKey.resource, namespace: "", name: namespace)
-        guard try await store.getIfPresent(key) != nil else {
+        guard try await namespaceExists(namespace) else {
             throw APIError.namespaceNotFound(namespace)
+        }
+    }
+
+    /// Whether the namespace `name` exists.
+    public func namespaceExists(_ name: String) async throws -> Bool {
+        let key = StorageKey.key(of: NamespaceKey.resource, namespace: "", name: name)
+        do {
+            return try await store.getIfPresent(key) != nil
+        } catch {
+            throw APIError.from(error, resource: NamespaceKey.resource, name: name)
         }
     }
 

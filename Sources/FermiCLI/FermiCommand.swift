@@ -7,15 +7,8 @@ public struct FermiCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fermi",
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
-        subcommands: [StoreCommand.self])
+        subcommands: [ApplyCommand.self, DeleteCommand.self, StoreCommand.self])
 
     public init() {}
 }
 
-/// Flags every command that touches the store shares.
-struct GlobalOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: "The store: a SQLite file path (sqlite:PATH), etcd:http://HOST:PORT, or memory:.")
-    var store = ".fermi/store.db"
-}

@@ -9,9 +9,14 @@ public struct DecodedManifest: Sendable {
     /// Fields in the document that the kind does not have: warnings, or errors when strict.
     public var unknownFields: [FieldPath]
 
-    /// Every rule the object breaks, each placed on its file and line.
+    /// Every rule the object breaks once defaulted (as the server will check it), each placed
+    /// on its file and line.
     public func validationErrors() -> [ManifestError] {
-        object.validate().map { .invalid(location: document.location(of: $0.field), error: $0) }
+        var defaulted = object
+        defaulted.setDefaults()
+        return defaulted.validate().map {
+            .invalid(location: document.location(of: $0.field), error: $0)
+        }
     }
 
     /// The unknown fields as kubectl words them: `file:line: unknown field "spec.foo"`.

@@ -13,12 +13,6 @@ struct StoreCommand: AsyncParsableCommand {
         ])
 }
 
-extension GlobalOptions {
-    func openStore() throws -> any Store {
-        try StoreLocation(parsing: store).open()
-    }
-}
-
 /// How a key and its value print: `KEY (rev R, created C, version V)` and the value beneath.
 func describe(_ item: KeyValue) -> String {
     "\(item.key) (revision \(item.modRevision), created \(item.createRevision), version \(item.version))\n"

@@ -1,0 +1,50 @@
+import FermiAPI
+import FermiStore
+import Foundation
+
+extension APIServer {
+    /// One object of any kind as JSON (with its resourceVersion): what `get -o yaml` prints.
+    public func object(of resource: APIResource, namespace: String, name: String) async throws
+        -> JSONValue
+    {
+        let key = StorageKey.key(of: resource, namespace: namespace, name: name)
+        do {
+            return try Self.json(from: try await store.get(key))
+        } catch {
+            throw APIError.from(error, resource: resource, name: name)
+        }
+    }
+
+    /// The objects of any kind as JSON, at one revision, filtered by the selectors, without
+    /// decoding them into their types: what `get` and `describe` print from.
+    public func objects(
+        of resource: APIResource, namespace: String? = nil, labels: LabelSelectorQuery = .init(),
+        fields: FieldSelectorQuery = .init()
+    ) async throws -> (items: [JSONValue], resourceVersion: String) {
+        let page: ListPage
+        do {
+            page = try await store.listAll(prefix: StorageKey.prefix(of: resource, namespace: namespace))
+        } catch {
+            throw APIError.from(error, resource: resource, name: "")
+        }
+        var items: [JSONValue] = []
+        items.reserveCapacity(page.items.count)
+        for item in page.items {
+            let object = try Self.json(from: item)
+            let objectLabels = object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+            guard labels.matches(objectLabels), fields.matches(object) else { continue }
+            items.append(object)
+        }
+        return (items, String(page.revision))
+    }
+
+    private static func json(from stored: KeyValue) throws -> JSONValue {
+        var object = try JSONDecoder().decode(JSONValue.self, from: stored.value)
+        if case .object(var members) = object, case .object(var metadata)? = members["metadata"] {
+            metadata["resourceVersion"] = .string(String(stored.modRevision))
+            members["metadata"] = .object(metadata)
+            object = .object(members)
+        }
+        return object
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import FermiAPI
+import FermiAPIServer
+import Foundation
+
+/// `fermi apply -f FILE|DIR|-`: create or update objects from manifests, as kubectl apply.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply manifests: create what is new, update what changed, leave the rest.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: "A manifest file, a folder of them, or - for standard input.")
+    var filename: [String] = []
+    @Flag(name: [.customShort("R"), .long], help: "Read folders recursively.")
+    var recursive = false
+    @Option(help: "none, client or server: with client or server, show what would happen and change nothing.")
+    var dryRun: DryRun = .none
+    @Option(help: "strict (unknown fields are errors), warn (the default: they are warnings) or ignore.")
+    var validate: ValidationMode = .warn
+
+    func run() async throws {
+        guard !filename.isEmpty else {
+            throw ValidationError("must specify one of -f and -k")
+        }
+        let plan = try ApplyPlan(documents: try ManifestFiles.documents(filename, recursive: recursive))
+        for warning in plan.warnings where validate == .warn {
+            FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
+        }
+        let server = try await global.openAPI()
+        var errors = plan.errors + (validate == .strict ? plan.warnings : [])
+        errors += try await plan.missingNamespaces(in: server)
+        guard errors.isEmpty else {
+            for error in errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+            throw ExitCode.failure
+        }
+        for object in plan.objectsInApplyOrder {
+            let result = try await server.applyAny(object, dryRun: dryRun != .none)
+            print("\(object.displayName) \(result.outcome.rawValue)\(dryRun.suffix)")
+        }
+    }
+}
+
+/// `--dry-run`: none, or where the dry run is decided.
+enum DryRun: String, ExpressibleByArgument {
+    case none, client, server
+
+    var suffix: String {
+        switch self {
+        case .none: ""
+        case .client: " (dry run)"
+        case .server: " (server dry run)"
+        }
+    }
+}
+
+/// `--validate`: what unknown fields are.
+enum ValidationMode: String, ExpressibleByArgument {
+    case strict, warn, ignore
+
+    init?(argument: String) {
+        switch argument {
+        case "strict", "true": self = .strict
+        case "warn": self = .warn
+        case "ignore", "false": self = .ignore
+        default: return nil
+        }
+    }
+}
