@@ -46,7 +46,7 @@ struct ApplyCommandTests {
         let run = try await FermiRun.run(["apply", "-f", file], store: scratch.store)
         #expect(run.status != 0)
         #expect(run.output.isEmpty)
-        #expect(run.errors.contains("error: \(file):23: spec.weight: Invalid value: -1: queue weight must be a positive integer"))
+        #expect(run.errors.contains("error: \(file):22: spec.weight: Invalid value: -1: queue weight must be a positive integer"))
         let listing = try await FermiRun.run(["store", "list", "/registry/scheduling.volcano.sh/"], store: scratch.store)
         #expect(listing.output == "0 keys at revision 1")
     }
