@@ -1,0 +1,70 @@
+import ArgumentParser
+import FermiAPI
+import FermiAPIServer
+import Foundation
+
+/// `fermi describe KIND [NAME...]`: each object's fields and the Events about it.
+struct DescribeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe", abstract: "Show objects in detail, ending with their Events.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "KIND [NAME...], or KIND/NAME") var targets: [String]
+    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Flag(name: [.customShort("A"), .long], help: "Describe objects in every namespace.")
+    var allNamespaces = false
+    @Option(name: [.customShort("l"), .long], help: "Only objects whose labels match.")
+    var selector: String?
+
+    func run() async throws {
+        let server = try await global.openAPI()
+        let (type, names) = try Self.parseTargets(targets)
+        let resource = type.resource
+        let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
+        var objects: [JSONValue]
+        if names.isEmpty {
+            objects = try await server.objects(
+                of: resource, namespace: scope,
+                labels: try LabelSelectorQuery(parsing: selector ?? "")).items
+        } else {
+            objects = []
+            for name in names {
+                objects.append(try await server.object(of: resource, namespace: scope ?? "", name: name))
+            }
+        }
+        let events = try await Self.events(in: server)
+        let now = Date()
+        let descriptions = objects.map { object in
+            ObjectDescription.render(object, events: events.filter { Self.concerns($0, object) }, now: now)
+        }
+        print(descriptions.joined(separator: "\n\n\n"), terminator: "")
+    }
+
+    /// `KIND NAME...` or `KIND/NAME`.
+    static func parseTargets(_ targets: [String]) throws -> (any APIObject.Type, [String]) {
+        guard let first = targets.first else {
+            throw ValidationError("You must specify the type of resource to describe.")
+        }
+        if first.contains("/") {
+            let parts = first.split(separator: "/", maxSplits: 1).map(String.init)
+            return (try KindRegistry.served.type(named: parts[0]), [parts[1]] + targets.dropFirst())
+        }
+        return (try KindRegistry.served.type(named: first), Array(targets.dropFirst()))
+    }
+
+    /// Every core Event, when the Event kind is served.
+    private static func events(in server: APIServer) async throws -> [JSONValue] {
+        guard let eventType = try? KindRegistry.served.type(named: "events") else { return [] }
+        return try await server.objects(of: eventType.resource).items
+    }
+
+    /// Whether `event` is about `object`: the same uid, or the same kind, namespace and name.
+    private static func concerns(_ event: JSONValue, _ object: JSONValue) -> Bool {
+        guard let involved = event["involvedObject"] else { return false }
+        if let uid = involved["uid"]?.stringValue, !uid.isEmpty {
+            return uid == object["metadata"]?["uid"]?.stringValue
+        }
+        return involved["kind"] == object["kind"] && involved["name"] == object["metadata"]?["name"]
+            && (involved["namespace"]?.stringValue ?? "") == (object["metadata"]?["namespace"]?.stringValue ?? "")
+    }
+}

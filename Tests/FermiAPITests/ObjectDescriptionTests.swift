@@ -1,0 +1,67 @@
+import FermiAPI
+import Foundation
+import Testing
+
+/// `describe` lays objects out as kubectl describes custom resources, ending with Events.
+@Suite("Object description")
+struct ObjectDescriptionTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func fieldsAreTitleCasedAndAlignedPerBlock() throws {
+        let queue = try ManifestParser.parse(
+            """
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata:
+              name: research
+              uid: abc
+              labels: {team: nlp, tier: gpu}
+            spec:
+              weight: 4
+              capability: {nvidia.com/gpu: 16}
+            """, source: "q.yaml")[0].value
+        let text = ObjectDescription.render(queue, events: [], now: now)
+        #expect(
+            text == """
+                Name:         research
+                Namespace:    
+                Labels:       team=nlp
+                              tier=gpu
+                Annotations:  <none>
+                API Version:  scheduling.volcano.sh/v1beta1
+                Kind:         Queue
+                Metadata:
+                  UID:        abc
+                Spec:
+                  Capability:
+                    nvidia.com/gpu:  16
+                  Weight:            4
+                Events:  <none>
+
+                """)
+    }
+
+    @Test func eventsAreListedOldestFirstWithRepeats() {
+        func event(_ reason: String, _ message: String, last: String, first: String, count: Int64) -> JSONValue {
+            .object([
+                "type": .string("Normal"), "reason": .string(reason), "message": .string(message),
+                "lastTimestamp": .string(last), "firstTimestamp": .string(first), "count": .integer(count),
+                "source": .object(["component": .string("volcano")]),
+            ])
+        }
+        let text = EventTable.render(
+            [
+                event("Unschedulable", "0/4 nodes are available", last: "2027-01-15T07:59:50Z", first: "2027-01-15T07:55:00Z", count: 3),
+                event("Scheduled", "assigned", last: "2027-01-15T07:50:00Z", first: "2027-01-15T07:50:00Z", count: 1),
+            ], now: now)
+        #expect(
+            text == """
+                Events:
+                  Type    Reason         Age               From     Message
+                  ----    ------         ----              ----     -------
+                  Normal  Scheduled      10m               volcano  assigned
+                  Normal  Unschedulable  10s (x3 over 5m)  volcano  0/4 nodes are available
+
+                """)
+    }
+}
