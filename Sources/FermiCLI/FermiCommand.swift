@@ -7,7 +7,10 @@ public struct FermiCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "fermi",
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
-        subcommands: [ApplyCommand.self, DeleteCommand.self, DescribeCommand.self, StoreCommand.self])
+        subcommands: [
+            ApplyCommand.self, DeleteCommand.self, DescribeCommand.self, APIResourcesCommand.self,
+            StoreCommand.self,
+        ])
 
     public init() {}
 }
