@@ -144,7 +144,7 @@ public final class APIServer: Sendable {
 
     // MARK: - Internals
 
-    private func admitNew<T: APIObject>(_ object: inout T) async throws {
+    func admitNew<T: APIObject>(_ object: inout T) async throws {
         if T.resource.namespaced {
             if object.namespace.isEmpty { object.metadata.namespace = "default" }
         } else {
@@ -185,12 +185,7 @@ public final class APIServer: Sendable {
         }
         var next = object
         merge(current, &next)
-        ObjectRules.carrySystemMetadata(from: current, into: &next)
-        next.setDefaults()
-        try admit(next)
-        if ObjectRules.specDiffers(current, next) {
-            next.metadata.generation = (current.metadata.generation ?? 0) + 1
-        }
+        next = try admitReplacement(of: current, with: next)
         if dryRun { return next }
         if next.metadata.deletionTimestamp != nil, (next.metadata.finalizers ?? []).isEmpty {
             // The last finalizer is gone from an object being deleted: now it goes.
@@ -203,6 +198,19 @@ public final class APIServer: Sendable {
             return next
         }
         return try await write(next, expectedRevision: revision(of: current))
+    }
+
+    /// `next` as it may replace `current`: system metadata carried over, defaulted, validated,
+    /// and its generation moved if anything but metadata and status changed.
+    func admitReplacement<T: APIObject>(of current: T, with next: T) throws -> T {
+        var next = next
+        ObjectRules.carrySystemMetadata(from: current, into: &next)
+        next.setDefaults()
+        try admit(next)
+        if ObjectRules.specDiffers(current, next) {
+            next.metadata.generation = (current.metadata.generation ?? 0) + 1
+        }
+        return next
     }
 
     private func write<T: APIObject>(_ object: T, expectedRevision: Int64?) async throws -> T {
@@ -235,7 +243,7 @@ public final class APIServer: Sendable {
         }
     }
 
-    private func revision<T: APIObject>(of object: T) -> Int64? {
+    func revision<T: APIObject>(of object: T) -> Int64? {
         object.metadata.resourceVersion.flatMap { Int64($0) }
     }
 }

@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiStore
 import Foundation
 
 /// What an apply did to an object, as kubectl prints it.
@@ -18,29 +19,15 @@ extension APIServer {
     public func apply<T: APIObject>(_ object: T, dryRun: Bool = false) async throws
         -> (object: T, outcome: ApplyOutcome)
     {
-        var manifest = object
-        if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
-        manifest.metadata.annotations?[Self.lastAppliedAnnotation] = nil
-        if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
-        let applied = try Self.canonicalJSON(manifest)
-        manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
-            .merging([Self.lastAppliedAnnotation: applied]) { _, new in new }
-
-        let current: T
+        let prepared = try await prepareApply(object)
+        guard !dryRun, let write = prepared.write else { return (prepared.object, prepared.outcome) }
+        var written = prepared.object
         do {
-            current = try await get(T.self, namespace: manifest.namespace, name: manifest.name)
-        } catch APIError.notFound {
-            return (try await create(manifest, dryRun: dryRun), .created)
+            written.metadata.resourceVersion = String(try await store.commit([write]).revision)
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: written.name)
         }
-        let original = current.metadata.annotations?[Self.lastAppliedAnnotation]
-            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
-        let live = JSONValue.encoding(current)
-        let patch = MergePatch.threeWay(
-            original: original, modified: JSONValue.encoding(manifest), current: live)
-        var next = try Self.decode(T.self, MergePatch.apply(patch, to: live))
-        next.setDefaults()
-        guard JSONValue.encoding(next) != live else { return (current, .unchanged) }
-        return (try await update(next, dryRun: dryRun), .configured)
+        return (written, prepared.outcome)
     }
 
     /// Applies an object of any served kind (as decoded from a manifest).
@@ -51,6 +38,37 @@ extension APIServer {
         return (result.object, result.outcome)
     }
 
+    /// Applies many objects, committing their writes in batches so that a folder of thousands
+    /// applies at the store's batch rate; a batch that meets a concurrent change is applied
+    /// again object by object.
+    public func applyAll(_ objects: [any APIObject], batchSize: Int = 500) async throws
+        -> [(object: any APIObject, outcome: ApplyOutcome)]
+    {
+        var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
+        results.reserveCapacity(objects.count)
+        var start = 0
+        while start < objects.count {
+            let chunk = Array(objects[start..<min(start + batchSize, objects.count)])
+            var prepared: [PreparedApply] = []
+            for object in chunk { prepared.append(try await prepareApplyAny(object)) }
+            let writes = prepared.compactMap(\.write)
+            do {
+                let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
+                for item in prepared {
+                    var object = item.object
+                    if item.write != nil, let revision { object.metadata.resourceVersion = String(revision) }
+                    results.append((object, item.outcome))
+                }
+            } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound {
+                for object in chunk { results.append(try await applyAny(object)) }
+            } catch {
+                throw APIError.from(error, resource: type(of: chunk[0]).resource, name: chunk[0].name)
+            }
+            start += batchSize
+        }
+        return results
+    }
+
     /// Changes an object with a JSON merge patch, then updates it as `update` does.
     public func patch<T: APIObject>(
         _ type: T.Type, namespace: String = "default", name: String, mergePatch: JSONValue
@@ -58,6 +76,57 @@ extension APIServer {
         let current = try await get(T.self, namespace: namespace, name: name)
         let next = try Self.decode(T.self, MergePatch.apply(mergePatch, to: JSONValue.encoding(current)))
         return try await update(next)
+    }
+
+    /// One object's apply, decided and admitted but not yet written.
+    struct PreparedApply {
+        var object: any APIObject
+        var outcome: ApplyOutcome
+        /// The store write that carries it out; nil when nothing changes.
+        var write: StoreWrite?
+    }
+
+    private func prepareApplyAny(_ object: any APIObject) async throws -> PreparedApply {
+        let prepared = try await prepareApply(object)
+        return PreparedApply(object: prepared.object, outcome: prepared.outcome, write: prepared.write)
+    }
+
+    private func prepareApply<T: APIObject>(_ object: T) async throws
+        -> (object: T, outcome: ApplyOutcome, write: StoreWrite?)
+    {
+        var manifest = object
+        if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
+        manifest.metadata.annotations?[Self.lastAppliedAnnotation] = nil
+        if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
+        let applied = try Self.canonicalJSON(manifest)
+        manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
+            .merging([Self.lastAppliedAnnotation: applied]) { _, new in new }
+        let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
+
+        let current: T
+        do {
+            current = try await get(T.self, namespace: manifest.namespace, name: manifest.name)
+        } catch APIError.notFound {
+            var created = manifest
+            try await admitNew(&created)
+            return (created, .created, .create(key: key, value: try ObjectCodec.encode(created)))
+        }
+        let original = current.metadata.annotations?[Self.lastAppliedAnnotation]
+            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        let live = JSONValue.encoding(current)
+        let patch = MergePatch.threeWay(
+            original: original, modified: JSONValue.encoding(manifest), current: live)
+        var next = try Self.decode(T.self, MergePatch.apply(patch, to: live))
+        next.setDefaults()
+        guard JSONValue.encoding(next) != live else { return (current, .unchanged, nil) }
+        ObjectRules.keepStatus(of: current, in: &next)
+        next = try admitReplacement(of: current, with: next)
+        var stored = next
+        stored.metadata.resourceVersion = nil
+        return (
+            next, .configured,
+            .update(key: key, value: try ObjectCodec.encode(stored), expectedRevision: revision(of: current))
+        )
     }
 
     static func canonicalJSON(_ value: some Encodable) throws -> String {

@@ -34,9 +34,15 @@ struct ApplyCommand: AsyncParsableCommand {
             for error in errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
             throw ExitCode.failure
         }
-        for object in plan.objectsInApplyOrder {
-            let result = try await server.applyAny(object, dryRun: dryRun != .none)
-            print("\(object.displayName) \(result.outcome.rawValue)\(dryRun.suffix)")
+        if dryRun == .none {
+            for result in try await server.applyAll(plan.objectsInApplyOrder) {
+                print("\(result.object.displayName) \(result.outcome.rawValue)")
+            }
+        } else {
+            for object in plan.objectsInApplyOrder {
+                let result = try await server.applyAny(object, dryRun: true)
+                print("\(object.displayName) \(result.outcome.rawValue)\(dryRun.suffix)")
+            }
         }
     }
 }

@@ -60,3 +60,25 @@ struct ApplyTests {
         #expect(MergePatch.apply(patch, to: target) == .object(["a": .string("z"), "c": .object(["d": .string("e")])]))
     }
 }
+
+/// Applying many objects commits them in batches, with the same outcomes as one by one.
+@Suite("Apply in batches")
+struct BatchedApplyTests {
+    @Test func aThousandObjectsCommitInBatchesAndReapplyUnchanged() async throws {
+        let store = MemoryStore()
+        let server = APIServer(store: store, registry: KindRegistry([Widget.self]))
+        try await server.ensureDefaultNamespace()
+        let before = try await store.currentRevision()
+        let widgets: [any APIObject] = (0..<1_200).map { (index: Int) in Widget("w" + String(index), size: index) }
+        let first = try await server.applyAll(widgets, batchSize: 500)
+        #expect(first.allSatisfy { $0.outcome == .created })
+        #expect(try await store.currentRevision() == before + 3)
+        #expect(try await server.list(Widget.self).items.count == 1_200)
+        var changed = widgets
+        changed[7] = Widget("w7", size: 700)
+        let second = try await server.applyAll(changed, batchSize: 500)
+        #expect(second.filter { $0.outcome == .configured }.map(\.object.name) == ["w7"])
+        #expect(second.filter { $0.outcome == .unchanged }.count == 1_199)
+        #expect(try await server.get(Widget.self, name: "w7").spec.size == 700)
+    }
+}
