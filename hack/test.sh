@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source hack/setup.sh
+# explain's documentation is generated from the types' doc comments: it must be current.
+python3 hack/gen-api-docs.py --check
 swift build --build-tests
 swift test --skip-build

@@ -8,7 +8,8 @@ public struct FermiCommand: AsyncParsableCommand {
         commandName: "fermi",
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
         subcommands: [
-            ApplyCommand.self, DeleteCommand.self, DescribeCommand.self, APIResourcesCommand.self,
+            ApplyCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
+            APIResourcesCommand.self,
             StoreCommand.self,
         ])
 
