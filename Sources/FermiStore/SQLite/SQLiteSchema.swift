@@ -18,7 +18,7 @@ enum SQLiteSchema {
         try db.execute(
             sql: """
                 CREATE TABLE kv (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id INTEGER PRIMARY KEY,
                     key BLOB NOT NULL,
                     revision INTEGER NOT NULL,
                     create_revision INTEGER NOT NULL,
@@ -28,9 +28,8 @@ enum SQLiteSchema {
                     value BLOB NOT NULL
                 );
                 CREATE UNIQUE INDEX kv_key_revision ON kv (key, revision);
-                CREATE INDEX kv_revision ON kv (revision);
                 CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-                INSERT INTO meta (name, value) VALUES ('revision', 0), ('compacted', 0);
+                INSERT INTO meta (name, value) VALUES ('revision', 0), ('compacted', 0), ('last_row_id', 0);
                 PRAGMA user_version = \(version);
                 """)
     }
@@ -49,13 +48,39 @@ enum SQLiteSchema {
             deleted: row[offset + 6], value: row[offset + 7])
     }
 
+    /// The id of the last row at or before `revision` (0 if none). Rows are stored in revision
+    /// order, so ids and revisions rise together and a binary search over ids finds it without
+    /// an index on revision.
+    static func lastRowID(atOrBefore revision: Int64, _ db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: "SELECT id, revision FROM kv WHERE id >= ? ORDER BY id LIMIT 1")
+        var low: Int64 = 0
+        var high = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kv") ?? 0
+        // Invariant: rows with id <= low are at or before `revision`; rows with id > high are after.
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            guard let row = try Row.fetchOne(statement, arguments: [middle]) else {
+                high = middle - 1
+                continue
+            }
+            let (id, rowRevision): (Int64, Int64) = (row[0], row[1])
+            if rowRevision <= revision {
+                low = id
+            } else {
+                high = middle - 1
+            }
+        }
+        return low
+    }
+
     static func meta(_ db: Database, _ name: String) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
-            ?? 0
+        let statement = try db.cachedStatement(sql: "SELECT value FROM meta WHERE name = ?")
+        statement.setUncheckedArguments([name])
+        return try Int64.fetchOne(statement) ?? 0
     }
 
     static func setMeta(_ db: Database, _ name: String, _ value: Int64) throws {
-        try db.execute(
-            sql: "UPDATE meta SET value = ? WHERE name = ?", arguments: [value, name])
+        let statement = try db.cachedStatement(sql: "UPDATE meta SET value = ? WHERE name = ?")
+        statement.setUncheckedArguments([value, name])
+        try statement.execute()
     }
 }

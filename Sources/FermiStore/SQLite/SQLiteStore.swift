@@ -27,6 +27,8 @@ public final class SQLiteStore: Store, ChangeLog {
             try pool.writeWithoutTransaction { db in
                 // GRDB picks NORMAL for WAL; a write must survive power loss once acknowledged.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // A larger page cache keeps the key index in memory for bulk writes.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.inTransaction(.immediate) {
                     try SQLiteSchema.prepare(db, path: path)
                     return .commit
@@ -132,32 +134,52 @@ public final class SQLiteStore: Store, ChangeLog {
         if writes.isEmpty { return CommitResult(revision: try await currentRevision(), results: []) }
         let result = try await write { db in
             let revision = try SQLiteSchema.meta(db, "revision") + 1
+            // Row ids are handed out here, never reused (a compacted last row must not give its
+            // id to a newer one: watchers resume after ids).
+            var rowID = try SQLiteSchema.meta(db, "last_row_id")
+            // The value of the key's newest row is read only for deletes, which return it.
             let latest = try db.cachedStatement(
                 sql: """
-                    SELECT \(SQLiteSchema.rowColumns) FROM kv
+                    SELECT revision, create_revision, version, deleted FROM kv
                     WHERE key = ? ORDER BY revision DESC LIMIT 1
                     """)
+            let latestValue = try db.cachedStatement(
+                sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO kv (key, revision, create_revision, prev_revision, version,
+                    INSERT INTO kv (id, key, revision, create_revision, prev_revision, version,
                         deleted, value)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             var results: [KeyValue] = []
             results.reserveCapacity(writes.count)
             for write in writes {
                 let keyBytes = Data(write.key.utf8)
-                let current = try Row.fetchOne(latest, arguments: [keyBytes])
-                    .flatMap { SQLiteSchema.historyRow($0).keyValue }
+                latest.setUncheckedArguments([keyBytes])
+                var current: KeyValue?
+                if let row = try Row.fetchOne(latest), !(row[3] as Bool) {
+                    let modRevision: Int64 = row[0]
+                    var value = Data()
+                    if case .delete = write {
+                        latestValue.setUncheckedArguments([keyBytes, modRevision])
+                        value = try Data.fetchOne(latestValue) ?? Data()
+                    }
+                    current = KeyValue(
+                        key: write.key, value: value, createRevision: row[1], modRevision: modRevision,
+                        version: row[2])
+                }
                 let change = try WriteRules.apply(write, to: current, at: revision)
-                try insert.execute(arguments: [
-                    keyBytes, revision, change.newValue?.createRevision ?? 0,
+                rowID += 1
+                insert.setUncheckedArguments([
+                    rowID, keyBytes, revision, change.newValue?.createRevision ?? 0,
                     change.previous?.modRevision ?? 0, change.newValue?.version ?? 0,
                     change.newValue == nil, change.newValue?.value ?? Data(),
                 ])
+                try insert.execute()
                 results.append(change.result)
             }
             try SQLiteSchema.setMeta(db, "revision", revision)
+            try SQLiteSchema.setMeta(db, "last_row_id", rowID)
             return CommitResult(revision: revision, results: results)
         }
         revisionSignal.advance(to: result.revision)
@@ -183,11 +205,11 @@ public final class SQLiteStore: Store, ChangeLog {
             // that row is a tombstone.
             try db.execute(
                 sql: """
-                    DELETE FROM kv WHERE revision <= :target AND (deleted = 1 OR EXISTS (
+                    DELETE FROM kv WHERE id <= :lastID AND (deleted = 1 OR EXISTS (
                         SELECT 1 FROM kv AS newer WHERE newer.key = kv.key
                         AND newer.revision > kv.revision AND newer.revision <= :target))
                     """,
-                arguments: ["target": target])
+                arguments: ["target": target, "lastID": try SQLiteSchema.lastRowID(atOrBefore: target, db)])
             try SQLiteSchema.setMeta(db, "compacted", target)
         }
     }
@@ -198,8 +220,9 @@ public final class SQLiteStore: Store, ChangeLog {
         try await read { db in
             let current = try SQLiteSchema.meta(db, "revision")
             try Self.checkReadable(db, position.revision, current: nil)
-            var conditions = [position.rowID == nil ? "k.revision > ?" : "k.id > ?", "k.key >= ?"]
-            var arguments: StatementArguments = [position.rowID ?? position.revision, Data(range.lower)]
+            let after = try position.rowID ?? SQLiteSchema.lastRowID(atOrBefore: position.revision, db)
+            var conditions = ["k.id > ?", "k.key >= ?"]
+            var arguments: StatementArguments = [after, Data(range.lower)]
             if let upper = range.upper {
                 conditions.append("k.key < ?")
                 _ = arguments.append(contentsOf: [Data(upper)])
