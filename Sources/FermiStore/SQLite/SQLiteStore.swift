@@ -145,12 +145,7 @@ public final class SQLiteStore: Store, ChangeLog {
                     """)
             let latestValue = try db.cachedStatement(
                 sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO kv (id, key, revision, create_revision, prev_revision, version,
-                        deleted, value)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            var inserter = SQLiteRowInserter()
             var results: [KeyValue] = []
             results.reserveCapacity(writes.count)
             for write in writes {
@@ -170,14 +165,15 @@ public final class SQLiteStore: Store, ChangeLog {
                 }
                 let change = try WriteRules.apply(write, to: current, at: revision)
                 rowID += 1
-                insert.setUncheckedArguments([
-                    rowID, keyBytes, revision, change.newValue?.createRevision ?? 0,
-                    change.previous?.modRevision ?? 0, change.newValue?.version ?? 0,
-                    change.newValue == nil, change.newValue?.value ?? Data(),
-                ])
-                try insert.execute()
+                try inserter.insert(
+                    id: rowID, key: keyBytes, revision: revision,
+                    createRevision: change.newValue?.createRevision ?? 0,
+                    previousRevision: change.previous?.modRevision ?? 0,
+                    version: change.newValue?.version ?? 0, deleted: change.newValue == nil,
+                    value: change.newValue?.value ?? Data(), into: db)
                 results.append(change.result)
             }
+            try inserter.flush(db)
             try SQLiteSchema.setMeta(db, "revision", revision)
             try SQLiteSchema.setMeta(db, "last_row_id", rowID)
             return CommitResult(revision: revision, results: results)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs Fermi's benchmarks on a release build, beside their peers in the same run.
+#   hack/bench.sh store [OPTIONS]   the SQLite store against etcd (options: fermi-bench store --help)
+# Each benchmark prints a table and ends with one line of JSON holding every figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The store benchmark runs a real etcd beside SQLite: setup installs Debian's etcd-server.
+source hack/setup.sh
+
+case "${1:-}" in
+    store)
+        # `swift build` takes one --product (the last one given wins): build each in turn.
+        swift build -c release --product fermi-bench
+        swift build -c release --product fermi-store-driver
+        .build/release/fermi-bench store "${@:2}"
+        ;;
+    *)
+        echo "usage: hack/bench.sh store [OPTIONS]" >&2
+        exit 2
+        ;;
+esac
