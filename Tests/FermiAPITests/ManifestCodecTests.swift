@@ -108,3 +108,42 @@ struct ManifestCodecTests {
         }
     }
 }
+
+/// Fields left out of a manifest read as Go's zero values: empty structs, not errors.
+@Suite("Manifest codec: absent fields")
+struct AbsentFieldTests {
+    @Test func aQueueWithoutSpecHasAnEmptySpec() throws {
+        let documents = try ManifestParser.parse(
+            "apiVersion: scheduling.volcano.sh/v1beta1\nkind: Queue\nmetadata:\n  name: q\n", source: "q.yaml")
+        let decoded = try ManifestDecoder().decode(documents[0])
+        let queue = try #require(decoded.object as? Queue)
+        #expect(queue.spec == QueueSpec())
+        #expect(decoded.unknownFields.isEmpty)
+    }
+
+    @Test func aMissingScalarIsRequired() throws {
+        let documents = try ManifestParser.parse(
+            "apiVersion: test.fermi.dev/v1\nkind: Gauge\nmetadata:\n  name: g\nspec:\n  unit: bar\n", source: "g.yaml")
+        #expect(throws: ManifestError.invalid(location: "g.yaml:5", error: .required(FieldPath("spec", "reading")))) {
+            try ManifestDecoder(registry: KindRegistry([Gauge.self])).decode(documents[0])
+        }
+    }
+}
+
+/// A kind with a required number, for testing required fields.
+struct Gauge: APIObject {
+    static let resource = APIResource(
+        group: "test.fermi.dev", version: "v1", kind: "Gauge", plural: "gauges", namespaced: true)
+    var apiVersion = Gauge.resource.apiVersion
+    var kind = Gauge.resource.kind
+    var metadata: ObjectMeta
+    var spec: GaugeSpec
+
+    struct GaugeSpec: Codable, Hashable, Sendable {
+        var reading: Int
+        var unit: String?
+    }
+
+    func validate() -> [FieldError] { [] }
+    mutating func setDefaults() {}
+}

@@ -61,15 +61,59 @@ public struct ManifestDecoder: Sendable {
             unknownFields: Self.unknownFields(in: document.value, knownIn: written, at: FieldPath()))
     }
 
+    /// Decodes `document` as `Object`. A struct field left out of the manifest reads as an empty
+    /// struct, as Go's zero values make it upstream (a Queue without `spec` is a Queue with an
+    /// empty spec); a missing field that cannot be empty is reported as required.
     private func decode<Object: APIObject>(_ type: Object.Type, from document: ManifestDocument)
         throws(ManifestError) -> Object
     {
-        do {
-            return try JSONDecoder().decode(Object.self, from: JSONEncoder().encode(document.value))
-        } catch let error as DecodingError {
-            throw Self.describe(error, in: document)
-        } catch {
-            throw .notAnObject(location: document.location(of: FieldPath()), detail: "\(error)")
+        var value = document.value
+        var filled: Set<String> = []
+        while true {
+            do {
+                return try JSONDecoder().decode(Object.self, from: JSONEncoder().encode(value))
+            } catch DecodingError.keyNotFound(let key, let context) {
+                let path = Self.fieldPath(context.codingPath + [key])
+                guard filled.insert(path.description).inserted, filled.count <= 64 else {
+                    throw .invalid(location: document.location(of: path), error: .required(path))
+                }
+                value = Self.inserting(.object([:]), at: path.steps, into: value)
+            } catch let error as DecodingError {
+                if let path = Self.path(of: error), filled.contains(path.description) {
+                    // The empty struct did not fit: the field really is required.
+                    throw .invalid(location: document.location(of: path), error: .required(path))
+                }
+                throw Self.describe(error, in: document)
+            } catch {
+                throw .notAnObject(location: document.location(of: FieldPath()), detail: "\(error)")
+            }
+        }
+    }
+
+    private static func path(of error: DecodingError) -> FieldPath? {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            fieldPath(context.codingPath)
+        case .keyNotFound(let key, let context):
+            fieldPath(context.codingPath + [key])
+        @unknown default:
+            nil
+        }
+    }
+
+    private static func inserting(_ member: JSONValue, at steps: [FieldPath.Step], into value: JSONValue)
+        -> JSONValue
+    {
+        guard let step = steps.first else { return member }
+        switch (step, value) {
+        case (.field(let name), .object(var members)), (.key(let name), .object(var members)):
+            members[name] = inserting(member, at: Array(steps.dropFirst()), into: members[name] ?? .object([:]))
+            return .object(members)
+        case (.index(let position), .array(var items)) where items.indices.contains(position):
+            items[position] = inserting(member, at: Array(steps.dropFirst()), into: items[position])
+            return .array(items)
+        default:
+            return value
         }
     }
 

@@ -42,7 +42,7 @@ public enum EventTable {
     }
 
     /// kubectl's short ages: 45s, 3m12s, 5h, 2d3h, 35d.
-    static func age(since date: Date, now: Date) -> String {
+    public static func age(since date: Date, now: Date) -> String {
         guard date != .distantPast else { return "<unknown>" }
         let seconds = max(0, Int(now.timeIntervalSince(date)))
         switch seconds {

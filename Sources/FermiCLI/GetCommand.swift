@@ -1,0 +1,104 @@
+import ArgumentParser
+import FermiAPI
+import FermiAPIServer
+import Foundation
+
+/// `fermi get KIND[,KIND] [NAME...] | KIND/NAME`: list objects as kubectl does.
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "List objects, or show some by name.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "KIND[,KIND] [NAME...], or KIND/NAME...") var targets: [String]
+    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Flag(name: [.customShort("A"), .long], help: "Objects in every namespace.") var allNamespaces = false
+    @Option(name: [.customShort("l"), .long], help: "Only objects whose labels match (app=web,tier!=db).")
+    var selector: String?
+    @Option(help: "Only objects whose fields match (metadata.name=x, status.phase=Running).")
+    var fieldSelector: String?
+    @Option(name: .shortAndLong, help: "json or name (the default is a table).") var output: String?
+
+    func run() async throws {
+        let server = try await global.openAPI()
+        let labels = try LabelSelectorQuery(parsing: selector ?? "")
+        let fields = try FieldSelectorQuery(parsing: fieldSelector ?? "")
+        var printedAny = false
+        for request in try Self.requests(targets) {
+            let resource = request.type.resource
+            let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
+            var objects: [JSONValue]
+            if request.names.isEmpty {
+                objects = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields).items
+            } else {
+                objects = []
+                for name in request.names {
+                    objects.append(try await server.object(of: resource, namespace: scope ?? "", name: name))
+                }
+            }
+            if objects.isEmpty, output == nil {
+                continue
+            }
+            printedAny = true
+            try print(objects, of: resource, showNamespace: resource.namespaced && allNamespaces)
+        }
+        if !printedAny, output == nil {
+            let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
+            FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
+        }
+    }
+
+    private func print(_ objects: [JSONValue], of resource: APIResource, showNamespace: Bool) throws {
+        switch output {
+        case "json":
+            let document: JSONValue =
+                objects.count == 1
+                ? objects[0]
+                : .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(objects),
+                           "metadata": .object(["resourceVersion": .string("")])])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Swift.print(String(decoding: try encoder.encode(document), as: UTF8.self))
+        case "name":
+            for object in objects {
+                Swift.print("\(resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
+            }
+        case nil:
+            let now = Date()
+            var rows = [(showNamespace ? ["NAMESPACE"] : []) + ["NAME", "AGE"]]
+            for object in objects {
+                let metadata = object["metadata"]
+                let created = metadata?["creationTimestamp"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) }
+                rows.append(
+                    (showNamespace ? [metadata?["namespace"]?.stringValue ?? ""] : [])
+                        + [metadata?["name"]?.stringValue ?? "", created.map { EventTable.age(since: $0, now: now) } ?? "<unknown>"])
+            }
+            Swift.print(TextColumns.render(rows), terminator: "")
+        case let other?:
+            throw ValidationError("unable to match a printer suitable for the output format \"\(other)\", allowed formats are: json,name")
+        }
+    }
+
+    /// One kind and the names asked for (none: all).
+    struct Request {
+        var type: any APIObject.Type
+        var names: [String]
+    }
+
+    /// `KIND[,KIND] [NAME...]` or `KIND/NAME [KIND/NAME...]`.
+    static func requests(_ targets: [String]) throws -> [Request] {
+        guard let first = targets.first else {
+            throw ValidationError("You must specify the type of resource to get.")
+        }
+        if first.contains("/") {
+            return try targets.map { target in
+                let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form") }
+                return Request(type: try KindRegistry.served.type(named: parts[0]), names: [parts[1]])
+            }
+        }
+        let names = Array(targets.dropFirst())
+        return try first.split(separator: ",").map { kind in
+            Request(type: try KindRegistry.served.type(named: String(kind)), names: names)
+        }
+    }
+}

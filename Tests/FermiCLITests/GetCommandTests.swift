@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// `fermi get` lists and shows objects as kubectl does.
+@Suite("fermi get")
+struct GetCommandTests {
+    @Test func listsShowsByNameAndPrintsNamesAndJSON() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write(
+            "q.yaml",
+            """
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata: {name: research, labels: {team: nlp}}
+            ---
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata: {name: production}
+            """)
+        _ = try await FermiRun.run(["apply", "-f", file], store: scratch.store)
+        let table = try await FermiRun.run(["get", "queues"], store: scratch.store)
+        let lines = table.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("NAME ") == true)
+        #expect(lines.dropFirst().map { $0.split(separator: " ").first ?? "" } == ["production", "research"])
+        let named = try await FermiRun.run(["get", "q", "research", "-o", "name"], store: scratch.store)
+        #expect(named.output == "queue.scheduling.volcano.sh/research")
+        let selected = try await FermiRun.run(["get", "queues", "-l", "team=nlp", "-o", "name"], store: scratch.store)
+        #expect(selected.output == "queue.scheduling.volcano.sh/research")
+        let json = try await FermiRun.run(["get", "queue/production", "-o", "json"], store: scratch.store)
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((object?["spec"] as? [String: Any])?["weight"] as? Int == 1)
+        let missing = try await FermiRun.run(["get", "queue", "nope"], store: scratch.store)
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains(#"queues.scheduling.volcano.sh "nope" not found"#))
+        let unknown = try await FermiRun.run(["get", "daemonsets"], store: scratch.store)
+        #expect(unknown.errors.contains(#"the server doesn't have a resource type "daemonsets""#))
+    }
+}
