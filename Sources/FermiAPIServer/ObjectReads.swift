@@ -48,3 +48,26 @@ extension APIServer {
         return object
     }
 }
+
+extension APIServer {
+    /// Every change to objects of any kind after `resourceVersion`, as JSON: what `get -w`
+    /// prints from. Deleted objects come as they were last stored.
+    public func objectEvents(of resource: APIResource, namespace: String? = nil, after resourceVersion: String)
+        async throws -> some AsyncSequence<(kind: String, object: JSONValue), any Error> & Sendable
+    {
+        let stream: WatchStream
+        do {
+            stream = try await store.watch(
+                prefix: StorageKey.prefix(of: resource, namespace: namespace), after: Int64(resourceVersion) ?? 0)
+        } catch {
+            throw APIError.from(error, resource: resource, name: "")
+        }
+        return stream.map { @Sendable event -> (kind: String, object: JSONValue) in
+            switch event.kind {
+            case .created: ("ADDED", try Self.json(from: event.current!))
+            case .updated: ("MODIFIED", try Self.json(from: event.current!))
+            case .deleted: ("DELETED", try Self.json(from: event.previous!))
+            }
+        }
+    }
+}

@@ -17,18 +17,23 @@ struct GetCommand: AsyncParsableCommand {
     @Option(help: "Only objects whose fields match (metadata.name=x, status.phase=Running).")
     var fieldSelector: String?
     @Option(name: .shortAndLong, help: "json or name (the default is a table).") var output: String?
+    @Flag(name: .shortAndLong, help: "After listing, print each change as it happens.") var watch = false
 
     func run() async throws {
         let server = try await global.openAPI()
         let labels = try LabelSelectorQuery(parsing: selector ?? "")
         let fields = try FieldSelectorQuery(parsing: fieldSelector ?? "")
         var printedAny = false
-        for request in try Self.requests(targets) {
+        let requests = try Self.requests(targets)
+        var lastRevision = "0"
+        for request in requests {
             let resource = request.type.resource
             let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
             var objects: [JSONValue]
             if request.names.isEmpty {
-                objects = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields).items
+                let listed = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields)
+                objects = listed.items
+                lastRevision = listed.resourceVersion
             } else {
                 objects = []
                 for name in request.names {
@@ -44,6 +49,30 @@ struct GetCommand: AsyncParsableCommand {
         if !printedAny, output == nil {
             let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
             FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
+        }
+        if watch, let request = requests.first {
+            // Whoever reads a watch reads it line by line, as it happens.
+            fflush(nil)
+            try await follow(request, in: server, after: lastRevision, labels: labels, fields: fields)
+        }
+    }
+
+    /// `-w`: one line per change after the listing, until interrupted.
+    private func follow(
+        _ request: Request, in server: APIServer, after revision: String, labels: LabelSelectorQuery,
+        fields: FieldSelectorQuery
+    ) async throws {
+        let resource = request.type.resource
+        let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
+        for try await event in try await server.objectEvents(of: resource, namespace: scope, after: revision) {
+            let objectLabels = event.object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+            let name = event.object["metadata"]?["name"]?.stringValue ?? ""
+            guard labels.matches(objectLabels), fields.matches(event.object),
+                request.names.isEmpty || request.names.contains(name)
+            else { continue }
+            let row = try rows([event.object], showNamespace: resource.namespaced && allNamespaces)[1]
+            Swift.print(TextColumns.render([row]), terminator: "")
+            fflush(nil)
         }
     }
 
@@ -63,19 +92,24 @@ struct GetCommand: AsyncParsableCommand {
                 Swift.print("\(resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
             }
         case nil:
-            let now = Date()
-            var rows = [(showNamespace ? ["NAMESPACE"] : []) + ["NAME", "AGE"]]
-            for object in objects {
-                let metadata = object["metadata"]
-                let created = metadata?["creationTimestamp"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) }
-                rows.append(
-                    (showNamespace ? [metadata?["namespace"]?.stringValue ?? ""] : [])
-                        + [metadata?["name"]?.stringValue ?? "", created.map { EventTable.age(since: $0, now: now) } ?? "<unknown>"])
-            }
-            Swift.print(TextColumns.render(rows), terminator: "")
+            Swift.print(TextColumns.render(try rows(objects, showNamespace: showNamespace)), terminator: "")
         case let other?:
             throw ValidationError("unable to match a printer suitable for the output format \"\(other)\", allowed formats are: json,name")
         }
+    }
+
+    /// The table's header and a row per object: [NAMESPACE,] NAME, AGE.
+    private func rows(_ objects: [JSONValue], showNamespace: Bool) throws -> [[String]] {
+        let now = Date()
+        var rows = [(showNamespace ? ["NAMESPACE"] : []) + ["NAME", "AGE"]]
+        for object in objects {
+            let metadata = object["metadata"]
+            let created = metadata?["creationTimestamp"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) }
+            rows.append(
+                (showNamespace ? [metadata?["namespace"]?.stringValue ?? ""] : [])
+                    + [metadata?["name"]?.stringValue ?? "", created.map { EventTable.age(since: $0, now: now) } ?? "<unknown>"])
+        }
+        return rows
     }
 
     /// One kind and the names asked for (none: all).

@@ -1,3 +1,4 @@
+import FermiStoreTestSupport
 import Foundation
 import Testing
 
@@ -35,5 +36,28 @@ struct GetCommandTests {
         #expect(missing.errors.contains(#"queues.scheduling.volcano.sh "nope" not found"#))
         let unknown = try await FermiRun.run(["get", "daemonsets"], store: scratch.store)
         #expect(unknown.errors.contains(#"the server doesn't have a resource type "daemonsets""#))
+    }
+}
+
+/// `fermi get -w` prints the table, then a line per change as it happens.
+@Suite("fermi get -w")
+struct GetWatchTests {
+    @Test func watchPrintsEachChangeAfterTheTable() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let first = try scratch.write(
+            "a.yaml", "apiVersion: scheduling.volcano.sh/v1beta1\nkind: Queue\nmetadata:\n  name: alpha\n")
+        let second = try scratch.write(
+            "b.yaml", "apiVersion: scheduling.volcano.sh/v1beta1\nkind: Queue\nmetadata:\n  name: beta\n")
+        _ = try await FermiRun.run(["apply", "-f", first], store: scratch.store)
+        let watcher = try ChildProcess("fermi", ["get", "queues", "-w", "--store", "sqlite:\(scratch.store)"])
+        await watcher.waitForLines(2)
+        _ = try await FermiRun.run(["apply", "-f", second], store: scratch.store)
+        _ = try await FermiRun.run(["delete", "queue", "alpha"], store: scratch.store)
+        await watcher.waitForLines(4)
+        watcher.killHard()
+        await watcher.waitForExit()
+        let names = watcher.lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(Array(names.prefix(4)) == ["NAME", "alpha", "beta", "alpha"])
     }
 }
