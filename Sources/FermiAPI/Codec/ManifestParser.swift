@@ -38,7 +38,7 @@ public enum ManifestParser {
     }
 
     private static func json(
-        from node: Node, at path: FieldPath, source: String, lines: inout [String: Int]
+        from node: Yams.Node, at path: FieldPath, source: String, lines: inout [String: Int]
     ) throws -> JSONValue {
         switch node {
         case .scalar(let scalar):
@@ -71,7 +71,7 @@ public enum ManifestParser {
         }
     }
 
-    private static func scalarValue(_ scalar: Node.Scalar) -> JSONValue {
+    private static func scalarValue(_ scalar: Yams.Node.Scalar) -> JSONValue {
         let text = scalar.string
         guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
         if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }

@@ -1,4 +1,10 @@
 /// The kinds of the core group (v1): Namespace, Node, Pod, Event, PersistentVolumeClaim, ConfigMap, Secret, Service.
 public enum CoreGroup {
-    public static let kinds: [any APIObject.Type] = []
+    public static let kinds: [any APIObject.Type] = [
+        Namespace.self,
+        Node.self,
+        PersistentVolumeClaim.self,
+        ConfigMap.self,
+        Secret.self,
+    ]
 }

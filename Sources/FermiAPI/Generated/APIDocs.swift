@@ -16,6 +16,12 @@ public enum APIDocs {
                 FieldDoc(name: "namespaced", type: "Bool", doc: "Whether objects live in a namespace, or in the cluster as a whole."),
                 FieldDoc(name: "hasStatus", type: "Bool", doc: "Whether status is written only through the status subresource."),
             ]),
+        "AttachedVolume": TypeDoc(
+            doc: "A volume attached to a node.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "devicePath", type: "String?", doc: "Where the volume is attached on the node."),
+            ]),
         "Condition": TypeDoc(
             doc: "One aspect of an object's state, as `metav1.Condition`.",
             fields: [
@@ -25,6 +31,25 @@ public enum APIDocs {
                 FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: ""),
                 FieldDoc(name: "reason", type: "String?", doc: ""),
                 FieldDoc(name: "message", type: "String?", doc: ""),
+            ]),
+        "ConfigMap": TypeDoc(
+            doc: "A ConfigMap (`v1`): configuration that pods read as environment variables or files.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "data", type: "[String: String]?", doc: "UTF-8 values by key."),
+                FieldDoc(name: "binaryData", type: "[String: String]?", doc: "Binary values by key, base64-encoded; no key may also be in `data`."),
+                FieldDoc(name: "immutable", type: "Bool?", doc: "When true, the data can no longer be changed, only the object deleted."),
+            ]),
+        "ContainerImage": TypeDoc(
+            doc: "A container image present on a node.",
+            fields: [
+                FieldDoc(name: "names", type: "[String]?", doc: "The image's names and digests."),
+                FieldDoc(name: "sizeBytes", type: "Int64?", doc: ""),
+            ]),
+        "DaemonEndpoint": TypeDoc(
+            doc: "A port a daemon listens on (upstream spells the field `Port`).",
+            fields: [
+                FieldDoc(name: "Port", type: "Int32?", doc: ""),
             ]),
         "DecodedManifest": TypeDoc(
             doc: "A manifest document decoded into its kind's type, with the fields the type did not know.",
@@ -84,11 +109,128 @@ public enum APIDocs {
                 FieldDoc(name: "value", type: "JSONValue", doc: "The document as JSON."),
                 FieldDoc(name: "fieldLines", type: "[String: Int]", doc: "The line of each field, by its path as `FieldPath.description` prints it."),
             ]),
+        "MicroTimestamp": TypeDoc(
+            doc: "A point in time to the microsecond, as Kubernetes' `MicroTime` writes it: RFC 3339 in UTC with six fractional digits (`2026-11-22T10:37:00.123456Z`).  Events carry one as `eventTime`, so that events written within the same second still order. Parsing and printing are done on integers, so a value reads back exactly as it was written.",
+            fields: [
+                FieldDoc(name: "microsecondsSince1970", type: "Int64", doc: "Microseconds since 1970-01-01T00:00:00Z."),
+            ]),
+        "ModifyVolumeStatus": TypeDoc(
+            doc: "Where a change of a claim's VolumeAttributesClass stands.",
+            fields: [
+                FieldDoc(name: "targetVolumeAttributesClassName", type: "String?", doc: "The class being changed to."),
+                FieldDoc(name: "status", type: "String?", doc: "Pending, InProgress or Infeasible."),
+            ]),
+        "Namespace": TypeDoc(
+            doc: "A Kubernetes namespace (`v1`): a scope for the names of namespaced objects, and the unit that quotas, policies and `fermi get -n` work on.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "NamespaceSpec?", doc: ""),
+                FieldDoc(name: "status", type: "NamespaceStatus?", doc: ""),
+            ]),
+        "NamespaceCondition": TypeDoc(
+            doc: "One aspect of a namespace's state, such as `NamespaceDeletionContentFailure`.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\", \"False\" or \"Unknown\"."),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
+            ]),
+        "NamespaceSpec": TypeDoc(
+            doc: "What a namespace needs before it may be removed from the store.",
+            fields: [
+                FieldDoc(name: "finalizers", type: "[String]?", doc: "Finalizers that must be cleared before the namespace goes (`kubernetes`)."),
+            ]),
+        "NamespaceStatus": TypeDoc(
+            doc: "Whether a namespace is in use or being torn down.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Active, or Terminating once it is being deleted."),
+                FieldDoc(name: "conditions", type: "[NamespaceCondition]?", doc: "What is holding up the namespace's deletion, if anything."),
+            ]),
+        "Node": TypeDoc(
+            doc: "A Kubernetes node (`v1` kind `Node`): one machine of the cluster, with what it has (capacity), what pods may use (allocatable), its taints, and the conditions the kubelet reports.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "NodeSpec?", doc: ""),
+                FieldDoc(name: "status", type: "NodeStatus?", doc: ""),
+            ]),
+        "NodeAddress": TypeDoc(
+            doc: "One address of a node.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: "Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS."),
+                FieldDoc(name: "address", type: "String?", doc: ""),
+            ]),
+        "NodeCondition": TypeDoc(
+            doc: "One aspect of a node's health, as the kubelet last reported it.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: "Ready, MemoryPressure, DiskPressure, PIDPressure or NetworkUnavailable."),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\", \"False\" or \"Unknown\"."),
+                FieldDoc(name: "lastHeartbeatTime", type: "Timestamp?", doc: "When the kubelet last reported the condition."),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: "When the status last changed."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
+            ]),
+        "NodeDaemonEndpoints": TypeDoc(
+            doc: "The endpoints of the daemons running on a node.",
+            fields: [
+                FieldDoc(name: "kubeletEndpoint", type: "DaemonEndpoint?", doc: "Where the kubelet listens."),
+            ]),
         "NodeGroupAffinity": TypeDoc(
             doc: "Node groups required or preferred (or, as anti-affinity, avoided).",
             fields: [
                 FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "[String]?", doc: ""),
                 FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[String]?", doc: ""),
+            ]),
+        "NodeRuntimeHandler": TypeDoc(
+            doc: "A container runtime handler a node offers, and its features.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The handler's name; empty for the default handler."),
+                FieldDoc(name: "features", type: "NodeRuntimeHandlerFeatures?", doc: ""),
+            ]),
+        "NodeRuntimeHandlerFeatures": TypeDoc(
+            doc: "What a runtime handler supports.",
+            fields: [
+                FieldDoc(name: "recursiveReadOnlyMounts", type: "Bool?", doc: ""),
+                FieldDoc(name: "userNamespaces", type: "Bool?", doc: ""),
+            ]),
+        "NodeSpec": TypeDoc(
+            doc: "How a node is set up: its pod address ranges, its provider ID, whether it takes new pods.",
+            fields: [
+                FieldDoc(name: "podCIDR", type: "String?", doc: "The pod IP range of the node (the first of podCIDRs)."),
+                FieldDoc(name: "podCIDRs", type: "[String]?", doc: "The pod IP ranges of the node, at most one per IP family."),
+                FieldDoc(name: "providerID", type: "String?", doc: "The cloud provider's ID of the machine (`<provider>://<id>`)."),
+                FieldDoc(name: "unschedulable", type: "Bool?", doc: "Whether new pods are kept off the node (`kubectl cordon`)."),
+                FieldDoc(name: "taints", type: "[Taint]?", doc: "Marks that repel pods which do not tolerate them."),
+                FieldDoc(name: "externalID", type: "String?", doc: "Deprecated; not used."),
+            ]),
+        "NodeStatus": TypeDoc(
+            doc: "What a node has and how it is, as its kubelet reports it.",
+            fields: [
+                FieldDoc(name: "capacity", type: "ResourceList?", doc: "Everything the node has (`cpu`, `memory`, `nvidia.com/gpu`, `pods`)."),
+                FieldDoc(name: "allocatable", type: "ResourceList?", doc: "What pods may use: capacity less what the system reserves; defaults to capacity."),
+                FieldDoc(name: "phase", type: "String?", doc: "Deprecated lifecycle phase: Pending, Running or Terminated."),
+                FieldDoc(name: "conditions", type: "[NodeCondition]?", doc: "Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable."),
+                FieldDoc(name: "addresses", type: "[NodeAddress]?", doc: "How the node is reached: host name, internal and external addresses."),
+                FieldDoc(name: "daemonEndpoints", type: "NodeDaemonEndpoints?", doc: "The ports the node's daemons listen on."),
+                FieldDoc(name: "nodeInfo", type: "NodeSystemInfo?", doc: "The node's machine, operating system and kubelet versions."),
+                FieldDoc(name: "images", type: "[ContainerImage]?", doc: "The container images on the node."),
+                FieldDoc(name: "volumesInUse", type: "[String]?", doc: "Volumes that pods on the node are using."),
+                FieldDoc(name: "volumesAttached", type: "[AttachedVolume]?", doc: "Volumes attached to the node."),
+                FieldDoc(name: "runtimeHandlers", type: "[NodeRuntimeHandler]?", doc: "The container runtime handlers the node offers."),
+            ]),
+        "NodeSystemInfo": TypeDoc(
+            doc: "A node's machine, operating system and component versions.",
+            fields: [
+                FieldDoc(name: "machineID", type: "String?", doc: ""),
+                FieldDoc(name: "systemUUID", type: "String?", doc: ""),
+                FieldDoc(name: "bootID", type: "String?", doc: ""),
+                FieldDoc(name: "kernelVersion", type: "String?", doc: ""),
+                FieldDoc(name: "osImage", type: "String?", doc: "The operating system image, as /etc/os-release names it."),
+                FieldDoc(name: "containerRuntimeVersion", type: "String?", doc: "The container runtime and its version (`containerd://1.7.13`)."),
+                FieldDoc(name: "kubeletVersion", type: "String?", doc: ""),
+                FieldDoc(name: "kubeProxyVersion", type: "String?", doc: ""),
+                FieldDoc(name: "operatingSystem", type: "String?", doc: "`linux` or `windows`."),
+                FieldDoc(name: "architecture", type: "String?", doc: "`amd64`, `arm64`, ..."),
             ]),
         "ObjectMeta": TypeDoc(
             doc: "The metadata every object carries, as Kubernetes' `metav1.ObjectMeta`.",
@@ -116,6 +258,57 @@ public enum APIDocs {
                 FieldDoc(name: "uid", type: "String", doc: ""),
                 FieldDoc(name: "controller", type: "Bool?", doc: ""),
                 FieldDoc(name: "blockOwnerDeletion", type: "Bool?", doc: ""),
+            ]),
+        "PersistentVolumeClaim": TypeDoc(
+            doc: "A PersistentVolumeClaim (`v1`): a request for storage that pods mount by name; a pod that mounts a claim which does not exist, or is not bound, waits.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "PersistentVolumeClaimSpec", doc: ""),
+                FieldDoc(name: "status", type: "PersistentVolumeClaimStatus?", doc: ""),
+            ]),
+        "PersistentVolumeClaimCondition": TypeDoc(
+            doc: "One aspect of a claim's state, such as `Resizing` or `FileSystemResizePending`.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\", \"False\" or \"Unknown\"."),
+                FieldDoc(name: "lastProbeTime", type: "Timestamp?", doc: "When the condition was last checked."),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
+            ]),
+        "PersistentVolumeClaimSpec": TypeDoc(
+            doc: "The storage a claim asks for.",
+            fields: [
+                FieldDoc(name: "accessModes", type: "[String]?", doc: "How the volume may be mounted: ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod."),
+                FieldDoc(name: "selector", type: "LabelSelector?", doc: "Labels that the volume bound to the claim must have."),
+                FieldDoc(name: "resources", type: "VolumeResourceRequirements?", doc: "How much storage is asked for (`requests.storage`), and at most."),
+                FieldDoc(name: "volumeName", type: "String?", doc: "The volume bound to the claim."),
+                FieldDoc(name: "storageClassName", type: "String?", doc: "The StorageClass to provision from; empty asks for a volume with no class."),
+                FieldDoc(name: "volumeMode", type: "String?", doc: "Filesystem (the default) or Block."),
+                FieldDoc(name: "dataSource", type: "TypedLocalObjectReference?", doc: "A snapshot or claim to fill the new volume from."),
+                FieldDoc(name: "dataSourceRef", type: "TypedObjectReference?", doc: "Any object to fill the new volume from, possibly in another namespace."),
+                FieldDoc(name: "volumeAttributesClassName", type: "String?", doc: "The VolumeAttributesClass the claim uses."),
+            ]),
+        "PersistentVolumeClaimStatus": TypeDoc(
+            doc: "Whether a claim is bound, and to how much storage.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Bound or Lost."),
+                FieldDoc(name: "accessModes", type: "[String]?", doc: "The access modes of the bound volume."),
+                FieldDoc(name: "capacity", type: "ResourceList?", doc: "The storage of the bound volume."),
+                FieldDoc(name: "conditions", type: "[PersistentVolumeClaimCondition]?", doc: "Resizing progress, among others."),
+                FieldDoc(name: "allocatedResources", type: "ResourceList?", doc: "The storage allocated to the claim, which may exceed the request while resizing."),
+                FieldDoc(name: "allocatedResourceStatuses", type: "[String: String]?", doc: "Where each resize stands, by resource."),
+                FieldDoc(name: "currentVolumeAttributesClassName", type: "String?", doc: "The VolumeAttributesClass the bound volume uses now."),
+                FieldDoc(name: "modifyVolumeStatus", type: "ModifyVolumeStatus?", doc: "Where a change of VolumeAttributesClass stands."),
+            ]),
+        "PriorityClass": TypeDoc(
+            doc: "A PriorityClass (`scheduling.k8s.io/v1`): a named priority that pods take by `priorityClassName`; higher values are scheduled first and may preempt lower ones.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "value", type: "Int32?", doc: "The priority of pods in the class; at most 1000000000 for user-defined classes."),
+                FieldDoc(name: "globalDefault", type: "Bool?", doc: "Whether pods without a priorityClassName get this class; at most one class may be."),
+                FieldDoc(name: "description", type: "String?", doc: "When to use the class, for people."),
+                FieldDoc(name: "preemptionPolicy", type: "String?", doc: "PreemptLowerPriority (the default) or Never."),
             ]),
         "Quantity": TypeDoc(
             doc: "A Kubernetes resource quantity (\"500m\", \"2Ti\", \"16Gi\", \"1e3\", \"0.5\"), compared exactly.  The text is kept as written, so objects read back the way they were applied; equality, hashing and ordering go by the exact decimal value, so \"1Gi\" equals \"1024Mi\".",
@@ -180,6 +373,23 @@ public enum APIDocs {
                 FieldDoc(name: "reservation", type: "QueueReservation?", doc: "Resources reserved for the queue's jobs on particular nodes."),
                 FieldDoc(name: "allocated", type: "ResourceList?", doc: "Resources allocated to the queue's running pods."),
             ]),
+        "Secret": TypeDoc(
+            doc: "A Secret (`v1`): credentials, keys and tokens that pods read as environment variables or files, kept apart from ConfigMaps so that access to them can be restricted.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "data", type: "[String: String]?", doc: "Values by key, base64-encoded."),
+                FieldDoc(name: "stringData", type: "[String: String]?", doc: "Values by key in plain text, for writing; a key here overrides the same key in `data`."),
+                FieldDoc(name: "type", type: "String?", doc: "What the secret holds, which fixes the keys it must have (default Opaque)."),
+                FieldDoc(name: "immutable", type: "Bool?", doc: "When true, the data can no longer be changed, only the object deleted."),
+            ]),
+        "Taint": TypeDoc(
+            doc: "A mark on a node that repels pods which do not tolerate it, as `core/v1` `Taint`: `nvidia.com/gpu=present:NoSchedule`.",
+            fields: [
+                FieldDoc(name: "key", type: "String?", doc: "The taint's key, a qualified name (`node.kubernetes.io/unreachable`)."),
+                FieldDoc(name: "value", type: "String?", doc: "The taint's value, a label value; may be empty."),
+                FieldDoc(name: "effect", type: "String?", doc: "What happens to pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or NoExecute."),
+                FieldDoc(name: "timeAdded", type: "Timestamp?", doc: "When the taint was added; set for NoExecute taints."),
+            ]),
         "Timestamp": TypeDoc(
             doc: "A point in time as Kubernetes writes it: RFC 3339 in UTC, to the second (`2026-11-22T10:37:00Z`).",
             fields: [
@@ -190,6 +400,27 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "doc", type: "String", doc: ""),
                 FieldDoc(name: "fields", type: "[FieldDoc]", doc: ""),
+            ]),
+        "TypedLocalObjectReference": TypeDoc(
+            doc: "A reference to an object in the same namespace, by API group, kind and name.",
+            fields: [
+                FieldDoc(name: "apiGroup", type: "String?", doc: "The group of the kind; empty or absent for the core group."),
+                FieldDoc(name: "kind", type: "String?", doc: ""),
+                FieldDoc(name: "name", type: "String?", doc: ""),
+            ]),
+        "TypedObjectReference": TypeDoc(
+            doc: "A reference to an object by API group, kind, name and, optionally, namespace.",
+            fields: [
+                FieldDoc(name: "apiGroup", type: "String?", doc: "The group of the kind; empty or absent for the core group."),
+                FieldDoc(name: "kind", type: "String?", doc: ""),
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: "The object's namespace, when it is not the claim's."),
+            ]),
+        "VolumeResourceRequirements": TypeDoc(
+            doc: "The storage a volume claim asks for, and the most it may use.",
+            fields: [
+                FieldDoc(name: "limits", type: "ResourceList?", doc: ""),
+                FieldDoc(name: "requests", type: "ResourceList?", doc: "`storage` is required."),
             ]),
     ]
 
