@@ -44,6 +44,22 @@ extension APIServer {
     public func applyAll(_ objects: [any APIObject], batchSize: Int = 500) async throws
         -> [(object: any APIObject, outcome: ApplyOutcome)]
     {
+        // Namespaces are committed first: the objects that go in them are admitted only once
+        // they exist.
+        let isNamespace = { (object: any APIObject) in
+            type(of: object).resource.group.isEmpty && type(of: object).resource.kind == "Namespace"
+        }
+        let namespaces = objects.filter(isNamespace)
+        if !namespaces.isEmpty {
+            return try await applyInBatches(namespaces, batchSize: batchSize)
+                + applyInBatches(objects.filter { !isNamespace($0) }, batchSize: batchSize)
+        }
+        return try await applyInBatches(objects, batchSize: batchSize)
+    }
+
+    private func applyInBatches(_ objects: [any APIObject], batchSize: Int) async throws
+        -> [(object: any APIObject, outcome: ApplyOutcome)]
+    {
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
         results.reserveCapacity(objects.count)
         var start = 0

@@ -90,3 +90,25 @@ struct ApplyCommandTests {
         #expect(byFile.output == #"queue.scheduling.volcano.sh "production" deleted"#)
     }
 }
+
+/// A folder that creates a namespace and the objects in it applies in one go.
+@Suite("fermi apply with namespaces")
+struct ApplyNamespaceTests {
+    @Test func objectsGoIntoTheNamespaceTheSameApplyCreates() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.write(
+            "research/config.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: research\ndata:\n  epochs: \"3\"\n")
+        _ = try scratch.write("research/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: research\n")
+        let folder = scratch.directory.appendingPathComponent("research").path
+        let run = try await FermiRun.run(["apply", "-f", folder], store: scratch.store)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "namespace/research created\nconfigmap/settings created")
+        let missing = try scratch.write(
+            "other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: nowhere\n")
+        let refused = try await FermiRun.run(["apply", "-f", missing], store: scratch.store)
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains("error: \(missing):5: namespaces \"nowhere\" not found"))
+    }
+}

@@ -20,9 +20,10 @@ public final class SQLiteStore: Store, ChangeLog {
         configuration.busyMode = .timeout(60)
         configuration.label = "fermi-store"
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in
                 // GRDB picks NORMAL for WAL; a write must survive power loss once acknowledged.
