@@ -39,7 +39,7 @@ extension APIServer {
     }
 
     private static func json(from stored: KeyValue) throws -> JSONValue {
-        var object = try JSONDecoder().decode(JSONValue.self, from: stored.value)
+        var object = try JSONParser.parse(stored.value)
         if case .object(var members) = object, case .object(var metadata)? = members["metadata"] {
             metadata["resourceVersion"] = .string(String(stored.modRevision))
             members["metadata"] = .object(metadata)

@@ -214,8 +214,7 @@ public struct ManifestDecoder: Sendable {
 extension JSONValue {
     /// The JSON form of any encodable value (objects encode to JSON without fail).
     public static func encoding(_ value: some Encodable) -> JSONValue {
-        guard let data = try? JSONEncoder().encode(value),
-            let decoded = try? JSONDecoder().decode(JSONValue.self, from: data)
+        guard let data = try? JSONEncoder().encode(value), let decoded = try? JSONParser.parse(data)
         else { return .null }
         return decoded
     }

@@ -77,6 +77,16 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "steps", type: "[Step]", doc: ""),
             ]),
+        "JSONParseError": TypeDoc(
+            doc: "JSON text that could not be read, with the byte offset where reading stopped.",
+            fields: [
+                FieldDoc(name: "offset", type: "Int", doc: ""),
+                FieldDoc(name: "reason", type: "String", doc: ""),
+            ]),
+        "JSONParser": TypeDoc(
+            doc: "Reads JSON text straight into a `JSONValue`, without going through `Decodable`: the untyped read path (`get`, `describe`, watches) parses every stored object with it.",
+            fields: [
+            ]),
         "KindRegistry": TypeDoc(
             doc: "Every kind Fermi serves, found by apiVersion and kind (from manifests) or by any of the names people type (`pytorchjobs`, `pytorchjob`, `PyTorchJob`, `po`, `queues.scheduling.volcano.sh`).",
             fields: [

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Reads JSON text straight into a `JSONValue`, without going through `Decodable`: the untyped
+/// read path (`get`, `describe`, watches) parses every stored object with it.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    /// Parses `data` as one JSON value.
+    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(data))
+        parser.skipWhitespace()
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected data after the value") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func value() throws(JSONParseError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        default: return try number()
+        }
+    }
+
+    private mutating func object() throws(JSONParseError) -> JSONValue {
+        index += 1
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
+            let key = try string()
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':'") }
+            index += 1
+            skipWhitespace()
+            members[key] = try value()
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { index += 1; continue }
+            guard peek(UInt8(ascii: "}")) else { throw error("expected ',' or '}'") }
+            index += 1
+            return .object(members)
+        }
+    }
+
+    private mutating func array() throws(JSONParseError) -> JSONValue {
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            items.append(try value())
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { index += 1; continue }
+            guard peek(UInt8(ascii: "]")) else { throw error("expected ',' or ']'") }
+            index += 1
+            return .array(items)
+        }
+    }
+
+    private mutating func string() throws(JSONParseError) -> String {
+        index += 1
+        let start = index
+        // Fast path: no escapes, the bytes are the string.
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            index += 1
+        }
+        guard index < bytes.count else { throw error("unterminated string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            defer { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+        var scalars = Array(bytes[start..<index])
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 1
+                guard index < bytes.count else { throw error("unterminated escape") }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "u"): scalars.append(contentsOf: try unicodeEscape())
+                default: scalars.append(escaped)
+                }
+            } else {
+                scalars.append(bytes[index])
+                index += 1
+            }
+        }
+        guard index < bytes.count else { throw error("unterminated string") }
+        index += 1
+        return String(decoding: scalars, as: UTF8.self)
+    }
+
+    /// `\uXXXX`, with surrogate pairs, as UTF-8 bytes.
+    private mutating func unicodeEscape() throws(JSONParseError) -> [UInt8] {
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code), peek(UInt8(ascii: "\\")), index + 1 < bytes.count,
+            bytes[index + 1] == UInt8(ascii: "u")
+        {
+            index += 2
+            let low = try hex4()
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        }
+        return Array(String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8)
+    }
+
+    private mutating func hex4() throws(JSONParseError) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw error("bad \\u escape") }
+        index += 4
+        return code
+    }
+
+    private mutating func number() throws(JSONParseError) -> JSONValue {
+        let start = index
+        var isInteger = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+                index += 1
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                isInteger = false
+                index += 1
+            } else {
+                break
+            }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let integer = Int64(text) { return .integer(integer) }
+        guard !text.isEmpty, let number = Double(text) else { throw error("invalid value") }
+        return .number(number)
+    }
+
+    private mutating func literal(_ word: String) throws(JSONParseError) {
+        let expected = Array(word.utf8)
+        guard index + expected.count <= bytes.count,
+            bytes[index..<index + expected.count].elementsEqual(expected)
+        else { throw error("invalid literal") }
+        index += expected.count
+    }
+
+    private func peek(_ byte: UInt8) -> Bool {
+        index < bytes.count && bytes[index] == byte
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    }
+
+    private func error(_ reason: String) -> JSONParseError {
+        JSONParseError(offset: index, reason: reason)
+    }
+}
+
+/// JSON text that could not be read, with the byte offset where reading stopped.
+public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var offset: Int
+    public var reason: String
+
+    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+}
