@@ -6,5 +6,7 @@ public enum CoreGroup {
         PersistentVolumeClaim.self,
         ConfigMap.self,
         Secret.self,
+        Event.self,
+        Service.self,
     ]
 }

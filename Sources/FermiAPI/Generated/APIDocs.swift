@@ -22,6 +22,11 @@ public enum APIDocs {
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "devicePath", type: "String?", doc: "Where the volume is attached on the node."),
             ]),
+        "ClientIPConfig": TypeDoc(
+            doc: "How long a client sticks to one pod under ClientIP affinity.",
+            fields: [
+                FieldDoc(name: "timeoutSeconds", type: "Int32?", doc: "Seconds, 1–86400; 10800 (3 hours) by default."),
+            ]),
         "Condition": TypeDoc(
             doc: "One aspect of an object's state, as `metav1.Condition`.",
             fields: [
@@ -57,6 +62,37 @@ public enum APIDocs {
                 FieldDoc(name: "object", type: "any APIObject", doc: "The typed object, as written (before defaults)."),
                 FieldDoc(name: "document", type: "ManifestDocument", doc: "Where it came from, to place any later error on a line."),
                 FieldDoc(name: "unknownFields", type: "[FieldPath]", doc: "Fields in the document that the kind does not have: warnings, or errors when strict."),
+            ]),
+        "Event": TypeDoc(
+            doc: "An Event (`v1`): a record of something that happened to an object and why — a pod scheduled, a node not ready — as `fermi describe` shows at the end, deduplicated by count.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "involvedObject", type: "ObjectReference?", doc: "The object the event is about."),
+                FieldDoc(name: "reason", type: "String?", doc: "What happened, in one CamelCase word (`FailedScheduling`)."),
+                FieldDoc(name: "message", type: "String?", doc: "What happened, for people."),
+                FieldDoc(name: "source", type: "EventSource?", doc: "The component that reported the event (deprecated in favour of reportingComponent)."),
+                FieldDoc(name: "firstTimestamp", type: "Timestamp?", doc: "When the event was first recorded."),
+                FieldDoc(name: "lastTimestamp", type: "Timestamp?", doc: "When the event was most recently recorded."),
+                FieldDoc(name: "count", type: "Int32?", doc: "How many times the event has occurred."),
+                FieldDoc(name: "type", type: "String?", doc: "Normal or Warning."),
+                FieldDoc(name: "eventTime", type: "MicroTimestamp?", doc: "When the event was first observed, to the microsecond."),
+                FieldDoc(name: "series", type: "EventSeries?", doc: "The series this event belongs to, for repeated events in the newer style."),
+                FieldDoc(name: "action", type: "String?", doc: "What was done, or failed, about the involved object (`Binding`, `Preempting`)."),
+                FieldDoc(name: "related", type: "ObjectReference?", doc: "A second object involved, such as the pod a preemption made room for."),
+                FieldDoc(name: "reportingComponent", type: "String?", doc: "The controller that emitted the event (`fermi.dev/scheduler`)."),
+                FieldDoc(name: "reportingInstance", type: "String?", doc: "The instance of that controller (`fermi-scheduler-0`)."),
+            ]),
+        "EventSeries": TypeDoc(
+            doc: "A run of repeated occurrences of an event.",
+            fields: [
+                FieldDoc(name: "count", type: "Int32?", doc: "How many times the event has occurred in the series."),
+                FieldDoc(name: "lastObservedTime", type: "MicroTimestamp?", doc: "When the last occurrence was observed."),
+            ]),
+        "EventSource": TypeDoc(
+            doc: "The component, and host, that reported an event.",
+            fields: [
+                FieldDoc(name: "component", type: "String?", doc: ""),
+                FieldDoc(name: "host", type: "String?", doc: ""),
             ]),
         "FieldDoc": TypeDoc(
             doc: "One field of an API type: its JSON name, its Swift type as written, and its doc comment.",
@@ -104,6 +140,24 @@ public enum APIDocs {
                 FieldDoc(name: "key", type: "String", doc: ""),
                 FieldDoc(name: "operator", type: "String", doc: ""),
                 FieldDoc(name: "values", type: "[String]?", doc: ""),
+            ]),
+        "LoadBalancerIngress": TypeDoc(
+            doc: "One address of a load balancer.",
+            fields: [
+                FieldDoc(name: "ip", type: "String?", doc: ""),
+                FieldDoc(name: "hostname", type: "String?", doc: ""),
+                FieldDoc(name: "ipMode", type: "String?", doc: "VIP (the default when ip is set) or Proxy."),
+                FieldDoc(name: "ports", type: "[PortStatus]?", doc: "The state of each of the service's ports on the load balancer."),
+            ]),
+        "LoadBalancerStatus": TypeDoc(
+            doc: "A provisioned load balancer.",
+            fields: [
+                FieldDoc(name: "ingress", type: "[LoadBalancerIngress]?", doc: "Where the load balancer receives traffic."),
+            ]),
+        "LocalObjectReference": TypeDoc(
+            doc: "A reference to an object by name in the same namespace, as `v1.LocalObjectReference`.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
             ]),
         "ManifestDecoder": TypeDoc(
             doc: "Turns manifest documents into typed objects of the kinds the registry serves.",
@@ -259,6 +313,17 @@ public enum APIDocs {
                 FieldDoc(name: "ownerReferences", type: "[OwnerReference]?", doc: ""),
                 FieldDoc(name: "finalizers", type: "[String]?", doc: ""),
             ]),
+        "ObjectReference": TypeDoc(
+            doc: "A reference to any object, as `v1.ObjectReference`: what an Event is about, for one.",
+            fields: [
+                FieldDoc(name: "kind", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: ""),
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "uid", type: "String?", doc: ""),
+                FieldDoc(name: "apiVersion", type: "String?", doc: ""),
+                FieldDoc(name: "resourceVersion", type: "String?", doc: ""),
+                FieldDoc(name: "fieldPath", type: "String?", doc: "The part of the object meant, e.g. `spec.containers{pytorch}`."),
+            ]),
         "OwnerReference": TypeDoc(
             doc: "A link from an object to the object that owns it; when the owner goes, so does it.",
             fields: [
@@ -310,6 +375,13 @@ public enum APIDocs {
                 FieldDoc(name: "allocatedResourceStatuses", type: "[String: String]?", doc: "Where each resize stands, by resource."),
                 FieldDoc(name: "currentVolumeAttributesClassName", type: "String?", doc: "The VolumeAttributesClass the bound volume uses now."),
                 FieldDoc(name: "modifyVolumeStatus", type: "ModifyVolumeStatus?", doc: "Where a change of VolumeAttributesClass stands."),
+            ]),
+        "PortStatus": TypeDoc(
+            doc: "The state of one port of a load balancer.",
+            fields: [
+                FieldDoc(name: "port", type: "Int32?", doc: ""),
+                FieldDoc(name: "protocol", type: "String?", doc: ""),
+                FieldDoc(name: "error", type: "String?", doc: "Why the port is not working, in one CamelCase word; absent when it is."),
             ]),
         "PriorityClass": TypeDoc(
             doc: "A PriorityClass (`scheduling.k8s.io/v1`): a named priority that pods take by `priorityClassName`; higher values are scheduled first and may preempt lower ones.",
@@ -391,6 +463,58 @@ public enum APIDocs {
                 FieldDoc(name: "stringData", type: "[String: String]?", doc: "Values by key in plain text, for writing; a key here overrides the same key in `data`."),
                 FieldDoc(name: "type", type: "String?", doc: "What the secret holds, which fixes the keys it must have (default Opaque)."),
                 FieldDoc(name: "immutable", type: "Bool?", doc: "When true, the data can no longer be changed, only the object deleted."),
+            ]),
+        "Service": TypeDoc(
+            doc: "A Service (`v1`): a stable name and virtual IP in front of the pods its selector matches, or a DNS alias (ExternalName).",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ServiceSpec", doc: ""),
+                FieldDoc(name: "status", type: "ServiceStatus?", doc: ""),
+            ]),
+        "ServicePort": TypeDoc(
+            doc: "One port a service exposes, and where it sends traffic.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The port's name, a DNS label; required when the service has more than one port."),
+                FieldDoc(name: "protocol", type: "String?", doc: "TCP (the default), UDP or SCTP."),
+                FieldDoc(name: "appProtocol", type: "String?", doc: "The application protocol (`http`, `kubernetes.io/h2c`)."),
+                FieldDoc(name: "port", type: "Int32?", doc: "The port the service listens on, 1–65535."),
+                FieldDoc(name: "targetPort", type: "IntOrString?", doc: "The pods' port, by number or by container port name; defaults to port."),
+                FieldDoc(name: "nodePort", type: "Int32?", doc: "The port on every node, for NodePort and LoadBalancer services."),
+            ]),
+        "ServiceSpec": TypeDoc(
+            doc: "How a service is reached and which pods serve it.",
+            fields: [
+                FieldDoc(name: "ports", type: "[ServicePort]?", doc: "The ports the service exposes; required unless it is headless or ExternalName."),
+                FieldDoc(name: "selector", type: "[String: String]?", doc: "The labels of the pods that serve the service."),
+                FieldDoc(name: "clusterIP", type: "String?", doc: "The virtual IP; \"None\" makes the service headless. Allocated when empty."),
+                FieldDoc(name: "clusterIPs", type: "[String]?", doc: "The virtual IPs, at most one per IP family; the first is clusterIP."),
+                FieldDoc(name: "type", type: "String?", doc: "ClusterIP (the default), NodePort, LoadBalancer or ExternalName."),
+                FieldDoc(name: "externalIPs", type: "[String]?", doc: "Further IPs on which nodes accept traffic for the service."),
+                FieldDoc(name: "sessionAffinity", type: "String?", doc: "ClientIP keeps a client on one pod; None (the default) does not."),
+                FieldDoc(name: "loadBalancerIP", type: "String?", doc: "Deprecated: the IP a load balancer should use."),
+                FieldDoc(name: "loadBalancerSourceRanges", type: "[String]?", doc: "The client CIDRs a load balancer admits."),
+                FieldDoc(name: "externalName", type: "String?", doc: "The DNS name an ExternalName service is an alias of."),
+                FieldDoc(name: "externalTrafficPolicy", type: "String?", doc: "Cluster (the default for external services) or Local: whether external traffic may go to pods on other nodes."),
+                FieldDoc(name: "healthCheckNodePort", type: "Int32?", doc: "The node port a load balancer health-checks, for externalTrafficPolicy Local."),
+                FieldDoc(name: "publishNotReadyAddresses", type: "Bool?", doc: "Whether pods that are not ready still get DNS records."),
+                FieldDoc(name: "sessionAffinityConfig", type: "SessionAffinityConfig?", doc: "Session affinity settings (the ClientIP timeout)."),
+                FieldDoc(name: "ipFamilies", type: "[String]?", doc: "IPv4 and/or IPv6, in the order of clusterIPs."),
+                FieldDoc(name: "ipFamilyPolicy", type: "String?", doc: "SingleStack, PreferDualStack or RequireDualStack."),
+                FieldDoc(name: "allocateLoadBalancerNodePorts", type: "Bool?", doc: "Whether a LoadBalancer service gets node ports (default true)."),
+                FieldDoc(name: "loadBalancerClass", type: "String?", doc: "The load balancer implementation to use, a qualified name."),
+                FieldDoc(name: "internalTrafficPolicy", type: "String?", doc: "Cluster (the default) or Local: whether traffic from inside the cluster may go to pods on other nodes."),
+                FieldDoc(name: "trafficDistribution", type: "String?", doc: "A preference for how traffic is spread over endpoints (`PreferClose`)."),
+            ]),
+        "ServiceStatus": TypeDoc(
+            doc: "What a service has now: its load balancer and conditions.",
+            fields: [
+                FieldDoc(name: "loadBalancer", type: "LoadBalancerStatus?", doc: "The load balancer, once one is provisioned."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+            ]),
+        "SessionAffinityConfig": TypeDoc(
+            doc: "Session affinity settings of a service.",
+            fields: [
+                FieldDoc(name: "clientIP", type: "ClientIPConfig?", doc: "Settings for ClientIP affinity."),
             ]),
         "Taint": TypeDoc(
             doc: "A mark on a node that repels pods which do not tolerate it, as `core/v1` `Taint`: `nvidia.com/gpu=present:NoSchedule`.",
