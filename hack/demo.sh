@@ -48,3 +48,11 @@ fi
 echo "\$ fermi store list /registry/ --revision 2"; cat "$workdir/err"; echo
 run list /registry/ --values
 run revision
+
+echo "== The API on top: upstream manifests apply as with kubectl, and read back the same way"
+api() { echo "\$ fermi $*"; "$fermi" "$@" --store "$store"; echo; }
+api apply -f examples/research-team/
+api apply -f examples/research-team/
+api get queues
+api get configmaps,persistentvolumeclaims -n research
+api describe queue production
