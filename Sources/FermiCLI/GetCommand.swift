@@ -16,7 +16,7 @@ struct GetCommand: AsyncParsableCommand {
     var selector: String?
     @Option(help: "Only objects whose fields match (metadata.name=x, status.phase=Running).")
     var fieldSelector: String?
-    @Option(name: .shortAndLong, help: "json or name (the default is a table).") var output: String?
+    @Option(name: .shortAndLong, help: "json, yaml or name (the default is a table).") var output: String?
     @Flag(name: .shortAndLong, help: "After listing, print each change as it happens.") var watch = false
 
     func run() async throws {
@@ -87,6 +87,13 @@ struct GetCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Swift.print(String(decoding: try encoder.encode(document), as: UTF8.self))
+        case "yaml":
+            let document: JSONValue =
+                objects.count == 1
+                ? objects[0]
+                : .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(objects),
+                           "metadata": .object(["resourceVersion": .string("")])])
+            Swift.print(YAMLPrinter.render(document), terminator: "")
         case "name":
             for object in objects {
                 Swift.print("\(resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
@@ -94,7 +101,7 @@ struct GetCommand: AsyncParsableCommand {
         case nil:
             Swift.print(TextColumns.render(try rows(objects, showNamespace: showNamespace)), terminator: "")
         case let other?:
-            throw ValidationError("unable to match a printer suitable for the output format \"\(other)\", allowed formats are: json,name")
+            throw ValidationError("unable to match a printer suitable for the output format \"\(other)\", allowed formats are: json,name,yaml")
         }
     }
 

@@ -31,6 +31,9 @@ struct GetCommandTests {
         let json = try await FermiRun.run(["get", "queue/production", "-o", "json"], store: scratch.store)
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect((object?["spec"] as? [String: Any])?["weight"] as? Int == 1)
+        let yaml = try await FermiRun.run(["get", "queue", "production", "-o", "yaml"], store: scratch.store)
+        #expect(yaml.output.hasPrefix("apiVersion: scheduling.volcano.sh/v1beta1\nkind: Queue\nmetadata:\n"))
+        #expect(yaml.output.contains("\nspec:\n  reclaimable: true\n  weight: 1"))
         let missing = try await FermiRun.run(["get", "queue", "nope"], store: scratch.store)
         #expect(missing.status != 0)
         #expect(missing.errors.contains(#"queues.scheduling.volcano.sh "nope" not found"#))
