@@ -19,19 +19,10 @@ struct DescribeCommand: AsyncParsableCommand {
     func run() async throws {
         let server = try await global.openAPI()
         let (type, names) = try Self.parseTargets(targets)
-        let resource = type.resource
-        let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
-        var objects: [JSONValue]
-        if names.isEmpty {
-            objects = try await server.objects(
-                of: resource, namespace: scope,
-                labels: try LabelSelectorQuery(parsing: selector ?? "")).items
-        } else {
-            objects = []
-            for name in names {
-                objects.append(try await server.object(of: resource, namespace: scope ?? "", name: name))
-            }
-        }
+        let query = ObjectQuery(
+            resource: type.resource, names: names, namespace: namespace, allNamespaces: allNamespaces,
+            labels: try LabelSelectorQuery(parsing: selector ?? ""))
+        let objects = try await query.run(server).items
         let events = try await Self.events(in: server)
         let now = Date()
         let descriptions = objects.map { object in

@@ -28,18 +28,11 @@ struct GetCommand: AsyncParsableCommand {
         var lastRevision = "0"
         for request in requests {
             let resource = request.type.resource
-            let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
-            var objects: [JSONValue]
-            if request.names.isEmpty {
-                let listed = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields)
-                objects = listed.items
-                lastRevision = listed.resourceVersion
-            } else {
-                objects = []
-                for name in request.names {
-                    objects.append(try await server.object(of: resource, namespace: scope ?? "", name: name))
-                }
-            }
+            let query = ObjectQuery(
+                resource: resource, names: request.names, namespace: namespace, allNamespaces: allNamespaces,
+                labels: labels, fields: fields)
+            let (objects, revision) = try await query.run(server)
+            if let revision { lastRevision = revision }
             if objects.isEmpty, output == nil {
                 continue
             }
@@ -63,7 +56,7 @@ struct GetCommand: AsyncParsableCommand {
         fields: FieldSelectorQuery
     ) async throws {
         let resource = request.type.resource
-        let scope = resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
+        let scope = ObjectQuery(resource: resource, names: [], namespace: namespace, allNamespaces: allNamespaces).scope
         for try await event in try await server.objectEvents(of: resource, namespace: scope, after: revision) {
             let objectLabels = event.object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
             let name = event.object["metadata"]?["name"]?.stringValue ?? ""
