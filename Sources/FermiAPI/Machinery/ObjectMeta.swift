@@ -96,3 +96,11 @@ public struct LabelSelectorRequirement: Codable, Hashable, Sendable {
         self.values = values
     }
 }
+
+/// The values of a condition's status.
+public enum ConditionStatus {
+    public static let `true` = "True"
+    public static let `false` = "False"
+    public static let unknown = "Unknown"
+    public static let all = [`true`, `false`, unknown]
+}
