@@ -1,4 +1,10 @@
 /// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository.
 public enum FermiGroup {
-    public static let kinds: [any APIObject.Type] = []
+    public static let kinds: [any APIObject.Type] = [
+        Instance.self,
+        Image.self,
+        NodePool.self,
+        Zone.self,
+        GitRepository.self,
+    ]
 }

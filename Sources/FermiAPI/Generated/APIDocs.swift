@@ -16,16 +16,59 @@ public enum APIDocs {
                 FieldDoc(name: "namespaced", type: "Bool", doc: "Whether objects live in a namespace, or in the cluster as a whole."),
                 FieldDoc(name: "hasStatus", type: "Bool", doc: "Whether status is written only through the status subresource."),
             ]),
+        "Affinity": TypeDoc(
+            doc: "Where a pod may and would rather run (`v1.Affinity`): by node labels, and next to or away from other pods.",
+            fields: [
+                FieldDoc(name: "nodeAffinity", type: "NodeAffinity?", doc: ""),
+                FieldDoc(name: "podAffinity", type: "PodAffinity?", doc: ""),
+                FieldDoc(name: "podAntiAffinity", type: "PodAntiAffinity?", doc: ""),
+            ]),
+        "AppArmorProfile": TypeDoc(
+            doc: "An AppArmor profile: RuntimeDefault, Unconfined, or Localhost with a profile name.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "localhostProfile", type: "String?", doc: "The profile loaded on the node; only for Localhost."),
+            ]),
         "AttachedVolume": TypeDoc(
             doc: "A volume attached to a node.",
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "devicePath", type: "String?", doc: "Where the volume is attached on the node."),
             ]),
+        "CSIVolumeSource": TypeDoc(
+            doc: "A volume from a CSI driver, made for the pod alone.",
+            fields: [
+                FieldDoc(name: "driver", type: "String?", doc: "The driver's name, e.g. `fuse.csi.fluid.io`."),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: ""),
+                FieldDoc(name: "fsType", type: "String?", doc: ""),
+                FieldDoc(name: "volumeAttributes", type: "[String: String]?", doc: "Driver-specific settings."),
+                FieldDoc(name: "nodePublishSecretRef", type: "LocalObjectReference?", doc: "A Secret with what the driver needs to publish the volume."),
+            ]),
+        "Capabilities": TypeDoc(
+            doc: "Linux capabilities to add and drop.",
+            fields: [
+                FieldDoc(name: "add", type: "[String]?", doc: ""),
+                FieldDoc(name: "drop", type: "[String]?", doc: ""),
+            ]),
+        "ClaimSource": TypeDoc(
+            doc: "Where a pod's ResourceClaim comes from: an existing claim, or a template.",
+            fields: [
+                FieldDoc(name: "resourceClaimName", type: "String?", doc: ""),
+                FieldDoc(name: "resourceClaimTemplateName", type: "String?", doc: ""),
+            ]),
         "ClientIPConfig": TypeDoc(
             doc: "How long a client sticks to one pod under ClientIP affinity.",
             fields: [
                 FieldDoc(name: "timeoutSeconds", type: "Int32?", doc: "Seconds, 1–86400; 10800 (3 hours) by default."),
+            ]),
+        "ClusterTrustBundleProjection": TypeDoc(
+            doc: "The certificates of ClusterTrustBundles in a projected volume.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "signerName", type: "String?", doc: ""),
+                FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: ""),
+                FieldDoc(name: "path", type: "String?", doc: ""),
             ]),
         "Condition": TypeDoc(
             doc: "One aspect of an object's state, as `metav1.Condition`.",
@@ -45,11 +88,127 @@ public enum APIDocs {
                 FieldDoc(name: "binaryData", type: "[String: String]?", doc: "Binary values by key, base64-encoded; no key may also be in `data`."),
                 FieldDoc(name: "immutable", type: "Bool?", doc: "When true, the data can no longer be changed, only the object deleted."),
             ]),
+        "ConfigMapEnvSource": TypeDoc(
+            doc: "A ConfigMap whose keys become environment variables.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: ""),
+            ]),
+        "ConfigMapKeySelector": TypeDoc(
+            doc: "A key of a ConfigMap.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The ConfigMap's name."),
+                FieldDoc(name: "key", type: "String?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: "Whether the ConfigMap or key may be missing."),
+            ]),
+        "ConfigMapProjection": TypeDoc(
+            doc: "A ConfigMap's keys in a projected volume.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "items", type: "[KeyToPath]?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: ""),
+            ]),
+        "ConfigMapVolumeSource": TypeDoc(
+            doc: "A ConfigMap's keys as files.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "items", type: "[KeyToPath]?", doc: "Which keys, under which paths; every key by its own name when absent."),
+                FieldDoc(name: "defaultMode", type: "Int32?", doc: "File mode bits; 0644 by default."),
+                FieldDoc(name: "optional", type: "Bool?", doc: "Whether the ConfigMap may be missing."),
+            ]),
+        "Container": TypeDoc(
+            doc: "One container of a pod (`v1.Container`): its image, command, environment, ports, resources, mounts, probes and security settings.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "A DNS-1123 label, unique within the pod."),
+                FieldDoc(name: "image", type: "String?", doc: "The container image, e.g. `pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime`."),
+                FieldDoc(name: "command", type: "[String]?", doc: "The entrypoint; the image's ENTRYPOINT when absent."),
+                FieldDoc(name: "args", type: "[String]?", doc: "Arguments to the entrypoint; the image's CMD when absent."),
+                FieldDoc(name: "workingDir", type: "String?", doc: "The working directory; the image's when absent."),
+                FieldDoc(name: "ports", type: "[ContainerPort]?", doc: "Ports the container exposes."),
+                FieldDoc(name: "envFrom", type: "[EnvFromSource]?", doc: "Sources of many environment variables at once (ConfigMaps, Secrets)."),
+                FieldDoc(name: "env", type: "[EnvVar]?", doc: "Environment variables."),
+                FieldDoc(name: "resources", type: "ResourceRequirements?", doc: "Compute resources the container needs (requests) and may use at most (limits)."),
+                FieldDoc(name: "resizePolicy", type: "[ContainerResizePolicy]?", doc: "Whether each resource can be resized in place, or needs a restart."),
+                FieldDoc(name: "restartPolicy", type: "String?", doc: "`Always` makes an init container a sidecar that runs beside the app containers."),
+                FieldDoc(name: "volumeMounts", type: "[VolumeMount]?", doc: "Volumes mounted into the container's filesystem."),
+                FieldDoc(name: "volumeDevices", type: "[VolumeDevice]?", doc: "Block devices the container uses."),
+                FieldDoc(name: "livenessProbe", type: "Probe?", doc: "Restarts the container when it fails."),
+                FieldDoc(name: "readinessProbe", type: "Probe?", doc: "Takes the pod out of service endpoints when it fails."),
+                FieldDoc(name: "startupProbe", type: "Probe?", doc: "Holds the other probes off until it succeeds once."),
+                FieldDoc(name: "lifecycle", type: "Lifecycle?", doc: "Actions run right after the container starts and right before it stops."),
+                FieldDoc(name: "terminationMessagePath", type: "String?", doc: "Where the container writes its termination message; `/dev/termination-log` by default."),
+                FieldDoc(name: "terminationMessagePolicy", type: "String?", doc: "File (the default) or FallbackToLogsOnError."),
+                FieldDoc(name: "imagePullPolicy", type: "String?", doc: "Always, IfNotPresent or Never; Always for `:latest` or untagged images, else IfNotPresent."),
+                FieldDoc(name: "securityContext", type: "SecurityContext?", doc: "Security settings of the container, over the pod's."),
+                FieldDoc(name: "stdin", type: "Bool?", doc: "Whether the container has a stdin."),
+                FieldDoc(name: "stdinOnce", type: "Bool?", doc: "Whether stdin closes after the first client detaches."),
+                FieldDoc(name: "tty", type: "Bool?", doc: "Whether the container has a TTY."),
+            ]),
         "ContainerImage": TypeDoc(
             doc: "A container image present on a node.",
             fields: [
                 FieldDoc(name: "names", type: "[String]?", doc: "The image's names and digests."),
                 FieldDoc(name: "sizeBytes", type: "Int64?", doc: ""),
+            ]),
+        "ContainerPort": TypeDoc(
+            doc: "A network port a container exposes.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "An IANA service name, unique within the pod, that services may refer to."),
+                FieldDoc(name: "hostPort", type: "Int32?", doc: "The port on the node, if any, that maps to the container port."),
+                FieldDoc(name: "containerPort", type: "Int32?", doc: "The port the container listens on; 1–65535."),
+                FieldDoc(name: "protocol", type: "String?", doc: "TCP (the default), UDP or SCTP."),
+                FieldDoc(name: "hostIP", type: "String?", doc: "The node address the host port binds to."),
+            ]),
+        "ContainerResizePolicy": TypeDoc(
+            doc: "How a container resource is resized in place.",
+            fields: [
+                FieldDoc(name: "resourceName", type: "String?", doc: "`cpu` or `memory`."),
+                FieldDoc(name: "restartPolicy", type: "String?", doc: "NotRequired or RestartContainer."),
+            ]),
+        "ContainerState": TypeDoc(
+            doc: "The state of a container: exactly one of waiting, running or terminated.",
+            fields: [
+                FieldDoc(name: "waiting", type: "ContainerStateWaiting?", doc: ""),
+                FieldDoc(name: "running", type: "ContainerStateRunning?", doc: ""),
+                FieldDoc(name: "terminated", type: "ContainerStateTerminated?", doc: ""),
+            ]),
+        "ContainerStateRunning": TypeDoc(
+            doc: "A running container.",
+            fields: [
+                FieldDoc(name: "startedAt", type: "Timestamp?", doc: ""),
+            ]),
+        "ContainerStateTerminated": TypeDoc(
+            doc: "A container that has exited.",
+            fields: [
+                FieldDoc(name: "exitCode", type: "Int32?", doc: ""),
+                FieldDoc(name: "signal", type: "Int32?", doc: "The signal that ended the container, if one did."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why, in one CamelCase word (`Completed`, `Error`, `OOMKilled`)."),
+                FieldDoc(name: "message", type: "String?", doc: ""),
+                FieldDoc(name: "startedAt", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "finishedAt", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "containerID", type: "String?", doc: ""),
+            ]),
+        "ContainerStateWaiting": TypeDoc(
+            doc: "A container that has not started yet.",
+            fields: [
+                FieldDoc(name: "reason", type: "String?", doc: "Why, in one CamelCase word (`ContainerCreating`, `ImagePullBackOff`, `CrashLoopBackOff`)."),
+                FieldDoc(name: "message", type: "String?", doc: ""),
+            ]),
+        "ContainerStatus": TypeDoc(
+            doc: "One container of a pod, as the kubelet last saw it.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The container's name in the pod spec."),
+                FieldDoc(name: "state", type: "ContainerState?", doc: "What the container is doing now."),
+                FieldDoc(name: "lastState", type: "ContainerState?", doc: "How the container's previous run ended."),
+                FieldDoc(name: "ready", type: "Bool?", doc: "Whether the container passes its readiness probe."),
+                FieldDoc(name: "restartCount", type: "Int32?", doc: "How many times the container has been restarted."),
+                FieldDoc(name: "image", type: "String?", doc: "The image the container runs."),
+                FieldDoc(name: "imageID", type: "String?", doc: "The image's ID (digest)."),
+                FieldDoc(name: "containerID", type: "String?", doc: "`<runtime>://<id>`."),
+                FieldDoc(name: "started", type: "Bool?", doc: "Whether the container has passed its startup probe."),
+                FieldDoc(name: "allocatedResources", type: "ResourceList?", doc: "The resources the node has allocated to the container."),
+                FieldDoc(name: "resources", type: "ResourceRequirements?", doc: "The resources the container runs with now."),
+                FieldDoc(name: "volumeMounts", type: "[VolumeMountStatus]?", doc: "The container's mounts."),
             ]),
         "DaemonEndpoint": TypeDoc(
             doc: "A port a daemon listens on (upstream spells the field `Port`).",
@@ -62,6 +221,67 @@ public enum APIDocs {
                 FieldDoc(name: "object", type: "any APIObject", doc: "The typed object, as written (before defaults)."),
                 FieldDoc(name: "document", type: "ManifestDocument", doc: "Where it came from, to place any later error on a line."),
                 FieldDoc(name: "unknownFields", type: "[FieldPath]", doc: "Fields in the document that the kind does not have: warnings, or errors when strict."),
+            ]),
+        "DownwardAPIProjection": TypeDoc(
+            doc: "Fields of the pod in a projected volume.",
+            fields: [
+                FieldDoc(name: "items", type: "[DownwardAPIVolumeFile]?", doc: ""),
+            ]),
+        "DownwardAPIVolumeFile": TypeDoc(
+            doc: "One field of the pod (or resource of a container) as a file.",
+            fields: [
+                FieldDoc(name: "path", type: "String?", doc: "The file's relative path."),
+                FieldDoc(name: "fieldRef", type: "ObjectFieldSelector?", doc: ""),
+                FieldDoc(name: "resourceFieldRef", type: "ResourceFieldSelector?", doc: ""),
+                FieldDoc(name: "mode", type: "Int32?", doc: ""),
+            ]),
+        "DownwardAPIVolumeSource": TypeDoc(
+            doc: "Fields of the pod as files.",
+            fields: [
+                FieldDoc(name: "items", type: "[DownwardAPIVolumeFile]?", doc: ""),
+                FieldDoc(name: "defaultMode", type: "Int32?", doc: "File mode bits; 0644 by default."),
+            ]),
+        "DriftEntry": TypeDoc(
+            doc: "An applied object that no longer matches Git.",
+            fields: [
+                FieldDoc(name: "apiVersion", type: "String?", doc: ""),
+                FieldDoc(name: "kind", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: ""),
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "fields", type: "[String]?", doc: "The paths of the fields that differ (`spec.weight`)."),
+            ]),
+        "EmptyDirVolumeSource": TypeDoc(
+            doc: "An empty directory for the pod's lifetime, on disk or in memory.",
+            fields: [
+                FieldDoc(name: "medium", type: "String?", doc: "\"\" for the node's disk, or `Memory` for a tmpfs."),
+                FieldDoc(name: "sizeLimit", type: "Quantity?", doc: "The most the directory may hold."),
+            ]),
+        "EnvFromSource": TypeDoc(
+            doc: "A source of environment variables: every key of a ConfigMap or a Secret.",
+            fields: [
+                FieldDoc(name: "prefix", type: "String?", doc: "Prepended to every key; a valid environment variable name."),
+                FieldDoc(name: "configMapRef", type: "ConfigMapEnvSource?", doc: ""),
+                FieldDoc(name: "secretRef", type: "SecretEnvSource?", doc: ""),
+            ]),
+        "EnvVar": TypeDoc(
+            doc: "An environment variable of a container: a value, or where to read it from.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: "The value; `$(VAR)` refers to variables defined earlier."),
+                FieldDoc(name: "valueFrom", type: "EnvVarSource?", doc: "Where the value comes from, when it is not given."),
+            ]),
+        "EnvVarSource": TypeDoc(
+            doc: "Where an environment variable's value comes from: exactly one source.",
+            fields: [
+                FieldDoc(name: "fieldRef", type: "ObjectFieldSelector?", doc: "A field of the pod (`metadata.name`, `status.podIP`)."),
+                FieldDoc(name: "resourceFieldRef", type: "ResourceFieldSelector?", doc: "A resource of a container (`limits.cpu`)."),
+                FieldDoc(name: "configMapKeyRef", type: "ConfigMapKeySelector?", doc: "A key of a ConfigMap."),
+                FieldDoc(name: "secretKeyRef", type: "SecretKeySelector?", doc: "A key of a Secret."),
+            ]),
+        "EphemeralVolumeSource": TypeDoc(
+            doc: "A PersistentVolumeClaim made for the pod from a template, and deleted with it.",
+            fields: [
+                FieldDoc(name: "volumeClaimTemplate", type: "PersistentVolumeClaimTemplate?", doc: ""),
             ]),
         "Event": TypeDoc(
             doc: "An Event (`v1`): a record of something that happened to an object and why — a pod scheduled, a node not ready — as `fermi describe` shows at the end, deduplicated by count.",
@@ -94,6 +314,11 @@ public enum APIDocs {
                 FieldDoc(name: "component", type: "String?", doc: ""),
                 FieldDoc(name: "host", type: "String?", doc: ""),
             ]),
+        "ExecAction": TypeDoc(
+            doc: "A command run in a container.",
+            fields: [
+                FieldDoc(name: "command", type: "[String]?", doc: "The command and its arguments; not run in a shell."),
+            ]),
         "FieldDoc": TypeDoc(
             doc: "One field of an API type: its JSON name, its Swift type as written, and its doc comment.",
             fields: [
@@ -113,6 +338,236 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "steps", type: "[Step]", doc: ""),
             ]),
+        "GPUTimeSlicing": TypeDoc(
+            doc: "GPU sharing by time-slicing, as the NVIDIA device plugin's `sharing.timeSlicing`.",
+            fields: [
+                FieldDoc(name: "replicas", type: "Int32?", doc: "How many pods may share one GPU; each GPU is advertised this many times."),
+            ]),
+        "GRPCAction": TypeDoc(
+            doc: "A gRPC health check of a container.",
+            fields: [
+                FieldDoc(name: "port", type: "Int32?", doc: "The port number; 1–65535."),
+                FieldDoc(name: "service", type: "String?", doc: "The service name sent in the health check request; empty by default."),
+            ]),
+        "GitReference": TypeDoc(
+            doc: "One revision of a repository: a branch, a tag or a commit (at most one).",
+            fields: [
+                FieldDoc(name: "branch", type: "String?", doc: "A branch to follow (`main`)."),
+                FieldDoc(name: "tag", type: "String?", doc: "A tag to apply (`v1.2.0`)."),
+                FieldDoc(name: "commit", type: "String?", doc: "A commit id to apply, 7 to 40 hexadecimal digits."),
+            ]),
+        "GitRepository": TypeDoc(
+            doc: "A Git repository of manifests that Fermi keeps the store in sync with (`fermi.dev/v1alpha1`): where it is, which revision and folder to apply, how often to look, and whether to prune what was removed and heal what drifted.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "GitRepositorySpec", doc: ""),
+                FieldDoc(name: "status", type: "GitRepositoryStatus?", doc: ""),
+            ]),
+        "GitRepositorySpec": TypeDoc(
+            doc: "Which repository, revision and folder to apply, and how.",
+            fields: [
+                FieldDoc(name: "url", type: "String?", doc: "Where the repository is: a local path, a `file://` URL, or an `http(s)://` Git URL."),
+                FieldDoc(name: "ref", type: "GitReference?", doc: "The revision to apply; the remote's default branch when absent."),
+                FieldDoc(name: "path", type: "String?", doc: "The folder inside the repository whose manifests are applied; the whole repository when absent."),
+                FieldDoc(name: "interval", type: "String?", doc: "How often to fetch, as a Go duration (`1m`, `30s`); `1m` by default."),
+                FieldDoc(name: "prune", type: "Bool?", doc: "Whether objects applied before and gone from the repository are deleted."),
+                FieldDoc(name: "selfHeal", type: "Bool?", doc: "Whether objects changed in the store so that they differ from Git are reverted."),
+                FieldDoc(name: "suspend", type: "Bool?", doc: "Whether syncing is paused."),
+                FieldDoc(name: "targetNamespace", type: "String?", doc: "The namespace for namespaced objects whose manifests name none."),
+            ]),
+        "GitRepositoryStatus": TypeDoc(
+            doc: "How the last sync went and what it applied.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: "The generation of the spec this status describes."),
+                FieldDoc(name: "lastFetchedRevision", type: "String?", doc: "The commit id last fetched."),
+                FieldDoc(name: "lastAppliedRevision", type: "String?", doc: "The commit id whose manifests were last applied whole."),
+                FieldDoc(name: "lastSyncTime", type: "Timestamp?", doc: "When the last sync finished."),
+                FieldDoc(name: "sync", type: "String?", doc: "Synced when the store matches the applied revision, OutOfSync otherwise."),
+                FieldDoc(name: "health", type: "String?", doc: "Healthy, Progressing, Degraded or Missing, from the applied objects' own conditions."),
+                FieldDoc(name: "inventory", type: "[InventoryEntry]?", doc: "The objects the repository applied; only these are ever pruned."),
+                FieldDoc(name: "drift", type: "[DriftEntry]?", doc: "Objects whose stored state differs from Git, with the differing fields."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready when the last revision applied; Fetched, Stalled and the like as they happen."),
+                FieldDoc(name: "lastError", type: "String?", doc: "Why the last fetch or apply failed (`jobs.yaml:14: spec.replicas: Invalid value: …`)."),
+            ]),
+        "GoDuration": TypeDoc(
+            doc: "A length of time written as Go's `time.ParseDuration` reads it (`90s`, `1m`, `1h30m`, `1.5h`, `250ms`), as Kubernetes' `metav1.Duration` and Flux's `interval` are written.  Fermi's own kinds use it for intervals, timeouts and latencies, so that a manifest says `interval: 1m` and a controller reads a `Duration`.",
+            fields: [
+                FieldDoc(name: "text", type: "String", doc: "The duration as written."),
+                FieldDoc(name: "duration", type: "Duration", doc: "The length of time it stands for."),
+            ]),
+        "HTTPGetAction": TypeDoc(
+            doc: "An HTTP GET request to a container.",
+            fields: [
+                FieldDoc(name: "path", type: "String?", doc: "The request path; `/` by default."),
+                FieldDoc(name: "port", type: "IntOrString?", doc: "A port number or the name of a container port."),
+                FieldDoc(name: "host", type: "String?", doc: "The host to connect to; the pod's IP by default."),
+                FieldDoc(name: "scheme", type: "String?", doc: "HTTP (the default) or HTTPS."),
+                FieldDoc(name: "httpHeaders", type: "[HTTPHeader]?", doc: "Extra request headers."),
+            ]),
+        "HTTPHeader": TypeDoc(
+            doc: "A header of an HTTP request.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: ""),
+            ]),
+        "HostAlias": TypeDoc(
+            doc: "An extra /etc/hosts entry of a pod.",
+            fields: [
+                FieldDoc(name: "ip", type: "String?", doc: "The address the host names resolve to."),
+                FieldDoc(name: "hostnames", type: "[String]?", doc: ""),
+            ]),
+        "HostIP": TypeDoc(
+            doc: "An address of a pod's node.",
+            fields: [
+                FieldDoc(name: "ip", type: "String?", doc: ""),
+            ]),
+        "HostPathVolumeSource": TypeDoc(
+            doc: "A directory (or file, socket, device) of the node.",
+            fields: [
+                FieldDoc(name: "path", type: "String?", doc: "The path on the node."),
+                FieldDoc(name: "type", type: "String?", doc: "What must be at the path: \"\" (no check), DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice or BlockDevice."),
+            ]),
+        "Image": TypeDoc(
+            doc: "An entry of the image catalogue (`fermi.dev/v1alpha1`): a container image the platform offers — official, community or custom — with the frameworks it carries and its size, which sets how long the simulated pull takes. Custom images may be built from a Dockerfile.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ImageSpec", doc: ""),
+                FieldDoc(name: "status", type: "ImageStatus?", doc: ""),
+            ]),
+        "ImageBuild": TypeDoc(
+            doc: "A simulated image build from a Dockerfile.",
+            fields: [
+                FieldDoc(name: "dockerfile", type: "String?", doc: "The Dockerfile, inline."),
+                FieldDoc(name: "args", type: "[String: String]?", doc: "Build arguments (`--build-arg NAME=VALUE`)."),
+                FieldDoc(name: "duration", type: "String?", doc: "How long the simulated build takes, as a Go duration (`10m`); by default it follows from the image's size."),
+            ]),
+        "ImageFramework": TypeDoc(
+            doc: "A framework an image carries.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The framework's name in lower case (`pytorch`, `tensorflow`, `vllm`, `triton`)."),
+                FieldDoc(name: "version", type: "String?", doc: "Its version (`2.1.0`)."),
+            ]),
+        "ImageSpec": TypeDoc(
+            doc: "What an image is and where it comes from.",
+            fields: [
+                FieldDoc(name: "displayName", type: "String?", doc: "The name people see in the catalogue (`PyTorch 2.1 (CUDA 12.1)`)."),
+                FieldDoc(name: "repository", type: "String?", doc: "Where the image is pulled from, without the tag (`pytorch/pytorch`, `nvcr.io/nvidia/tritonserver`)."),
+                FieldDoc(name: "tag", type: "String?", doc: "The tag (`2.1.0-cuda12.1-cudnn8-runtime`); `latest` by default."),
+                FieldDoc(name: "digest", type: "String?", doc: "A content digest (`sha256:…`) that pins the image, when known."),
+                FieldDoc(name: "category", type: "String?", doc: "official, community or custom; custom by default."),
+                FieldDoc(name: "frameworks", type: "[ImageFramework]?", doc: "The frameworks the image carries, each with its version (`pytorch` `2.1.0`)."),
+                FieldDoc(name: "cudaVersion", type: "String?", doc: "The CUDA version the image is built for (`12.1`); absent for CPU-only images."),
+                FieldDoc(name: "pythonVersion", type: "String?", doc: "The Python version in the image (`3.10`)."),
+                FieldDoc(name: "description", type: "String?", doc: "What the image is for, in a sentence or two."),
+                FieldDoc(name: "size", type: "Quantity?", doc: "The image's compressed size (`7.5Gi`), from which the simulated pull time follows."),
+                FieldDoc(name: "build", type: "ImageBuild?", doc: "How a custom image is built; absent for an image pulled as it is."),
+            ]),
+        "ImageStatus": TypeDoc(
+            doc: "Whether an image can be used, and how its build went.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: "The generation of the spec this status describes."),
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Building, Available or Failed."),
+                FieldDoc(name: "reference", type: "String?", doc: "The full reference pods use (`pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime`)."),
+                FieldDoc(name: "cachedNodes", type: "Int32?", doc: "Nodes that hold the image, which start its pods without a pull."),
+                FieldDoc(name: "buildStartTime", type: "Timestamp?", doc: "When the build started and finished."),
+                FieldDoc(name: "buildCompletionTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready when the image can be pulled; Built after a build succeeds."),
+            ]),
+        "ImageVolumeSource": TypeDoc(
+            doc: "An OCI image or artifact mounted read-only.",
+            fields: [
+                FieldDoc(name: "reference", type: "String?", doc: ""),
+                FieldDoc(name: "pullPolicy", type: "String?", doc: "Always, IfNotPresent or Never."),
+            ]),
+        "Instance": TypeDoc(
+            doc: "An interactive development environment (`fermi.dev/v1alpha1`): a notebook, a training box, an inference sandbox or a custom container that a person starts and stops, with resources inside the platform's ranges and ports reached through Jupyter, SSH, a web terminal or a URL per port. A stopped instance gives back its GPUs and cores and keeps its storage.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "InstanceSpec", doc: ""),
+                FieldDoc(name: "status", type: "InstanceStatus?", doc: ""),
+            ]),
+        "InstanceEndpoints": TypeDoc(
+            doc: "The ways into a running instance.",
+            fields: [
+                FieldDoc(name: "jupyter", type: "String?", doc: "The Jupyter URL (`https://jupyter.example/ns/name/?token=…`)."),
+                FieldDoc(name: "ssh", type: "String?", doc: "The SSH address (`ssh -p 30022 root@10.0.0.7` as `root@10.0.0.7:30022`)."),
+                FieldDoc(name: "webTerminal", type: "String?", doc: "The browser terminal's URL."),
+                FieldDoc(name: "ports", type: "[InstancePortEndpoint]?", doc: "A URL for each exposed port."),
+            ]),
+        "InstanceEnvVar": TypeDoc(
+            doc: "An environment variable of an instance's container.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: ""),
+            ]),
+        "InstancePort": TypeDoc(
+            doc: "A port an instance exposes.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The port's name, an IANA service name (`jupyter`, `tensorboard`, `ssh`, `http`)."),
+                FieldDoc(name: "port", type: "Int32?", doc: "The container port, 1–65535 (Jupyter 8888, TensorBoard 6006, SSH 22)."),
+                FieldDoc(name: "protocol", type: "String?", doc: "TCP or UDP; TCP by default."),
+            ]),
+        "InstancePortEndpoint": TypeDoc(
+            doc: "Where one exposed port of an instance is reached.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "port", type: "Int32?", doc: ""),
+                FieldDoc(name: "url", type: "String?", doc: "The address or URL the port is reached at."),
+            ]),
+        "InstancePreset": TypeDoc(
+            doc: "What a type of instance starts with when the instance does not say.",
+            fields: [
+                FieldDoc(name: "image", type: "String", doc: ""),
+                FieldDoc(name: "ports", type: "[InstancePort]", doc: ""),
+                FieldDoc(name: "command", type: "[String]", doc: ""),
+            ]),
+        "InstanceResources": TypeDoc(
+            doc: "What an instance asks for, within the platform's ranges.",
+            fields: [
+                FieldDoc(name: "gpu", type: "Int32?", doc: "Whole GPUs, 0–8; 0 by default."),
+                FieldDoc(name: "gpuProduct", type: "String?", doc: "The GPU product wanted (`NVIDIA-A100-SXM4-80GB`); any when absent."),
+                FieldDoc(name: "cpu", type: "Quantity?", doc: "Cores, 4–128; 4 by default."),
+                FieldDoc(name: "memory", type: "Quantity?", doc: "Memory, 16Gi–1Ti; 16Gi by default."),
+                FieldDoc(name: "storage", type: "Quantity?", doc: "Persistent storage, kept while the instance is stopped, 50Gi–2Ti; 50Gi by default."),
+            ]),
+        "InstanceSpec": TypeDoc(
+            doc: "What an instance runs and with what.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: "notebook, training, inference or custom; each but custom presets the image, ports and command. notebook by default."),
+                FieldDoc(name: "image", type: "String?", doc: "The container image (`jupyter-pytorch-notebook:latest`); the type's preset when absent."),
+                FieldDoc(name: "resources", type: "InstanceResources?", doc: "GPUs, cores, memory and storage, each within the platform's range."),
+                FieldDoc(name: "ports", type: "[InstancePort]?", doc: "The ports exposed, each reachable at an endpoint; the type's preset when absent."),
+                FieldDoc(name: "env", type: "[InstanceEnvVar]?", doc: "Environment variables of the container."),
+                FieldDoc(name: "command", type: "[String]?", doc: "The container's entry point; the type's preset when absent."),
+                FieldDoc(name: "args", type: "[String]?", doc: "Arguments to the command."),
+                FieldDoc(name: "restartPolicy", type: "String?", doc: "Always, OnFailure or Never: what happens when the container exits while the instance should run; Always by default."),
+                FieldDoc(name: "running", type: "Bool?", doc: "Whether the instance should run; set false to stop it and true to start it again. true by default."),
+                FieldDoc(name: "idleTimeout", type: "String?", doc: "How long the instance may be idle (no kernel, terminal or SSH activity) before it is stopped, as a Go duration (`72h`); never when absent."),
+                FieldDoc(name: "expiry", type: "Timestamp?", doc: "When the instance is deleted, whatever its state; a warning comes ahead of time."),
+                FieldDoc(name: "nodeSelector", type: "[String: String]?", doc: "Labels the instance's node must carry (`nvidia.com/gpu.product: NVIDIA-A100-SXM4-80GB`)."),
+            ]),
+        "InstanceStatus": TypeDoc(
+            doc: "Where an instance is, how to reach it, and what it has cost.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: "The generation of the spec this status describes."),
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Creating, Running, Stopping, Stopped or Failed."),
+                FieldDoc(name: "nodeName", type: "String?", doc: "The node the instance runs on, while it runs."),
+                FieldDoc(name: "endpoints", type: "InstanceEndpoints?", doc: "How to reach the instance while it runs."),
+                FieldDoc(name: "costSoFar", type: "Quantity?", doc: "What the instance has cost since it was created, in the pools' currency (`42.50`)."),
+                FieldDoc(name: "lastActivityTime", type: "Timestamp?", doc: "The last time someone used the instance; idle time counts from here."),
+                FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the instance last started running."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the instance is in its phase, in one CamelCase word (`IdleTimeout`)."),
+                FieldDoc(name: "message", type: "String?", doc: "Why, for people."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready, IdleWarning, ExpiryWarning and the like."),
+            ]),
+        "InventoryEntry": TypeDoc(
+            doc: "An object a repository applied.",
+            fields: [
+                FieldDoc(name: "apiVersion", type: "String?", doc: ""),
+                FieldDoc(name: "kind", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: "Empty for cluster-scoped objects."),
+                FieldDoc(name: "name", type: "String?", doc: ""),
+            ]),
         "JSONParseError": TypeDoc(
             doc: "JSON text that could not be read, with the byte offset where reading stopped.",
             fields: [
@@ -122,6 +577,65 @@ public enum APIDocs {
         "JSONParser": TypeDoc(
             doc: "Reads JSON text straight into a `JSONValue`, without going through `Decodable`: the untyped read path (`get`, `describe`, watches) parses every stored object with it.",
             fields: [
+            ]),
+        "Job": TypeDoc(
+            doc: "A Job (`batch/v1`): runs pods from a template until a number of them complete successfully, retrying failures up to a limit. Queued through Kueue by the `kueue.x-k8s.io/queue-name` label.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "JobSpec", doc: ""),
+                FieldDoc(name: "status", type: "JobStatus?", doc: ""),
+            ]),
+        "JobCondition": TypeDoc(
+            doc: "One aspect of a Job's state.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: "Complete, Failed, Suspended, FailureTarget or SuccessCriteriaMet."),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\", \"False\" or \"Unknown\"."),
+                FieldDoc(name: "lastProbeTime", type: "Timestamp?", doc: "When the condition was last checked."),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: "When the status last changed."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word (`BackoffLimitExceeded`)."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
+            ]),
+        "JobSpec": TypeDoc(
+            doc: "What a Job runs and how many times.",
+            fields: [
+                FieldDoc(name: "parallelism", type: "Int32?", doc: "The most pods running at once; 1 by default."),
+                FieldDoc(name: "completions", type: "Int32?", doc: "How many pods must succeed; 1 by default when parallelism is unset too."),
+                FieldDoc(name: "activeDeadlineSeconds", type: "Int64?", doc: "Seconds the Job may run, counted from its start, before it is failed."),
+                FieldDoc(name: "podFailurePolicy", type: "PodFailurePolicy?", doc: "How pod failures are counted, ignored, or fail the Job at once."),
+                FieldDoc(name: "successPolicy", type: "SuccessPolicy?", doc: "When an Indexed Job counts as succeeded before every index has."),
+                FieldDoc(name: "backoffLimit", type: "Int32?", doc: "Retries before the Job is failed; 6 by default."),
+                FieldDoc(name: "backoffLimitPerIndex", type: "Int32?", doc: "Retries per index of an Indexed Job."),
+                FieldDoc(name: "maxFailedIndexes", type: "Int32?", doc: "Failed indexes after which an Indexed Job is failed."),
+                FieldDoc(name: "selector", type: "LabelSelector?", doc: "The Job's pods; generated from the Job's uid unless manualSelector is true."),
+                FieldDoc(name: "manualSelector", type: "Bool?", doc: "Whether the selector is the user's own; false by default."),
+                FieldDoc(name: "template", type: "PodTemplateSpec?", doc: "The pods the Job runs; restartPolicy OnFailure or Never."),
+                FieldDoc(name: "ttlSecondsAfterFinished", type: "Int32?", doc: "Seconds after the Job finishes before it is deleted."),
+                FieldDoc(name: "completionMode", type: "String?", doc: "NonIndexed (the default) or Indexed."),
+                FieldDoc(name: "suspend", type: "Bool?", doc: "Whether the Job is held: no pods are created, running ones are stopped."),
+                FieldDoc(name: "podReplacementPolicy", type: "String?", doc: "TerminatingOrFailed (the default) or Failed: when a replacement pod is made."),
+                FieldDoc(name: "managedBy", type: "String?", doc: "The controller that manages the Job, when not the built-in one."),
+            ]),
+        "JobStatus": TypeDoc(
+            doc: "Where a Job stands.",
+            fields: [
+                FieldDoc(name: "conditions", type: "[JobCondition]?", doc: "Complete, Failed, Suspended, FailureTarget, SuccessCriteriaMet."),
+                FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the Job's controller started working on it."),
+                FieldDoc(name: "completionTime", type: "Timestamp?", doc: "When the Job completed; set only on success."),
+                FieldDoc(name: "active", type: "Int32?", doc: "Pods pending or running."),
+                FieldDoc(name: "succeeded", type: "Int32?", doc: "Pods that succeeded."),
+                FieldDoc(name: "failed", type: "Int32?", doc: "Pods that failed."),
+                FieldDoc(name: "terminating", type: "Int32?", doc: "Pods that are terminating."),
+                FieldDoc(name: "completedIndexes", type: "String?", doc: "The indexes that succeeded, as intervals (`1,3-5,7`)."),
+                FieldDoc(name: "failedIndexes", type: "String?", doc: "The indexes that failed, as intervals."),
+                FieldDoc(name: "uncountedTerminatedPods", type: "UncountedTerminatedPods?", doc: "Pods that finished but are not yet counted in succeeded or failed."),
+                FieldDoc(name: "ready", type: "Int32?", doc: "Active pods that are Ready."),
+            ]),
+        "KeyToPath": TypeDoc(
+            doc: "One key of a ConfigMap or Secret, as a file at a relative path.",
+            fields: [
+                FieldDoc(name: "key", type: "String?", doc: ""),
+                FieldDoc(name: "path", type: "String?", doc: ""),
+                FieldDoc(name: "mode", type: "Int32?", doc: "File mode bits of this file."),
             ]),
         "KindRegistry": TypeDoc(
             doc: "Every kind Fermi serves, found by apiVersion and kind (from manifests) or by any of the names people type (`pytorchjobs`, `pytorchjob`, `PyTorchJob`, `po`, `queues.scheduling.volcano.sh`).",
@@ -141,6 +655,20 @@ public enum APIDocs {
                 FieldDoc(name: "operator", type: "String", doc: ""),
                 FieldDoc(name: "values", type: "[String]?", doc: ""),
             ]),
+        "Lifecycle": TypeDoc(
+            doc: "Actions a container runs right after it starts and right before it stops.",
+            fields: [
+                FieldDoc(name: "postStart", type: "LifecycleHandler?", doc: "Run right after the container is created."),
+                FieldDoc(name: "preStop", type: "LifecycleHandler?", doc: "Run right before the container is stopped."),
+            ]),
+        "LifecycleHandler": TypeDoc(
+            doc: "One lifecycle action: exactly one of exec, httpGet, tcpSocket (deprecated) or sleep.",
+            fields: [
+                FieldDoc(name: "exec", type: "ExecAction?", doc: ""),
+                FieldDoc(name: "httpGet", type: "HTTPGetAction?", doc: ""),
+                FieldDoc(name: "tcpSocket", type: "TCPSocketAction?", doc: "Deprecated; kept for compatibility."),
+                FieldDoc(name: "sleep", type: "SleepAction?", doc: ""),
+            ]),
         "LoadBalancerIngress": TypeDoc(
             doc: "One address of a load balancer.",
             fields: [
@@ -158,6 +686,12 @@ public enum APIDocs {
             doc: "A reference to an object by name in the same namespace, as `v1.LocalObjectReference`.",
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: ""),
+            ]),
+        "MIGPartition": TypeDoc(
+            doc: "How each GPU of a pool is cut into MIG slices of one profile.",
+            fields: [
+                FieldDoc(name: "profile", type: "String?", doc: "The MIG profile, `<compute slices>g.<memory>gb` (`1g.10gb`, `3g.40gb`)."),
+                FieldDoc(name: "count", type: "Int32?", doc: "Slices of that profile per GPU, 1–7."),
             ]),
         "ManifestDecoder": TypeDoc(
             doc: "Turns manifest documents into typed objects of the kinds the registry serves.",
@@ -183,6 +717,13 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "targetVolumeAttributesClassName", type: "String?", doc: "The class being changed to."),
                 FieldDoc(name: "status", type: "String?", doc: "Pending, InProgress or Infeasible."),
+            ]),
+        "NFSVolumeSource": TypeDoc(
+            doc: "An NFS export.",
+            fields: [
+                FieldDoc(name: "server", type: "String?", doc: "The NFS server's host name or address."),
+                FieldDoc(name: "path", type: "String?", doc: "The exported path."),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: ""),
             ]),
         "Namespace": TypeDoc(
             doc: "A Kubernetes namespace (`v1`): a scope for the names of namespaced objects, and the unit that quotas, policies and `fermi get -n` work on.",
@@ -224,6 +765,12 @@ public enum APIDocs {
                 FieldDoc(name: "type", type: "String?", doc: "Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS."),
                 FieldDoc(name: "address", type: "String?", doc: ""),
             ]),
+        "NodeAffinity": TypeDoc(
+            doc: "Which nodes a pod must, and would rather, run on.",
+            fields: [
+                FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "NodeSelector?", doc: "Nodes the pod may run on: any of the terms must match."),
+                FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[PreferredSchedulingTerm]?", doc: "Nodes the pod would rather run on, each term weighted."),
+            ]),
         "NodeCondition": TypeDoc(
             doc: "One aspect of a node's health, as the kubelet last reported it.",
             fields: [
@@ -239,11 +786,56 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "kubeletEndpoint", type: "DaemonEndpoint?", doc: "Where the kubelet listens."),
             ]),
+        "NodeGPU": TypeDoc(
+            doc: "The accelerators of each node of a pool, and how they are shared.",
+            fields: [
+                FieldDoc(name: "product", type: "String?", doc: "The product as the device plugin labels it (`NVIDIA-A100-SXM4-80GB`, `NVIDIA-H100-80GB-HBM3`, `Ascend910B`); the `nvidia.com/gpu.product` label."),
+                FieldDoc(name: "vendor", type: "String?", doc: "Who makes it, which names the extended resource: `nvidia` (`nvidia.com/gpu`) or `huawei` (`huawei.com/Ascend910`); by default, `huawei` for Ascend products and `nvidia` otherwise."),
+                FieldDoc(name: "count", type: "Int32?", doc: "Accelerators per node (`8`)."),
+                FieldDoc(name: "memory", type: "Quantity?", doc: "Memory of one accelerator (`80Gi`); the `nvidia.com/gpu.memory` label, in MiB."),
+                FieldDoc(name: "mig", type: "MIGPartition?", doc: "Partitions each GPU into MIG slices; the node then offers `nvidia.com/mig-<profile>` instead of whole GPUs."),
+                FieldDoc(name: "timeSlicing", type: "GPUTimeSlicing?", doc: "Shares each GPU among several pods by time-slicing."),
+            ]),
         "NodeGroupAffinity": TypeDoc(
             doc: "Node groups required or preferred (or, as anti-affinity, avoided).",
             fields: [
                 FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "[String]?", doc: ""),
                 FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[String]?", doc: ""),
+            ]),
+        "NodePool": TypeDoc(
+            doc: "A pool of identical simulated nodes (`fermi.dev/v1alpha1`): how many, where (zone and region), of what shape (cores, memory, GPUs and how they are shared), and at what price. The simulator expands a pool into `Node`s and adds or drains nodes as `replicas` changes.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "NodePoolSpec", doc: ""),
+                FieldDoc(name: "status", type: "NodePoolStatus?", doc: ""),
+            ]),
+        "NodePoolPricing": TypeDoc(
+            doc: "What an hour of a pool's resources costs, accrued per pod by the simulator.",
+            fields: [
+                FieldDoc(name: "currency", type: "String?", doc: "ISO 4217 currency code of the prices; `CNY` by default."),
+                FieldDoc(name: "perGPUHour", type: "Quantity?", doc: "Price of one GPU (or one MIG slice's GPU) for one hour (`8.50`)."),
+                FieldDoc(name: "perCoreHour", type: "Quantity?", doc: "Price of one core for one hour (`0.20`)."),
+            ]),
+        "NodePoolSpec": TypeDoc(
+            doc: "What a pool's nodes are and where they are.",
+            fields: [
+                FieldDoc(name: "zone", type: "String?", doc: "The `Zone` the nodes are in (`cn-beijing-1`); it becomes the nodes' `topology.kubernetes.io/zone` label."),
+                FieldDoc(name: "region", type: "String?", doc: "The region the nodes are in (`cn-beijing`), their `topology.kubernetes.io/region` label; defaults to the zone's region."),
+                FieldDoc(name: "replicas", type: "Int32?", doc: "How many nodes the pool has; 0 by default."),
+                FieldDoc(name: "shape", type: "NodeShape?", doc: "What each node has: cores, memory, storage, GPUs and RDMA devices."),
+                FieldDoc(name: "labels", type: "[String: String]?", doc: "Labels put on each of the pool's nodes, beside the topology and GPU labels."),
+                FieldDoc(name: "taints", type: "[Taint]?", doc: "Taints put on each of the pool's nodes (`nvidia.com/gpu=present:NoSchedule`)."),
+                FieldDoc(name: "pricing", type: "NodePoolPricing?", doc: "What an hour of the pool's GPUs and cores costs."),
+            ]),
+        "NodePoolStatus": TypeDoc(
+            doc: "What a pool has now, as the simulator reports it.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: "The generation of the spec this status describes."),
+                FieldDoc(name: "nodes", type: "Int32?", doc: "Nodes that exist for the pool."),
+                FieldDoc(name: "readyNodes", type: "Int32?", doc: "Nodes that are Ready."),
+                FieldDoc(name: "totalGPUs", type: "Int32?", doc: "GPUs on the pool's nodes (whole devices, before MIG or time-slicing)."),
+                FieldDoc(name: "readyGPUs", type: "Int32?", doc: "GPUs on Ready nodes."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready when every node is Ready; Scaling while nodes are added or drained."),
             ]),
         "NodeRuntimeHandler": TypeDoc(
             doc: "A container runtime handler a node offers, and its features.",
@@ -256,6 +848,34 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "recursiveReadOnlyMounts", type: "Bool?", doc: ""),
                 FieldDoc(name: "userNamespaces", type: "Bool?", doc: ""),
+            ]),
+        "NodeSelector": TypeDoc(
+            doc: "A node query: a node matches when any of its terms does.",
+            fields: [
+                FieldDoc(name: "nodeSelectorTerms", type: "[NodeSelectorTerm]?", doc: ""),
+            ]),
+        "NodeSelectorRequirement": TypeDoc(
+            doc: "A requirement on a node label: a key, an operator (In, NotIn, Exists, DoesNotExist, Gt, Lt) and values.",
+            fields: [
+                FieldDoc(name: "key", type: "String?", doc: ""),
+                FieldDoc(name: "operator", type: "String?", doc: ""),
+                FieldDoc(name: "values", type: "[String]?", doc: "Values for In and NotIn, none for Exists and DoesNotExist, one integer for Gt and Lt."),
+            ]),
+        "NodeSelectorTerm": TypeDoc(
+            doc: "A node matches a term when all its requirements hold.",
+            fields: [
+                FieldDoc(name: "matchExpressions", type: "[NodeSelectorRequirement]?", doc: "Requirements on the node's labels."),
+                FieldDoc(name: "matchFields", type: "[NodeSelectorRequirement]?", doc: "Requirements on the node's fields (`metadata.name`)."),
+            ]),
+        "NodeShape": TypeDoc(
+            doc: "The machine every node of a pool is.",
+            fields: [
+                FieldDoc(name: "cpu", type: "Quantity?", doc: "Cores per node (`64`)."),
+                FieldDoc(name: "memory", type: "Quantity?", doc: "Memory per node (`256Gi`)."),
+                FieldDoc(name: "ephemeralStorage", type: "Quantity?", doc: "Local ephemeral storage per node (`2Ti`)."),
+                FieldDoc(name: "gpu", type: "NodeGPU?", doc: "The node's accelerators; absent for a CPU-only pool."),
+                FieldDoc(name: "rdmaDevices", type: "Int32?", doc: "RDMA devices per node, offered as `rdma/rdma_shared_device`."),
+                FieldDoc(name: "maxPods", type: "Int32?", doc: "Pods per node at most; 110 by default, as the kubelet's default."),
             ]),
         "NodeSpec": TypeDoc(
             doc: "How a node is set up: its pod address ranges, its provider ID, whether it takes new pods.",
@@ -295,6 +915,12 @@ public enum APIDocs {
                 FieldDoc(name: "kubeProxyVersion", type: "String?", doc: ""),
                 FieldDoc(name: "operatingSystem", type: "String?", doc: "`linux` or `windows`."),
                 FieldDoc(name: "architecture", type: "String?", doc: "`amd64`, `arm64`, ..."),
+            ]),
+        "ObjectFieldSelector": TypeDoc(
+            doc: "A field of a pod, by path.",
+            fields: [
+                FieldDoc(name: "apiVersion", type: "String?", doc: "The version the path is written in; `v1` by default."),
+                FieldDoc(name: "fieldPath", type: "String?", doc: "e.g. `metadata.name`, `metadata.labels['app']`, `status.podIP`."),
             ]),
         "ObjectMeta": TypeDoc(
             doc: "The metadata every object carries, as Kubernetes' `metav1.ObjectMeta`.",
@@ -376,12 +1002,227 @@ public enum APIDocs {
                 FieldDoc(name: "currentVolumeAttributesClassName", type: "String?", doc: "The VolumeAttributesClass the bound volume uses now."),
                 FieldDoc(name: "modifyVolumeStatus", type: "ModifyVolumeStatus?", doc: "Where a change of VolumeAttributesClass stands."),
             ]),
+        "PersistentVolumeClaimTemplate": TypeDoc(
+            doc: "The claim an ephemeral volume makes.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations of the claim."),
+                FieldDoc(name: "spec", type: "PersistentVolumeClaimSpec?", doc: ""),
+            ]),
+        "PersistentVolumeClaimVolumeSource": TypeDoc(
+            doc: "A PersistentVolumeClaim mounted by a pod.",
+            fields: [
+                FieldDoc(name: "claimName", type: "String?", doc: "The claim, in the pod's namespace."),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: ""),
+            ]),
+        "Pod": TypeDoc(
+            doc: "A pod (`v1` kind `Pod`): one or more containers that are scheduled together onto a node and share its network and volumes; the unit every workload runs as.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "PodSpec", doc: ""),
+                FieldDoc(name: "status", type: "PodStatus?", doc: ""),
+            ]),
+        "PodAffinity": TypeDoc(
+            doc: "Pods a pod must, and would rather, run in the same topology domain as.",
+            fields: [
+                FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "[PodAffinityTerm]?", doc: ""),
+                FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[WeightedPodAffinityTerm]?", doc: ""),
+            ]),
+        "PodAffinityTerm": TypeDoc(
+            doc: "A set of pods, and the topology key (node, zone) that defines \"together\".",
+            fields: [
+                FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: "The pods meant."),
+                FieldDoc(name: "namespaces", type: "[String]?", doc: "Namespaces to look in; the pod's own when neither this nor namespaceSelector is set."),
+                FieldDoc(name: "topologyKey", type: "String?", doc: "The node label whose value defines a domain, e.g. `topology.kubernetes.io/zone`."),
+                FieldDoc(name: "namespaceSelector", type: "LabelSelector?", doc: "Namespaces to look in, by label."),
+                FieldDoc(name: "matchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, are added to labelSelector."),
+                FieldDoc(name: "mismatchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, must not match."),
+            ]),
+        "PodAntiAffinity": TypeDoc(
+            doc: "Pods a pod must not, and would rather not, run in the same topology domain as.",
+            fields: [
+                FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "[PodAffinityTerm]?", doc: ""),
+                FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[WeightedPodAffinityTerm]?", doc: ""),
+            ]),
+        "PodCondition": TypeDoc(
+            doc: "One aspect of a pod's state.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: "PodScheduled, Initialized, ContainersReady, Ready, PodReadyToStartContainers, DisruptionTarget, or a readiness gate's type."),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\", \"False\" or \"Unknown\"."),
+                FieldDoc(name: "lastProbeTime", type: "Timestamp?", doc: "When the condition was last checked."),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: "When the status last changed."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
+            ]),
+        "PodDNSConfig": TypeDoc(
+            doc: "DNS settings of a pod, beyond those its dnsPolicy gives.",
+            fields: [
+                FieldDoc(name: "nameservers", type: "[String]?", doc: "Name server addresses; at most 3 in all."),
+                FieldDoc(name: "searches", type: "[String]?", doc: "Search domains; at most 32."),
+                FieldDoc(name: "options", type: "[PodDNSConfigOption]?", doc: "Resolver options, such as `ndots`."),
+            ]),
+        "PodDNSConfigOption": TypeDoc(
+            doc: "One resolver option of a pod.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: ""),
+            ]),
+        "PodFailurePolicy": TypeDoc(
+            doc: "Rules for pod failures, checked in order; the first that matches decides.",
+            fields: [
+                FieldDoc(name: "rules", type: "[PodFailurePolicyRule]?", doc: ""),
+            ]),
+        "PodFailurePolicyOnExitCodesRequirement": TypeDoc(
+            doc: "Exit codes of a pod's containers that a rule matches.",
+            fields: [
+                FieldDoc(name: "containerName", type: "String?", doc: "The container whose exit code is checked; any container when absent."),
+                FieldDoc(name: "operator", type: "String?", doc: "In or NotIn."),
+                FieldDoc(name: "values", type: "[Int32]?", doc: "The exit codes, ascending, without repeats."),
+            ]),
+        "PodFailurePolicyOnPodConditionsPattern": TypeDoc(
+            doc: "A pod condition that a rule matches.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "status", type: "String?", doc: "\"True\" (the default), \"False\" or \"Unknown\"."),
+            ]),
+        "PodFailurePolicyRule": TypeDoc(
+            doc: "What to do (FailJob, FailIndex, Ignore, Count) with a pod failure that matches exit codes or pod conditions.",
+            fields: [
+                FieldDoc(name: "action", type: "String?", doc: ""),
+                FieldDoc(name: "onExitCodes", type: "PodFailurePolicyOnExitCodesRequirement?", doc: ""),
+                FieldDoc(name: "onPodConditions", type: "[PodFailurePolicyOnPodConditionsPattern]?", doc: ""),
+            ]),
+        "PodIP": TypeDoc(
+            doc: "An address of a pod.",
+            fields: [
+                FieldDoc(name: "ip", type: "String?", doc: ""),
+            ]),
+        "PodOS": TypeDoc(
+            doc: "The operating system a pod needs.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "`linux` or `windows`."),
+            ]),
+        "PodReadinessGate": TypeDoc(
+            doc: "A pod condition that must be True for the pod to be Ready.",
+            fields: [
+                FieldDoc(name: "conditionType", type: "String?", doc: ""),
+            ]),
+        "PodResourceClaim": TypeDoc(
+            doc: "A ResourceClaim a pod uses, by name within the pod.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The name containers use to refer to the claim."),
+                FieldDoc(name: "source", type: "ClaimSource?", doc: "Where the claim comes from (Kubernetes 1.30 and earlier)."),
+                FieldDoc(name: "resourceClaimName", type: "String?", doc: "An existing ResourceClaim (Kubernetes 1.31 and later)."),
+                FieldDoc(name: "resourceClaimTemplateName", type: "String?", doc: "A ResourceClaimTemplate to make a claim per pod from (Kubernetes 1.31 and later)."),
+            ]),
+        "PodResourceClaimStatus": TypeDoc(
+            doc: "A ResourceClaim made for a pod from one of its templates.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The name of the entry in the pod's resourceClaims."),
+                FieldDoc(name: "resourceClaimName", type: "String?", doc: "The claim made for it."),
+            ]),
+        "PodSchedulingGate": TypeDoc(
+            doc: "A gate that keeps a pod from being scheduled until it is removed.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+            ]),
+        "PodSecurityContext": TypeDoc(
+            doc: "Security settings of a whole pod (`v1.PodSecurityContext`).",
+            fields: [
+                FieldDoc(name: "seLinuxOptions", type: "SELinuxOptions?", doc: "The SELinux context of every container."),
+                FieldDoc(name: "windowsOptions", type: "WindowsSecurityContextOptions?", doc: "Windows-specific settings of every container."),
+                FieldDoc(name: "runAsUser", type: "Int64?", doc: "The user ID every container runs as."),
+                FieldDoc(name: "runAsGroup", type: "Int64?", doc: "The group ID every container runs as."),
+                FieldDoc(name: "runAsNonRoot", type: "Bool?", doc: "Whether every container must run as a user other than root."),
+                FieldDoc(name: "supplementalGroups", type: "[Int64]?", doc: "Groups added to every container's process."),
+                FieldDoc(name: "supplementalGroupsPolicy", type: "String?", doc: "Merge (the default) or Strict."),
+                FieldDoc(name: "fsGroup", type: "Int64?", doc: "A group that owns the pod's volumes and is added to every container's process."),
+                FieldDoc(name: "sysctls", type: "[Sysctl]?", doc: "Kernel parameters set for the pod."),
+                FieldDoc(name: "fsGroupChangePolicy", type: "String?", doc: "OnRootMismatch or Always (the default)."),
+                FieldDoc(name: "seccompProfile", type: "SeccompProfile?", doc: "The seccomp profile of every container."),
+                FieldDoc(name: "appArmorProfile", type: "AppArmorProfile?", doc: "The AppArmor profile of every container."),
+                FieldDoc(name: "seLinuxChangePolicy", type: "String?", doc: "MountOption or Recursive."),
+            ]),
+        "PodSpec": TypeDoc(
+            doc: "What a pod runs and how (`v1.PodSpec`): its containers and volumes, where it may be scheduled, and how it is restarted, named and secured.",
+            fields: [
+                FieldDoc(name: "volumes", type: "[Volume]?", doc: "Volumes the pod's containers may mount."),
+                FieldDoc(name: "initContainers", type: "[Container]?", doc: "Containers run one after another, each to completion, before the app containers start."),
+                FieldDoc(name: "containers", type: "[Container]?", doc: "The pod's app containers; at least one."),
+                FieldDoc(name: "ephemeralContainers", type: "[JSONValue]?", doc: "Containers added to a running pod for debugging; kept as written."),
+                FieldDoc(name: "restartPolicy", type: "String?", doc: "Always (the default), OnFailure or Never."),
+                FieldDoc(name: "terminationGracePeriodSeconds", type: "Int64?", doc: "Seconds the pod has to stop after SIGTERM before it is killed; 30 by default."),
+                FieldDoc(name: "activeDeadlineSeconds", type: "Int64?", doc: "Seconds the pod may run, counted from its start, before it is failed."),
+                FieldDoc(name: "dnsPolicy", type: "String?", doc: "ClusterFirst (the default), ClusterFirstWithHostNet, Default or None."),
+                FieldDoc(name: "nodeSelector", type: "[String: String]?", doc: "Labels a node must have for the pod to be scheduled on it."),
+                FieldDoc(name: "serviceAccountName", type: "String?", doc: "The service account the pod runs as."),
+                FieldDoc(name: "serviceAccount", type: "String?", doc: "Deprecated alias of serviceAccountName."),
+                FieldDoc(name: "automountServiceAccountToken", type: "Bool?", doc: "Whether the service account's token is mounted."),
+                FieldDoc(name: "nodeName", type: "String?", doc: "The node the pod is bound to; set by the scheduler, or by hand to skip it."),
+                FieldDoc(name: "hostNetwork", type: "Bool?", doc: "Whether the pod uses the node's network namespace."),
+                FieldDoc(name: "hostPID", type: "Bool?", doc: "Whether the pod uses the node's process namespace."),
+                FieldDoc(name: "hostIPC", type: "Bool?", doc: "Whether the pod uses the node's IPC namespace."),
+                FieldDoc(name: "shareProcessNamespace", type: "Bool?", doc: "Whether the pod's containers share one process namespace."),
+                FieldDoc(name: "securityContext", type: "PodSecurityContext?", doc: "Security settings for every container of the pod."),
+                FieldDoc(name: "imagePullSecrets", type: "[LocalObjectReference]?", doc: "Secrets used to pull the pod's images."),
+                FieldDoc(name: "hostname", type: "String?", doc: "The pod's host name; the pod's name by default."),
+                FieldDoc(name: "subdomain", type: "String?", doc: "With hostname, gives the pod the DNS name `<hostname>.<subdomain>.<namespace>.svc`."),
+                FieldDoc(name: "affinity", type: "Affinity?", doc: "Node and pod affinity and anti-affinity."),
+                FieldDoc(name: "schedulerName", type: "String?", doc: "The scheduler that places the pod; `default-scheduler` by default."),
+                FieldDoc(name: "tolerations", type: "[Toleration]?", doc: "Taints the pod tolerates."),
+                FieldDoc(name: "hostAliases", type: "[HostAlias]?", doc: "Extra entries for the pod's /etc/hosts."),
+                FieldDoc(name: "priorityClassName", type: "String?", doc: "The PriorityClass whose value becomes the pod's priority."),
+                FieldDoc(name: "priority", type: "Int32?", doc: "The pod's priority, resolved from priorityClassName on admission."),
+                FieldDoc(name: "dnsConfig", type: "PodDNSConfig?", doc: "DNS settings merged with those dnsPolicy gives."),
+                FieldDoc(name: "readinessGates", type: "[PodReadinessGate]?", doc: "Extra conditions that must be True for the pod to be Ready."),
+                FieldDoc(name: "runtimeClassName", type: "String?", doc: "The RuntimeClass the pod runs with."),
+                FieldDoc(name: "enableServiceLinks", type: "Bool?", doc: "Whether services' addresses are injected as environment variables; true by default."),
+                FieldDoc(name: "preemptionPolicy", type: "String?", doc: "PreemptLowerPriority (the default) or Never."),
+                FieldDoc(name: "overhead", type: "ResourceList?", doc: "Resources the pod's sandbox uses on top of its containers'."),
+                FieldDoc(name: "topologySpreadConstraints", type: "[TopologySpreadConstraint]?", doc: "How the pod's replicas are spread across zones, nodes and other topology domains."),
+                FieldDoc(name: "setHostnameAsFQDN", type: "Bool?", doc: "Whether the pod's host name is its fully qualified domain name."),
+                FieldDoc(name: "os", type: "PodOS?", doc: "The operating system the pod's containers need."),
+                FieldDoc(name: "hostUsers", type: "Bool?", doc: "Whether the pod uses the node's user namespace; true by default."),
+                FieldDoc(name: "schedulingGates", type: "[PodSchedulingGate]?", doc: "Gates that keep the pod from being scheduled while any remains."),
+                FieldDoc(name: "resourceClaims", type: "[PodResourceClaim]?", doc: "Dynamic resources (ResourceClaims) the pod uses."),
+            ]),
+        "PodStatus": TypeDoc(
+            doc: "Where a pod stands, as the scheduler and kubelet report it.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Succeeded, Failed or Unknown."),
+                FieldDoc(name: "conditions", type: "[PodCondition]?", doc: "PodScheduled, Initialized, ContainersReady, Ready, and readiness gates' conditions."),
+                FieldDoc(name: "message", type: "String?", doc: "Why the pod is in its phase, for people."),
+                FieldDoc(name: "reason", type: "String?", doc: "Why the pod is in its phase, in one CamelCase word (`Evicted`)."),
+                FieldDoc(name: "nominatedNodeName", type: "String?", doc: "The node the pod will run on once the pods it preempted are gone."),
+                FieldDoc(name: "hostIP", type: "String?", doc: "The address of the pod's node."),
+                FieldDoc(name: "hostIPs", type: "[HostIP]?", doc: "The addresses of the pod's node, one per IP family."),
+                FieldDoc(name: "podIP", type: "String?", doc: "The pod's address."),
+                FieldDoc(name: "podIPs", type: "[PodIP]?", doc: "The pod's addresses, one per IP family."),
+                FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the kubelet accepted the pod, before its images were pulled."),
+                FieldDoc(name: "initContainerStatuses", type: "[ContainerStatus]?", doc: "The init containers, as the kubelet last saw them."),
+                FieldDoc(name: "containerStatuses", type: "[ContainerStatus]?", doc: "The app containers, as the kubelet last saw them."),
+                FieldDoc(name: "qosClass", type: "String?", doc: "Guaranteed, Burstable or BestEffort."),
+                FieldDoc(name: "ephemeralContainerStatuses", type: "[ContainerStatus]?", doc: "The ephemeral containers, as the kubelet last saw them."),
+                FieldDoc(name: "resize", type: "String?", doc: "Where an in-place resize stands: Proposed, InProgress, Deferred or Infeasible."),
+                FieldDoc(name: "resourceClaimStatuses", type: "[PodResourceClaimStatus]?", doc: "The ResourceClaims made for the pod."),
+            ]),
+        "PodTemplateSpec": TypeDoc(
+            doc: "A pod as a template (`v1.PodTemplateSpec`): the metadata and spec that a workload's pods are made from — a Job's, a PyTorchJob replica's, an InferenceService predictor's.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every pod made from the template carries."),
+                FieldDoc(name: "spec", type: "PodSpec?", doc: "What every pod made from the template runs."),
+            ]),
         "PortStatus": TypeDoc(
             doc: "The state of one port of a load balancer.",
             fields: [
                 FieldDoc(name: "port", type: "Int32?", doc: ""),
                 FieldDoc(name: "protocol", type: "String?", doc: ""),
                 FieldDoc(name: "error", type: "String?", doc: "Why the port is not working, in one CamelCase word; absent when it is."),
+            ]),
+        "PreferredSchedulingTerm": TypeDoc(
+            doc: "A node selector term with a weight (1–100) added to the score of nodes that match it.",
+            fields: [
+                FieldDoc(name: "weight", type: "Int32?", doc: ""),
+                FieldDoc(name: "preference", type: "NodeSelectorTerm?", doc: ""),
             ]),
         "PriorityClass": TypeDoc(
             doc: "A PriorityClass (`scheduling.k8s.io/v1`): a named priority that pods take by `priorityClassName`; higher values are scheduled first and may preempt lower ones.",
@@ -391,6 +1232,26 @@ public enum APIDocs {
                 FieldDoc(name: "globalDefault", type: "Bool?", doc: "Whether pods without a priorityClassName get this class; at most one class may be."),
                 FieldDoc(name: "description", type: "String?", doc: "When to use the class, for people."),
                 FieldDoc(name: "preemptionPolicy", type: "String?", doc: "PreemptLowerPriority (the default) or Never."),
+            ]),
+        "Probe": TypeDoc(
+            doc: "A health check of a container (`v1.Probe`): one handler (exec, httpGet, tcpSocket or grpc) and when and how often to run it.",
+            fields: [
+                FieldDoc(name: "exec", type: "ExecAction?", doc: "Runs a command in the container; exit status 0 is success."),
+                FieldDoc(name: "httpGet", type: "HTTPGetAction?", doc: "Sends an HTTP GET; a status from 200 to 399 is success."),
+                FieldDoc(name: "tcpSocket", type: "TCPSocketAction?", doc: "Opens a TCP connection; connecting is success."),
+                FieldDoc(name: "grpc", type: "GRPCAction?", doc: "Calls the gRPC health checking protocol."),
+                FieldDoc(name: "initialDelaySeconds", type: "Int32?", doc: "Seconds after the container starts before the first probe."),
+                FieldDoc(name: "timeoutSeconds", type: "Int32?", doc: "Seconds after which a probe times out; 1 by default."),
+                FieldDoc(name: "periodSeconds", type: "Int32?", doc: "Seconds between probes; 10 by default."),
+                FieldDoc(name: "successThreshold", type: "Int32?", doc: "Successes in a row, after a failure, to count as healthy; 1 by default (and for liveness and startup probes, always)."),
+                FieldDoc(name: "failureThreshold", type: "Int32?", doc: "Failures in a row to count as unhealthy; 3 by default."),
+                FieldDoc(name: "terminationGracePeriodSeconds", type: "Int64?", doc: "Grace period for a kill that this probe causes, over the pod's."),
+            ]),
+        "ProjectedVolumeSource": TypeDoc(
+            doc: "Several sources in one directory.",
+            fields: [
+                FieldDoc(name: "sources", type: "[VolumeProjection]?", doc: ""),
+                FieldDoc(name: "defaultMode", type: "Int32?", doc: "File mode bits; 0644 by default."),
             ]),
         "Quantity": TypeDoc(
             doc: "A Kubernetes resource quantity (\"500m\", \"2Ti\", \"16Gi\", \"1e3\", \"0.5\"), compared exactly.  The text is kept as written, so objects read back the way they were applied; equality, hashing and ordering go by the exact decimal value, so \"1Gi\" equals \"1024Mi\".",
@@ -455,6 +1316,40 @@ public enum APIDocs {
                 FieldDoc(name: "reservation", type: "QueueReservation?", doc: "Resources reserved for the queue's jobs on particular nodes."),
                 FieldDoc(name: "allocated", type: "ResourceList?", doc: "Resources allocated to the queue's running pods."),
             ]),
+        "ResourceClaim": TypeDoc(
+            doc: "A pod ResourceClaim a container uses.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The name of an entry of the pod's resourceClaims."),
+                FieldDoc(name: "request", type: "String?", doc: "One request of the claim, when only that one is meant."),
+            ]),
+        "ResourceFieldSelector": TypeDoc(
+            doc: "A resource of a container, by name, scaled by a divisor.",
+            fields: [
+                FieldDoc(name: "containerName", type: "String?", doc: "The container; required in volumes, this container in environment variables."),
+                FieldDoc(name: "resource", type: "String?", doc: "`limits.cpu`, `requests.memory`, ..."),
+                FieldDoc(name: "divisor", type: "Quantity?", doc: "What the value is divided by; 1 by default."),
+            ]),
+        "ResourceRequirements": TypeDoc(
+            doc: "The compute resources a container needs and may use.",
+            fields: [
+                FieldDoc(name: "limits", type: "ResourceList?", doc: "The most the container may use."),
+                FieldDoc(name: "requests", type: "ResourceList?", doc: "What the scheduler reserves for the container; the limits when only those are given."),
+                FieldDoc(name: "claims", type: "[ResourceClaim]?", doc: "The pod's ResourceClaims the container uses."),
+            ]),
+        "SELinuxOptions": TypeDoc(
+            doc: "An SELinux context.",
+            fields: [
+                FieldDoc(name: "user", type: "String?", doc: ""),
+                FieldDoc(name: "role", type: "String?", doc: ""),
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "level", type: "String?", doc: ""),
+            ]),
+        "SeccompProfile": TypeDoc(
+            doc: "A seccomp profile: RuntimeDefault, Unconfined, or Localhost with a profile file.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "localhostProfile", type: "String?", doc: "The profile file under the kubelet's seccomp directory; only for Localhost."),
+            ]),
         "Secret": TypeDoc(
             doc: "A Secret (`v1`): credentials, keys and tokens that pods read as environment variables or files, kept apart from ConfigMaps so that access to them can be restricted.",
             fields: [
@@ -464,12 +1359,63 @@ public enum APIDocs {
                 FieldDoc(name: "type", type: "String?", doc: "What the secret holds, which fixes the keys it must have (default Opaque)."),
                 FieldDoc(name: "immutable", type: "Bool?", doc: "When true, the data can no longer be changed, only the object deleted."),
             ]),
+        "SecretEnvSource": TypeDoc(
+            doc: "A Secret whose keys become environment variables.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: ""),
+            ]),
+        "SecretKeySelector": TypeDoc(
+            doc: "A key of a Secret.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The Secret's name."),
+                FieldDoc(name: "key", type: "String?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: "Whether the Secret or key may be missing."),
+            ]),
+        "SecretProjection": TypeDoc(
+            doc: "A Secret's keys in a projected volume.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "items", type: "[KeyToPath]?", doc: ""),
+                FieldDoc(name: "optional", type: "Bool?", doc: ""),
+            ]),
+        "SecretVolumeSource": TypeDoc(
+            doc: "A Secret's keys as files.",
+            fields: [
+                FieldDoc(name: "secretName", type: "String?", doc: ""),
+                FieldDoc(name: "items", type: "[KeyToPath]?", doc: "Which keys, under which paths; every key by its own name when absent."),
+                FieldDoc(name: "defaultMode", type: "Int32?", doc: "File mode bits; 0644 by default."),
+                FieldDoc(name: "optional", type: "Bool?", doc: "Whether the Secret may be missing."),
+            ]),
+        "SecurityContext": TypeDoc(
+            doc: "Security settings of one container (`v1.SecurityContext`); they override the pod's.",
+            fields: [
+                FieldDoc(name: "capabilities", type: "Capabilities?", doc: "Linux capabilities added to and dropped from the runtime's default set."),
+                FieldDoc(name: "privileged", type: "Bool?", doc: "Whether the container runs privileged, as root on the host."),
+                FieldDoc(name: "seLinuxOptions", type: "SELinuxOptions?", doc: "The SELinux context of the container."),
+                FieldDoc(name: "windowsOptions", type: "WindowsSecurityContextOptions?", doc: "Windows-specific settings."),
+                FieldDoc(name: "runAsUser", type: "Int64?", doc: "The user ID the container's process runs as."),
+                FieldDoc(name: "runAsGroup", type: "Int64?", doc: "The group ID the container's process runs as."),
+                FieldDoc(name: "runAsNonRoot", type: "Bool?", doc: "Whether the container must run as a user other than root."),
+                FieldDoc(name: "readOnlyRootFilesystem", type: "Bool?", doc: "Whether the container's root filesystem is read-only."),
+                FieldDoc(name: "allowPrivilegeEscalation", type: "Bool?", doc: "Whether a process may gain more privileges than its parent."),
+                FieldDoc(name: "procMount", type: "String?", doc: "Default or Unmasked."),
+                FieldDoc(name: "seccompProfile", type: "SeccompProfile?", doc: "The seccomp profile of the container."),
+                FieldDoc(name: "appArmorProfile", type: "AppArmorProfile?", doc: "The AppArmor profile of the container."),
+            ]),
         "Service": TypeDoc(
             doc: "A Service (`v1`): a stable name and virtual IP in front of the pods its selector matches, or a DNS alias (ExternalName).",
             fields: [
                 FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
                 FieldDoc(name: "spec", type: "ServiceSpec", doc: ""),
                 FieldDoc(name: "status", type: "ServiceStatus?", doc: ""),
+            ]),
+        "ServiceAccountTokenProjection": TypeDoc(
+            doc: "A service account token in a projected volume.",
+            fields: [
+                FieldDoc(name: "audience", type: "String?", doc: "Who the token is meant for; the API server by default."),
+                FieldDoc(name: "expirationSeconds", type: "Int64?", doc: "How long the token is valid; 3600 seconds by default, at least 600."),
+                FieldDoc(name: "path", type: "String?", doc: "The file's relative path."),
             ]),
         "ServicePort": TypeDoc(
             doc: "One port a service exposes, and where it sends traffic.",
@@ -516,6 +1462,34 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "clientIP", type: "ClientIPConfig?", doc: "Settings for ClientIP affinity."),
             ]),
+        "SleepAction": TypeDoc(
+            doc: "A pause of some seconds.",
+            fields: [
+                FieldDoc(name: "seconds", type: "Int64?", doc: ""),
+            ]),
+        "SuccessPolicy": TypeDoc(
+            doc: "When an Indexed Job counts as succeeded.",
+            fields: [
+                FieldDoc(name: "rules", type: "[SuccessPolicyRule]?", doc: "Any rule that is met makes the Job succeed."),
+            ]),
+        "SuccessPolicyRule": TypeDoc(
+            doc: "Indexes, or a count of them, that must succeed.",
+            fields: [
+                FieldDoc(name: "succeededIndexes", type: "String?", doc: "Indexes as intervals, e.g. `1,3-5,7`."),
+                FieldDoc(name: "succeededCount", type: "Int32?", doc: ""),
+            ]),
+        "Sysctl": TypeDoc(
+            doc: "A kernel parameter set for a pod.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: ""),
+            ]),
+        "TCPSocketAction": TypeDoc(
+            doc: "A TCP connection to a container.",
+            fields: [
+                FieldDoc(name: "port", type: "IntOrString?", doc: "A port number or the name of a container port."),
+                FieldDoc(name: "host", type: "String?", doc: "The host to connect to; the pod's IP by default."),
+            ]),
         "Taint": TypeDoc(
             doc: "A mark on a node that repels pods which do not tolerate it, as `core/v1` `Taint`: `nvidia.com/gpu=present:NoSchedule`.",
             fields: [
@@ -528,6 +1502,27 @@ public enum APIDocs {
             doc: "A point in time as Kubernetes writes it: RFC 3339 in UTC, to the second (`2026-11-22T10:37:00Z`).",
             fields: [
                 FieldDoc(name: "secondsSince1970", type: "Int64", doc: "Seconds since 1970-01-01T00:00:00Z."),
+            ]),
+        "Toleration": TypeDoc(
+            doc: "A taint a pod tolerates (`v1.Toleration`): matched by key, value and effect.",
+            fields: [
+                FieldDoc(name: "key", type: "String?", doc: "The taint key; empty with operator Exists matches every taint."),
+                FieldDoc(name: "operator", type: "String?", doc: "Equal (the default) or Exists."),
+                FieldDoc(name: "value", type: "String?", doc: "The taint value for Equal; empty for Exists."),
+                FieldDoc(name: "effect", type: "String?", doc: "NoSchedule, PreferNoSchedule or NoExecute; empty matches every effect."),
+                FieldDoc(name: "tolerationSeconds", type: "Int64?", doc: "For NoExecute, how long the pod stays after the taint appears; forever when absent."),
+            ]),
+        "TopologySpreadConstraint": TypeDoc(
+            doc: "How a pod's replicas are spread across topology domains (`v1.TopologySpreadConstraint`).",
+            fields: [
+                FieldDoc(name: "maxSkew", type: "Int32?", doc: "The most the number of matching pods may differ between two domains; > 0."),
+                FieldDoc(name: "topologyKey", type: "String?", doc: "The node label whose value defines a domain."),
+                FieldDoc(name: "whenUnsatisfiable", type: "String?", doc: "DoNotSchedule or ScheduleAnyway."),
+                FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: "The pods counted."),
+                FieldDoc(name: "minDomains", type: "Int32?", doc: "The least number of eligible domains; only with DoNotSchedule."),
+                FieldDoc(name: "nodeAffinityPolicy", type: "String?", doc: "Honor (the default) or Ignore the pod's node affinity when counting domains."),
+                FieldDoc(name: "nodeTaintsPolicy", type: "String?", doc: "Honor or Ignore (the default) node taints when counting domains."),
+                FieldDoc(name: "matchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, select the pods counted."),
             ]),
         "TypeDoc": TypeDoc(
             doc: "The documentation of one API type: its doc comment and its fields'.",
@@ -550,11 +1545,133 @@ public enum APIDocs {
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "namespace", type: "String?", doc: "The object's namespace, when it is not the claim's."),
             ]),
+        "UncountedTerminatedPods": TypeDoc(
+            doc: "The uids of finished pods the Job has not counted yet.",
+            fields: [
+                FieldDoc(name: "succeeded", type: "[String]?", doc: ""),
+                FieldDoc(name: "failed", type: "[String]?", doc: ""),
+            ]),
+        "Volume": TypeDoc(
+            doc: "A volume of a pod (`v1.Volume`): a name the containers mount it by, and exactly one source.  The common sources are typed; the legacy in-tree cloud and network sources are kept as written, so manifests that use them still read back unchanged.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "A DNS-1123 label, unique within the pod."),
+                FieldDoc(name: "hostPath", type: "HostPathVolumeSource?", doc: "A directory of the node."),
+                FieldDoc(name: "emptyDir", type: "EmptyDirVolumeSource?", doc: "An empty directory that lives as long as the pod."),
+                FieldDoc(name: "secret", type: "SecretVolumeSource?", doc: "The keys of a Secret, as files."),
+                FieldDoc(name: "nfs", type: "NFSVolumeSource?", doc: "An NFS export."),
+                FieldDoc(name: "persistentVolumeClaim", type: "PersistentVolumeClaimVolumeSource?", doc: "A PersistentVolumeClaim in the pod's namespace."),
+                FieldDoc(name: "downwardAPI", type: "DownwardAPIVolumeSource?", doc: "Fields of the pod, as files."),
+                FieldDoc(name: "configMap", type: "ConfigMapVolumeSource?", doc: "The keys of a ConfigMap, as files."),
+                FieldDoc(name: "projected", type: "ProjectedVolumeSource?", doc: "Several sources (secrets, config maps, downward API, tokens) in one directory."),
+                FieldDoc(name: "csi", type: "CSIVolumeSource?", doc: "A volume from a CSI driver, for the pod alone."),
+                FieldDoc(name: "ephemeral", type: "EphemeralVolumeSource?", doc: "A claim made for the pod from a template, deleted with it."),
+                FieldDoc(name: "image", type: "ImageVolumeSource?", doc: "An OCI image or artifact, read-only."),
+                FieldDoc(name: "gcePersistentDisk", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "awsElasticBlockStore", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "gitRepo", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "iscsi", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "glusterfs", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "rbd", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "flexVolume", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "cinder", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "cephfs", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "flocker", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "fc", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "azureFile", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "vsphereVolume", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "quobyte", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "azureDisk", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "photonPersistentDisk", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "portworxVolume", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "scaleIO", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "storageos", type: "JSONValue?", doc: ""),
+            ]),
+        "VolumeDevice": TypeDoc(
+            doc: "A raw block device a container uses.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The name of a persistentVolumeClaim volume of the pod."),
+                FieldDoc(name: "devicePath", type: "String?", doc: "Where the device appears in the container."),
+            ]),
+        "VolumeMount": TypeDoc(
+            doc: "A volume mounted into a container.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The name of one of the pod's volumes."),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: "Whether the mount is read-only."),
+                FieldDoc(name: "recursiveReadOnly", type: "String?", doc: "Whether a read-only mount is read-only all the way down: Disabled, IfPossible, Enabled."),
+                FieldDoc(name: "mountPath", type: "String?", doc: "Where the volume appears in the container."),
+                FieldDoc(name: "subPath", type: "String?", doc: "A path within the volume to mount instead of its root."),
+                FieldDoc(name: "mountPropagation", type: "String?", doc: "None, HostToContainer or Bidirectional."),
+                FieldDoc(name: "subPathExpr", type: "String?", doc: "As subPath, with `$(VAR)` expanded from the container's environment."),
+            ]),
+        "VolumeMountStatus": TypeDoc(
+            doc: "A mount of a container, as the kubelet reports it.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "mountPath", type: "String?", doc: ""),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: ""),
+                FieldDoc(name: "recursiveReadOnly", type: "String?", doc: ""),
+            ]),
+        "VolumeProjection": TypeDoc(
+            doc: "One source of a projected volume: exactly one of its fields.",
+            fields: [
+                FieldDoc(name: "secret", type: "SecretProjection?", doc: ""),
+                FieldDoc(name: "downwardAPI", type: "DownwardAPIProjection?", doc: ""),
+                FieldDoc(name: "configMap", type: "ConfigMapProjection?", doc: ""),
+                FieldDoc(name: "serviceAccountToken", type: "ServiceAccountTokenProjection?", doc: ""),
+                FieldDoc(name: "clusterTrustBundle", type: "ClusterTrustBundleProjection?", doc: ""),
+            ]),
         "VolumeResourceRequirements": TypeDoc(
             doc: "The storage a volume claim asks for, and the most it may use.",
             fields: [
                 FieldDoc(name: "limits", type: "ResourceList?", doc: ""),
                 FieldDoc(name: "requests", type: "ResourceList?", doc: "`storage` is required."),
+            ]),
+        "WeightedPodAffinityTerm": TypeDoc(
+            doc: "A pod affinity term with a weight (1–100).",
+            fields: [
+                FieldDoc(name: "weight", type: "Int32?", doc: ""),
+                FieldDoc(name: "podAffinityTerm", type: "PodAffinityTerm?", doc: ""),
+            ]),
+        "WindowsSecurityContextOptions": TypeDoc(
+            doc: "Windows-specific security settings.",
+            fields: [
+                FieldDoc(name: "gmsaCredentialSpecName", type: "String?", doc: ""),
+                FieldDoc(name: "gmsaCredentialSpec", type: "String?", doc: ""),
+                FieldDoc(name: "runAsUserName", type: "String?", doc: ""),
+                FieldDoc(name: "hostProcess", type: "Bool?", doc: ""),
+            ]),
+        "Zone": TypeDoc(
+            doc: "A zone of the simulated cluster (`fermi.dev/v1alpha1`): the region it is in, its health, and how far it is, in network latency, from its own nodes and from the other zones. Marking a zone Down fails every node in it; Degraded slows it.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ZoneSpec", doc: ""),
+                FieldDoc(name: "status", type: "ZoneStatus?", doc: ""),
+            ]),
+        "ZonePeer": TypeDoc(
+            doc: "The network latency from one zone to another.",
+            fields: [
+                FieldDoc(name: "zone", type: "String?", doc: "The other zone's name."),
+                FieldDoc(name: "latency", type: "String?", doc: "One-way latency to it, as a Go duration (`8.5ms`)."),
+            ]),
+        "ZoneSpec": TypeDoc(
+            doc: "Where a zone is and how it is.",
+            fields: [
+                FieldDoc(name: "region", type: "String?", doc: "The region the zone is in (`cn-beijing`)."),
+                FieldDoc(name: "health", type: "String?", doc: "Healthy, Degraded or Down; Healthy by default."),
+                FieldDoc(name: "latency", type: "String?", doc: "Network latency between two nodes inside the zone, as a Go duration (`1.2ms`)."),
+                FieldDoc(name: "peers", type: "[ZonePeer]?", doc: "Network latency from this zone to each other zone."),
+            ]),
+        "ZoneStatus": TypeDoc(
+            doc: "What a zone holds now, as the simulator reports it.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: "The generation of the spec this status describes."),
+                FieldDoc(name: "health", type: "String?", doc: "The health the simulator applies now (it follows spec.health and injected faults)."),
+                FieldDoc(name: "nodes", type: "Int32?", doc: "Nodes in the zone, and how many are Ready."),
+                FieldDoc(name: "readyNodes", type: "Int32?", doc: ""),
+                FieldDoc(name: "totalGPUs", type: "Int32?", doc: "GPUs on the zone's nodes, and how many are allocated to pods."),
+                FieldDoc(name: "allocatedGPUs", type: "Int32?", doc: ""),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: "When the health last changed."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Available while the zone takes pods."),
             ]),
     ]
 
