@@ -16,43 +16,50 @@ struct GetCommand: AsyncParsableCommand {
     var selector: String?
     @Option(help: "Only objects whose fields match (metadata.name=x, status.phase=Running).")
     var fieldSelector: String?
-    @Option(name: .shortAndLong, help: "json, yaml or name (the default is a table).") var output: String?
+    @Option(name: .shortAndLong, help: "wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=HEADER:PATH,... (the default is a table).")
+    var output: String?
+    @Option(help: "Sort the list by the value at a JSONPath (.metadata.name, {.status.phase}).") var sortBy: String?
+    @Flag(help: "Print tables without their header.") var noHeaders = false
     @Flag(name: .shortAndLong, help: "After listing, print each change as it happens.") var watch = false
 
     func run() async throws {
         let server = try await global.openAPI()
+        let format = try OutputFormat(output)
+        let sortPath = try sortBy.map(OutputFormat.parse)
         let labels = try LabelSelectorQuery(parsing: selector ?? "")
         let fields = try FieldSelectorQuery(parsing: fieldSelector ?? "")
-        var printedAny = false
         let requests = try Self.requests(targets)
         var lastRevision = "0"
+        var listing: [(type: any APIObject.Type, objects: [JSONValue])] = []
         for request in requests {
-            let resource = request.type.resource
             let query = ObjectQuery(
-                resource: resource, names: request.names, namespace: namespace, allNamespaces: allNamespaces,
-                labels: labels, fields: fields)
-            let (objects, revision) = try await query.run(server)
+                resource: request.type.resource, names: request.names, namespace: namespace,
+                allNamespaces: allNamespaces, labels: labels, fields: fields)
+            var (objects, revision) = try await query.run(server)
             if let revision { lastRevision = revision }
-            if objects.isEmpty, output == nil {
-                continue
+            if let sortPath {
+                objects = objects.map { ($0, sortPath.values(in: $0).first) }
+                    .sorted { JSONValueOrder.compare($0.1, $1.1) < 0 }.map(\.0)
             }
-            printedAny = true
-            try print(objects, of: resource, showNamespace: resource.namespaced && allNamespaces)
+            listing.append((request.type, objects))
         }
-        if !printedAny, output == nil {
+        let byName = requests.count == 1 && !requests[0].names.isEmpty && requests[0].names.count == 1
+        try print(listing, format: format, single: byName)
+        if format.isTable, listing.allSatisfy({ $0.objects.isEmpty }) {
             let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
             FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
         }
         if watch, let request = requests.first {
             // Whoever reads a watch reads it line by line, as it happens.
             fflush(nil)
-            try await follow(request, in: server, after: lastRevision, labels: labels, fields: fields)
+            try await follow(request, in: server, after: lastRevision, format: format, labels: labels, fields: fields)
         }
     }
 
     /// `-w`: one line per change after the listing, until interrupted.
     private func follow(
-        _ request: Request, in server: APIServer, after revision: String, labels: LabelSelectorQuery,
+        _ request: Request, in server: APIServer, after revision: String, format: OutputFormat,
+        labels: LabelSelectorQuery,
         fields: FieldSelectorQuery
     ) async throws {
         let resource = request.type.resource
@@ -63,53 +70,60 @@ struct GetCommand: AsyncParsableCommand {
             guard labels.matches(objectLabels), fields.matches(event.object),
                 request.names.isEmpty || request.names.contains(name)
             else { continue }
-            let row = try rows([event.object], showNamespace: resource.namespaced && allNamespaces)[1]
-            Swift.print(TextColumns.render([row]), terminator: "")
+            try print([(request.type, [event.object])], format: format, single: true, headers: false)
             fflush(nil)
         }
     }
 
-    private func print(_ objects: [JSONValue], of resource: APIResource, showNamespace: Bool) throws {
-        switch output {
-        case "json":
-            let document: JSONValue =
-                objects.count == 1
-                ? objects[0]
-                : .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(objects),
-                           "metadata": .object(["resourceVersion": .string("")])])
+    /// The objects of each kind in `format`; `single` prints one object by itself rather
+    /// than as a List, as kubectl does when one object is asked for by name.
+    private func print(
+        _ listing: [(type: any APIObject.Type, objects: [JSONValue])], format: OutputFormat, single: Bool,
+        headers: Bool = true
+    ) throws {
+        let all = listing.flatMap(\.objects)
+        let document: JSONValue =
+            single && all.count == 1
+            ? all[0]
+            : .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(all),
+                       "metadata": .object(["resourceVersion": .string("")])])
+        switch format {
+        case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Swift.print(String(decoding: try encoder.encode(document), as: UTF8.self))
-        case "yaml":
-            let document: JSONValue =
-                objects.count == 1
-                ? objects[0]
-                : .object(["apiVersion": .string("v1"), "kind": .string("List"), "items": .array(objects),
-                           "metadata": .object(["resourceVersion": .string("")])])
+        case .yaml:
             Swift.print(YAMLPrinter.render(document), terminator: "")
-        case "name":
-            for object in objects {
-                Swift.print("\(resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
+        case .jsonPath(let path):
+            Swift.print(path.render(document))
+        case .name:
+            for (type, objects) in listing {
+                for object in objects {
+                    Swift.print("\(type.resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
+                }
             }
-        case nil:
-            Swift.print(TextColumns.render(try rows(objects, showNamespace: showNamespace)), terminator: "")
-        case let other?:
-            throw ValidationError("unable to match a printer suitable for the output format \"\(other)\", allowed formats are: json,name,yaml")
+        case .table(let wide):
+            let now = Date()
+            let prefixed = listing.count > 1
+            var printedTable = false
+            for (type, objects) in listing where !objects.isEmpty {
+                let resource = type.resource
+                var rows = ObjectTable.rows(
+                    objects, columns: type.printerColumns, wide: wide,
+                    showNamespace: resource.namespaced && allNamespaces,
+                    kindPrefix: prefixed ? "\(resource.displayName)/" : "", now: now)
+                if !headers || noHeaders { rows.removeFirst() }
+                if printedTable { Swift.print() }
+                printedTable = true
+                Swift.print(TextColumns.render(rows), terminator: "")
+            }
+        case .customColumns(let columns):
+            let now = Date()
+            var rows = [columns.map(\.header)]
+            for object in all { rows.append(columns.map { $0.value(of: object, now: now) }) }
+            if !headers || noHeaders { rows.removeFirst() }
+            Swift.print(TextColumns.render(rows), terminator: "")
         }
-    }
-
-    /// The table's header and a row per object: [NAMESPACE,] NAME, AGE.
-    private func rows(_ objects: [JSONValue], showNamespace: Bool) throws -> [[String]] {
-        let now = Date()
-        var rows = [(showNamespace ? ["NAMESPACE"] : []) + ["NAME", "AGE"]]
-        for object in objects {
-            let metadata = object["metadata"]
-            let created = metadata?["creationTimestamp"]?.stringValue.flatMap { try? Date($0, strategy: .iso8601) }
-            rows.append(
-                (showNamespace ? [metadata?["namespace"]?.stringValue ?? ""] : [])
-                    + [metadata?["name"]?.stringValue ?? "", created.map { EventTable.age(since: $0, now: now) } ?? "<unknown>"])
-        }
-        return rows
     }
 
     /// One kind and the names asked for (none: all).

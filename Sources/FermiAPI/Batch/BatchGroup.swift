@@ -1,4 +1,4 @@
 /// The kinds of batch/v1: Job.
 public enum BatchGroup {
-    public static let kinds: [any APIObject.Type] = []
+    public static let kinds: [any APIObject.Type] = [Job.self]
 }

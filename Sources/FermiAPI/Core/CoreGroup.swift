@@ -3,6 +3,7 @@ public enum CoreGroup {
     public static let kinds: [any APIObject.Type] = [
         Namespace.self,
         Node.self,
+        Pod.self,
         PersistentVolumeClaim.self,
         ConfigMap.self,
         Secret.self,

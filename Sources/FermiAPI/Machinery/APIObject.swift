@@ -19,6 +19,9 @@ public protocol APIObject: Codable, Hashable, Sendable {
 
     /// Fills in what the user left out, as upstream's defaulting does.
     mutating func setDefaults()
+
+    /// The columns after NAME in `fermi get`'s table, as upstream prints the kind.
+    static var printerColumns: [PrinterColumn] { get }
 }
 
 /// How a kind is served and named: what `fermi get`, `api-resources` and the store keys use.

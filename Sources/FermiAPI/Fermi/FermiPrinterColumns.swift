@@ -1,0 +1,72 @@
+// The tables of Fermi's own kinds, declared as a CRD's additionalPrinterColumns would be.
+
+extension Instance {
+    /// NAME TYPE PHASE GPUS NODE AGE; wide: IMAGE CPU MEMORY.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("Type", jsonPath: ".spec.type"),
+            PrinterColumn("Phase", jsonPath: ".status.phase"),
+            PrinterColumn("GPUs", jsonPath: ".spec.resources.gpu", type: .integer),
+            PrinterColumn("Node", jsonPath: ".status.nodeName"),
+            .age,
+            PrinterColumn("Image", jsonPath: ".spec.image", priority: 1),
+            PrinterColumn("CPU", jsonPath: ".spec.resources.cpu", priority: 1),
+            PrinterColumn("Memory", jsonPath: ".spec.resources.memory", priority: 1),
+        ]
+    }
+}
+
+extension Image {
+    /// NAME REPOSITORY TAG CATEGORY PHASE AGE; wide: CUDA PYTHON.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("Repository", jsonPath: ".spec.repository"),
+            PrinterColumn("Tag", jsonPath: ".spec.tag"),
+            PrinterColumn("Category", jsonPath: ".spec.category"),
+            PrinterColumn("Phase", jsonPath: ".status.phase"),
+            .age,
+            PrinterColumn("CUDA", jsonPath: ".spec.cudaVersion", priority: 1),
+            PrinterColumn("Python", jsonPath: ".spec.pythonVersion", priority: 1),
+        ]
+    }
+}
+
+extension NodePool {
+    /// NAME ZONE REPLICAS READY GPUS AGE; wide: GPU PRODUCT.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("Zone", jsonPath: ".spec.zone"),
+            PrinterColumn("Replicas", jsonPath: ".spec.replicas", type: .integer),
+            PrinterColumn("Ready", jsonPath: ".status.readyNodes", type: .integer),
+            PrinterColumn("GPUs", jsonPath: ".status.totalGPUs", type: .integer),
+            .age,
+            PrinterColumn("GPU Product", jsonPath: ".spec.shape.gpu.product", priority: 1),
+        ]
+    }
+}
+
+extension Zone {
+    /// NAME REGION HEALTH NODES GPUS AGE.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("Region", jsonPath: ".spec.region"),
+            PrinterColumn("Health", jsonPath: ".status.health"),
+            PrinterColumn("Nodes", jsonPath: ".status.nodes", type: .integer),
+            PrinterColumn("GPUs", jsonPath: ".status.totalGPUs", type: .integer),
+            .age,
+        ]
+    }
+}
+
+extension GitRepository {
+    /// NAME URL SYNC HEALTH REVISION AGE, as Argo CD prints an Application.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("URL", jsonPath: ".spec.url"),
+            PrinterColumn("Sync", jsonPath: ".status.sync"),
+            PrinterColumn("Health", jsonPath: ".status.health"),
+            PrinterColumn("Revision", jsonPath: ".status.lastAppliedRevision"),
+            .age,
+        ]
+    }
+}
