@@ -8,7 +8,7 @@ public struct FermiCommand: AsyncParsableCommand {
         commandName: "fermi",
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
         subcommands: [
-            ApplyCommand.self, GetCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
+            ApplyCommand.self, DiffCommand.self, GetCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
             APIResourcesCommand.self,
             StoreCommand.self,
         ])

@@ -64,3 +64,53 @@ struct GetWatchTests {
         #expect(Array(names.prefix(4)) == ["NAME", "alpha", "beta", "alpha"])
     }
 }
+
+/// `fermi get -o wide|jsonpath|custom-columns`, `--sort-by` and tables of several kinds.
+@Suite("fermi get output formats")
+struct GetOutputFormatTests {
+    static let manifests = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          containers: [{name: nginx, image: "nginx:1.25"}]
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: small}
+        data: {a: "1"}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: big}
+        data: {a: "1", b: "2", c: "3"}
+        """
+
+    @Test func formatsSelectAndSortAsKubectl() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try await FermiRun.run(["apply", "-f", try scratch.write("m.yaml", Self.manifests)], store: scratch.store)
+        let path = try await FermiRun.run(
+            ["get", "pod", "web", "-o", "jsonpath={.spec.containers[0].imagePullPolicy}/{.status.phase}"], store: scratch.store)
+        #expect(path.output == "IfNotPresent/Pending")
+        let columns = try await FermiRun.run(
+            ["get", "configmaps", "-o", "custom-columns=NAME:.metadata.name,KEYS:.data.a", "--sort-by", ".metadata.name"],
+            store: scratch.store)
+        #expect(columns.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+            == [["NAME", "KEYS"], ["big", "1"], ["small", "1"]])
+        let byName = try await FermiRun.run(
+            ["get", "cm", "-o", "jsonpath={range .items[*]}{.metadata.name} {end}", "--sort-by={.metadata.name}"],
+            store: scratch.store)
+        #expect(byName.output == "big small ")
+        let wide = try await FermiRun.run(["get", "pods", "-o", "wide"], store: scratch.store)
+        #expect(wide.output.hasPrefix("NAME   READY   STATUS    RESTARTS   AGE   IP       NODE     NOMINATED NODE   READINESS GATES\n"))
+        let both = try await FermiRun.run(["get", "pods,configmaps", "--no-headers"], store: scratch.store)
+        let names = both.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["pod/web", "configmap/big", "configmap/small"])
+        let bad = try await FermiRun.run(["get", "pods", "-o", "jsonpath={.items[0"], store: scratch.store)
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("error parsing jsonpath"))
+        let unknown = try await FermiRun.run(["get", "pods", "-o", "table"], store: scratch.store)
+        #expect(unknown.errors.contains("unable to match a printer suitable for the output format \"table\""))
+    }
+}

@@ -578,6 +578,16 @@ public enum APIDocs {
             doc: "Reads JSON text straight into a `JSONValue`, without going through `Decodable`: the untyped read path (`get`, `describe`, watches) parses every stored object with it.",
             fields: [
             ]),
+        "JSONPath": TypeDoc(
+            doc: "A kubectl JSONPath template (`{.items[*].metadata.name}`, `{range .items[*]}{.a}{\"\\n\"}{end}`, `{.status.conditions[?(@.type==\"Ready\")].status}`), parsed once and evaluated on objects.  It is what `-o jsonpath=`, `-o custom-columns=`, `--sort-by` and the kinds' printer columns read fields with. Supported: fields (`.a`, `['a.b']`, escaped dots `a\\.b`), `$`/`@`, indexes and slices (`[0]`, `[-1:]`, `[1:3]`), `[*]`, recursive descent (`..name`), filters with `==`, `!=`, `<`, `<=`, `>`, `>=` or existence, `range`/`end`, and quoted literals.",
+            fields: [
+            ]),
+        "JSONPathError": TypeDoc(
+            doc: "Why a JSONPath template could not be parsed.",
+            fields: [
+                FieldDoc(name: "template", type: "String", doc: ""),
+                FieldDoc(name: "reason", type: "String", doc: ""),
+            ]),
         "Job": TypeDoc(
             doc: "A Job (`batch/v1`): runs pods from a template until a number of them complete successfully, retrying failures up to a limit. Queued through Kueue by the `kueue.x-k8s.io/queue-name` label.",
             fields: [
@@ -1223,6 +1233,14 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "weight", type: "Int32?", doc: ""),
                 FieldDoc(name: "preference", type: "NodeSelectorTerm?", doc: ""),
+            ]),
+        "PrinterColumn": TypeDoc(
+            doc: "One column of `fermi get`'s table for a kind, as a CRD's `additionalPrinterColumns` entry (a name, a JSONPath, a type, a priority) or, for the core kinds kubectl prints itself, a function of the object.  Priority 0 columns are always shown; higher ones only with `-o wide`.",
+            fields: [
+                FieldDoc(name: "name", type: "String", doc: "The header, as upstream writes it (`Pending Workloads`); printed upper-case."),
+                FieldDoc(name: "header", type: "String", doc: "What the table's header says: the name upper-cased, or a custom column's own header."),
+                FieldDoc(name: "type", type: "ValueType", doc: ""),
+                FieldDoc(name: "priority", type: "Int", doc: ""),
             ]),
         "PriorityClass": TypeDoc(
             doc: "A PriorityClass (`scheduling.k8s.io/v1`): a named priority that pods take by `priorityClassName`; higher values are scheduled first and may preempt lower ones.",
