@@ -81,6 +81,8 @@ let package = Package(
         .executableTarget(
             name: "fermi-bench",
             dependencies: [
+                "FermiAPI",
+                "FermiAPIServer",
                 "FermiStore",
                 "FermiStoreTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

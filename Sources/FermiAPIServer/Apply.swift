@@ -128,7 +128,7 @@ extension APIServer {
             return (created, .created, .create(key: key, value: try ObjectCodec.encode(created)))
         }
         let original = current.metadata.annotations?[Self.lastAppliedAnnotation]
-            .flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+            .flatMap { try? JSONParser.parse(Data($0.utf8)) }
         let live = JSONValue.encoding(current)
         let patch = MergePatch.threeWay(
             original: original, modified: JSONValue.encoding(manifest), current: live)
@@ -146,12 +146,10 @@ extension APIServer {
     }
 
     static func canonicalJSON(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        JSONValue.compactJSON(try JSONValueEncoder.encode(value))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, _ value: JSONValue) throws -> T {
-        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+        try JSONValueDecoder.decode(T.self, from: value)
     }
 }

@@ -50,11 +50,8 @@ enum ObjectRules {
     private static func replacing<T: APIObject>(_ member: String, in object: T, with value: JSONValue?)
         -> T
     {
-        guard case .object(var members) = JSONValue.encoding(object) else { return object }
+        guard case .object(var members) = JSONValue.encoding(object), members[member] != value else { return object }
         members[member] = value
-        guard let data = try? JSONEncoder().encode(JSONValue.object(members)),
-            let decoded = try? JSONDecoder().decode(T.self, from: data)
-        else { return object }
-        return decoded
+        return (try? JSONValueDecoder.decode(T.self, from: .object(members))) ?? object
     }
 }

@@ -71,7 +71,7 @@ public struct ManifestDecoder: Sendable {
         var filled: Set<String> = []
         while true {
             do {
-                return try JSONDecoder().decode(Object.self, from: JSONEncoder().encode(value))
+                return try JSONValueDecoder.decode(Object.self, from: value)
             } catch DecodingError.keyNotFound(let key, let context) {
                 let path = Self.fieldPath(context.codingPath + [key])
                 guard filled.insert(path.description).inserted, filled.count <= 64 else {
@@ -214,8 +214,6 @@ public struct ManifestDecoder: Sendable {
 extension JSONValue {
     /// The JSON form of any encodable value (objects encode to JSON without fail).
     public static func encoding(_ value: some Encodable) -> JSONValue {
-        guard let data = try? JSONEncoder().encode(value), let decoded = try? JSONParser.parse(data)
-        else { return .null }
-        return decoded
+        (try? JSONValueEncoder.encode(value)) ?? .null
     }
 }

@@ -14,10 +14,12 @@ public enum ManifestParser {
         do {
             var index = 0
             // The sequence stops at a parse error and keeps it, rather than throwing it.
-            var nodes = try Yams.compose_all(yaml: text)
+            // Scalars are typed below, as Kubernetes types them; Yams' own tag resolution (regular
+            // expressions per scalar) would only be thrown away.
+            var nodes = try Yams.compose_all(yaml: text, .basic)
             while let node = nodes.next() {
                 var lines: [String: Int] = [:]
-                let value = try json(from: node, at: FieldPath(), source: source, lines: &lines)
+                let value = try json(from: node, at: "", source: source, lines: &lines)
                 if value != .null {
                     documents.append(
                         ManifestDocument(
@@ -38,7 +40,7 @@ public enum ManifestParser {
     }
 
     private static func json(
-        from node: Yams.Node, at path: FieldPath, source: String, lines: inout [String: Int]
+        from node: Yams.Node, at path: String, source: String, lines: inout [String: Int]
     ) throws -> JSONValue {
         switch node {
         case .scalar(let scalar):
@@ -46,8 +48,9 @@ public enum ManifestParser {
         case .sequence(let sequence):
             return .array(
                 try sequence.enumerated().map { position, item in
-                    let itemPath = path.index(position)
-                    if let line = item.mark?.line { lines[itemPath.description] = line }
+                    // The path as FieldPath describes it, built as text: every field's line is kept.
+                    let itemPath = "\(path)[\(position)]"
+                    if let line = item.mark?.line { lines[itemPath] = line }
                     return try json(from: item, at: itemPath, source: source, lines: &lines)
                 })
         case .mapping(let mapping):
@@ -60,8 +63,8 @@ public enum ManifestParser {
                         source: source,
                         detail: "line \(line): mapping key \"\(key)\" already defined")
                 }
-                let childPath = path.child(key)
-                lines[childPath.description] = line
+                let childPath = path.isEmpty ? key : "\(path).\(key)"
+                lines[childPath] = line
                 members[key] = try json(from: valueNode, at: childPath, source: source, lines: &lines)
             }
             return .object(members)

@@ -1,0 +1,217 @@
+/// Decodes any `Decodable` straight from a `JSONValue`, without writing and re-reading JSON
+/// text, throwing the same `DecodingError`s (with coding paths) that `JSONDecoder` throws, so
+/// manifests' errors still name the field.
+public enum JSONValueDecoder {
+    /// `value` as a `T`.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        try decodeValue(T.self, from: value, path: nil)
+    }
+}
+
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+/// Where a decoder is, as a chain of keys back to the root: building it costs one small
+/// allocation per field, and the array `codingPath` is made only when someone asks (an error).
+private final class CodingPathNode {
+    let parent: CodingPathNode?
+    let key: any CodingKey
+
+    init(_ parent: CodingPathNode?, _ key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+}
+
+extension Optional where Wrapped == CodingPathNode {
+    fileprivate var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node = self
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
+private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: CodingPathNode?) -> DecodingError {
+    let codingPath = path.keys
+    if value == .null {
+        return .valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Expected \(type) value but found null instead."))
+    }
+    return .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found another value instead."))
+}
+
+private func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: CodingPathNode?) throws -> I {
+    switch value {
+    case .integer(let integer):
+        if let exact = I(exactly: integer) { return exact }
+    case .number(let number):
+        if let exact = I(exactly: number) { return exact }
+    default:
+        throw mismatch(type, value, path)
+    }
+    throw DecodingError.dataCorrupted(
+        .init(codingPath: path.keys, debugDescription: "Number \(value) does not fit in \(type)."))
+}
+
+/// Decodes one value: scalars directly, anything else through its own `init(from:)`.
+private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {
+    switch type {
+    case is String.Type:
+        guard case .string(let string) = value else { throw mismatch(type, value, path) }
+        return string as! T
+    case is Bool.Type:
+        guard case .bool(let bool) = value else { throw mismatch(type, value, path) }
+        return bool as! T
+    case is Int.Type: return try integer(Int.self, value, path) as! T
+    case is Int32.Type: return try integer(Int32.self, value, path) as! T
+    case is Int64.Type: return try integer(Int64.self, value, path) as! T
+    case is Double.Type:
+        switch value {
+        case .integer(let integer): return Double(integer) as! T
+        case .number(let number): return number as! T
+        default: throw mismatch(type, value, path)
+        }
+    case is JSONValue.Type:
+        return value as! T
+    default:
+        return try T(from: ValueDecoder(value: value, path: path))
+    }
+}
+
+private struct ValueDecoder: Decoder {
+    let value: JSONValue
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { path.keys }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, value, path) }
+        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, path: path))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let items) = value else { throw mismatch([JSONValue].self, value, path) }
+        return UnkeyedContainer(items: items, path: path)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleContainer(value: value, path: path)
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let members: [String: JSONValue]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { path.keys }
+
+    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+
+    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+
+    private func member(_ key: Key) throws -> JSONValue {
+        guard let value = members[key.stringValue] else {
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+        }
+        return value
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { (members[key.stringValue] ?? .null) == .null }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decodeValue(type, from: try member(key), path: CodingPathNode(path, key))
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try decodeValue(type, from: value, path: CodingPathNode(path, key))
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
+        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key)).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key)).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder { ValueDecoder(value: members["super"] ?? .null, path: path) }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        ValueDecoder(value: members[key.stringValue] ?? .null, path: CodingPathNode(path, key))
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedDecodingContainer {
+    let items: [JSONValue]
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { path.keys }
+    var currentIndex = 0
+
+    init(items: [JSONValue], path: CodingPathNode?) {
+        self.items = items
+        self.path = path
+    }
+
+    var count: Int? { items.count }
+    var isAtEnd: Bool { currentIndex >= items.count }
+
+    private mutating func next(_ type: Any.Type) throws -> (JSONValue, CodingPathNode) {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(
+                type, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+        }
+        defer { currentIndex += 1 }
+        return (items[currentIndex], CodingPathNode(path, IndexKey(currentIndex)))
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, items[currentIndex] == .null else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (value, itemPath) = try next(type)
+        return try decodeValue(type, from: value, path: itemPath)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
+        let (value, itemPath) = try next([String: JSONValue].self)
+        return try ValueDecoder(value: value, path: itemPath).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let (value, itemPath) = try next([JSONValue].self)
+        return try ValueDecoder(value: value, path: itemPath).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let (value, itemPath) = try next(JSONValue.self)
+        return ValueDecoder(value: value, path: itemPath)
+    }
+}
+
+private struct SingleContainer: SingleValueDecodingContainer {
+    let value: JSONValue
+    let path: CodingPathNode?
+    var codingPath: [any CodingKey] { path.keys }
+
+    func decodeNil() -> Bool { value == .null }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodeValue(type, from: value, path: path)
+    }
+}
