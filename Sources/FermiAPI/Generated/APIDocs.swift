@@ -16,12 +16,87 @@ public enum APIDocs {
                 FieldDoc(name: "namespaced", type: "Bool", doc: "Whether objects live in a namespace, or in the cluster as a whole."),
                 FieldDoc(name: "hasStatus", type: "Bool", doc: "Whether status is written only through the status subresource."),
             ]),
+        "Addressable": TypeDoc(
+            doc: "An address inside the cluster.",
+            fields: [
+                FieldDoc(name: "url", type: "String?", doc: ""),
+            ]),
+        "Admission": TypeDoc(
+            doc: "An admission: the ClusterQueue and each pod set's flavors.",
+            fields: [
+                FieldDoc(name: "clusterQueue", type: "String?", doc: ""),
+                FieldDoc(name: "podSetAssignments", type: "[PodSetAssignment]?", doc: ""),
+            ]),
         "Affinity": TypeDoc(
             doc: "Where a pod may and would rather run (`v1.Affinity`): by node labels, and next to or away from other pods.",
             fields: [
                 FieldDoc(name: "nodeAffinity", type: "NodeAffinity?", doc: ""),
                 FieldDoc(name: "podAffinity", type: "PodAffinity?", doc: ""),
                 FieldDoc(name: "podAntiAffinity", type: "PodAntiAffinity?", doc: ""),
+            ]),
+        "AlluxioComponent": TypeDoc(
+            doc: "One Alluxio component (master, worker, ...).",
+            fields: [
+                FieldDoc(name: "replicas", type: "Int32?", doc: ""),
+                FieldDoc(name: "jvmOptions", type: "[String]?", doc: ""),
+                FieldDoc(name: "properties", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "ports", type: "[String: Int32]?", doc: ""),
+                FieldDoc(name: "resources", type: "ResourceRequirements?", doc: ""),
+                FieldDoc(name: "env", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "enabled", type: "Bool?", doc: ""),
+                FieldDoc(name: "nodeSelector", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "networkMode", type: "String?", doc: "HostNetwork (the default) or ContainerNetwork."),
+                FieldDoc(name: "podMetadata", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "volumeMounts", type: "[VolumeMount]?", doc: ""),
+            ]),
+        "AlluxioFuse": TypeDoc(
+            doc: "The FUSE client on the nodes that read the dataset.",
+            fields: [
+                FieldDoc(name: "image", type: "String?", doc: ""),
+                FieldDoc(name: "imageTag", type: "String?", doc: ""),
+                FieldDoc(name: "imagePullPolicy", type: "String?", doc: ""),
+                FieldDoc(name: "jvmOptions", type: "[String]?", doc: ""),
+                FieldDoc(name: "properties", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "env", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "resources", type: "ResourceRequirements?", doc: ""),
+                FieldDoc(name: "args", type: "[String]?", doc: ""),
+                FieldDoc(name: "global", type: "Bool?", doc: ""),
+                FieldDoc(name: "nodeSelector", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "cleanPolicy", type: "String?", doc: "OnDemand or OnRuntimeDeleted (the default)."),
+                FieldDoc(name: "networkMode", type: "String?", doc: ""),
+                FieldDoc(name: "podMetadata", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "volumeMounts", type: "[VolumeMount]?", doc: ""),
+            ]),
+        "AlluxioRuntime": TypeDoc(
+            doc: "A Fluid AlluxioRuntime (`data.fluid.io/v1alpha1`): the Alluxio cache that serves the Dataset of the same name — masters, workers with tiered storage, and FUSE clients.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "AlluxioRuntimeSpec", doc: ""),
+                FieldDoc(name: "status", type: "RuntimeStatus?", doc: ""),
+            ]),
+        "AlluxioRuntimeSpec": TypeDoc(
+            doc: "How the cache is built.",
+            fields: [
+                FieldDoc(name: "alluxioVersion", type: "VersionSpec?", doc: ""),
+                FieldDoc(name: "master", type: "AlluxioComponent?", doc: ""),
+                FieldDoc(name: "jobMaster", type: "AlluxioComponent?", doc: ""),
+                FieldDoc(name: "worker", type: "AlluxioComponent?", doc: ""),
+                FieldDoc(name: "jobWorker", type: "AlluxioComponent?", doc: ""),
+                FieldDoc(name: "apiGateway", type: "AlluxioComponent?", doc: ""),
+                FieldDoc(name: "initUsers", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "fuse", type: "AlluxioFuse?", doc: ""),
+                FieldDoc(name: "properties", type: "[String: String]?", doc: "Alluxio properties for every component."),
+                FieldDoc(name: "jvmOptions", type: "[String]?", doc: ""),
+                FieldDoc(name: "tieredstore", type: "TieredStore?", doc: "The cache's storage tiers (memory, SSD, HDD) with quotas."),
+                FieldDoc(name: "data", type: "DataReplication?", doc: "Replicas and pinning of cached data."),
+                FieldDoc(name: "replicas", type: "Int32?", doc: "Cache workers; 1 by default."),
+                FieldDoc(name: "runAs", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "disablePrometheus", type: "Bool?", doc: ""),
+                FieldDoc(name: "hadoopConfig", type: "String?", doc: "A ConfigMap of Hadoop configuration."),
+                FieldDoc(name: "volumes", type: "[Volume]?", doc: ""),
+                FieldDoc(name: "podMetadata", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "management", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "imagePullSecrets", type: "[LocalObjectReference]?", doc: ""),
             ]),
         "AppArmorProfile": TypeDoc(
             doc: "An AppArmor profile: RuntimeDefault, Unconfined, or Localhost with a profile name.",
@@ -35,6 +110,19 @@ public enum APIDocs {
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "devicePath", type: "String?", doc: "Where the volume is attached on the node."),
             ]),
+        "Batcher": TypeDoc(
+            doc: "Request batching of a component.",
+            fields: [
+                FieldDoc(name: "maxBatchSize", type: "Int32?", doc: ""),
+                FieldDoc(name: "maxLatency", type: "Int32?", doc: ""),
+                FieldDoc(name: "timeout", type: "Int32?", doc: ""),
+            ]),
+        "BorrowWithinCohort": TypeDoc(
+            doc: "Preemption in the cohort while borrowing.",
+            fields: [
+                FieldDoc(name: "policy", type: "String?", doc: "Never (the default) or LowerPriority."),
+                FieldDoc(name: "maxPriorityThreshold", type: "Int32?", doc: "Only workloads at or below this priority are preempted."),
+            ]),
         "CSIVolumeSource": TypeDoc(
             doc: "A volume from a CSI driver, made for the pod alone.",
             fields: [
@@ -43,6 +131,11 @@ public enum APIDocs {
                 FieldDoc(name: "fsType", type: "String?", doc: ""),
                 FieldDoc(name: "volumeAttributes", type: "[String: String]?", doc: "Driver-specific settings."),
                 FieldDoc(name: "nodePublishSecretRef", type: "LocalObjectReference?", doc: "A Secret with what the driver needs to publish the volume."),
+            ]),
+        "CacheableNodeAffinity": TypeDoc(
+            doc: "Nodes a dataset's cache may be on.",
+            fields: [
+                FieldDoc(name: "required", type: "NodeSelector?", doc: ""),
             ]),
         "Capabilities": TypeDoc(
             doc: "Linux capabilities to add and drop.",
@@ -61,6 +154,46 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "timeoutSeconds", type: "Int32?", doc: "Seconds, 1–86400; 10800 (3 hours) by default."),
             ]),
+        "ClusterQueue": TypeDoc(
+            doc: "A Kueue ClusterQueue (`kueue.x-k8s.io/v1beta1`): quotas per resource and flavor that admitted workloads count against, borrowing within a cohort, and preemption rules.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ClusterQueueSpec", doc: ""),
+                FieldDoc(name: "status", type: "ClusterQueueStatus?", doc: ""),
+            ]),
+        "ClusterQueuePreemption": TypeDoc(
+            doc: "When pending workloads may preempt admitted ones.",
+            fields: [
+                FieldDoc(name: "reclaimWithinCohort", type: "String?", doc: "Never (the default), LowerPriority or Any: reclaiming this queue's nominal quota lent to the cohort."),
+                FieldDoc(name: "borrowWithinCohort", type: "BorrowWithinCohort?", doc: "Preempting in the cohort to borrow."),
+                FieldDoc(name: "withinClusterQueue", type: "String?", doc: "Never (the default), LowerPriority or LowerOrNewerEqualPriority, within this queue."),
+            ]),
+        "ClusterQueueSpec": TypeDoc(
+            doc: "A ClusterQueue's quotas and policies.",
+            fields: [
+                FieldDoc(name: "resourceGroups", type: "[ResourceGroup]?", doc: "Groups of resources that are assigned flavors together, each flavor with quotas."),
+                FieldDoc(name: "cohort", type: "String?", doc: "The cohort whose queues lend and borrow unused quota among themselves."),
+                FieldDoc(name: "queueingStrategy", type: "String?", doc: "StrictFIFO or BestEffortFIFO (the default: a workload that does not fit lets later ones by)."),
+                FieldDoc(name: "namespaceSelector", type: "LabelSelector?", doc: "The namespaces whose LocalQueues may point at this queue; none when absent."),
+                FieldDoc(name: "flavorFungibility", type: "FlavorFungibility?", doc: "Whether to borrow or preempt before trying the next flavor."),
+                FieldDoc(name: "preemption", type: "ClusterQueuePreemption?", doc: "When pending workloads may preempt admitted ones."),
+                FieldDoc(name: "admissionChecks", type: "[String]?", doc: "Admission checks every workload must pass."),
+                FieldDoc(name: "admissionChecksStrategy", type: "JSONValue?", doc: "Admission checks by flavor."),
+                FieldDoc(name: "stopPolicy", type: "String?", doc: "None, Hold (admit nothing new) or HoldAndDrain (also evict admitted workloads)."),
+                FieldDoc(name: "fairSharing", type: "FairSharing?", doc: "The queue's weight in fair sharing."),
+            ]),
+        "ClusterQueueStatus": TypeDoc(
+            doc: "What a ClusterQueue holds now.",
+            fields: [
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Active: whether the queue can admit."),
+                FieldDoc(name: "flavorsReservation", type: "[FlavorUsage]?", doc: "Quota reserved by admitted workloads, per flavor and resource."),
+                FieldDoc(name: "flavorsUsage", type: "[FlavorUsage]?", doc: "Quota used by admitted workloads, per flavor and resource."),
+                FieldDoc(name: "pendingWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "reservingWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "admittedWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "pendingWorkloadsStatus", type: "JSONValue?", doc: "The head of the queue, for visibility."),
+                FieldDoc(name: "fairSharing", type: "JSONValue?", doc: "The queue's dominant share in fair sharing."),
+            ]),
         "ClusterTrustBundleProjection": TypeDoc(
             doc: "The certificates of ClusterTrustBundles in a projected volume.",
             fields: [
@@ -69,6 +202,43 @@ public enum APIDocs {
                 FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: ""),
                 FieldDoc(name: "optional", type: "Bool?", doc: ""),
                 FieldDoc(name: "path", type: "String?", doc: ""),
+            ]),
+        "ComponentExtensionSpec": TypeDoc(
+            doc: "What every component has beside its pod (KServe's `ComponentExtensionSpec`): scaling, rollout, logging and batching.",
+            fields: [
+                FieldDoc(name: "minReplicas", type: "Int32?", doc: "The fewest replicas; 0 lets the service scale to zero."),
+                FieldDoc(name: "maxReplicas", type: "Int32?", doc: "The most replicas; 0 means no limit."),
+                FieldDoc(name: "scaleTarget", type: "Int32?", doc: "The per-replica value of the scale metric the autoscaler aims at."),
+                FieldDoc(name: "scaleMetric", type: "String?", doc: "cpu, memory, concurrency or rps."),
+                FieldDoc(name: "scaleMetricType", type: "String?", doc: "Utilization or AverageValue."),
+                FieldDoc(name: "containerConcurrency", type: "Int64?", doc: "Requests one replica serves at once; 0 means no limit."),
+                FieldDoc(name: "timeout", type: "Int64?", doc: "Seconds a request may take."),
+                FieldDoc(name: "canaryTrafficPercent", type: "Int64?", doc: "The percentage of traffic the latest revision gets; the rest stays on the previous one."),
+                FieldDoc(name: "logger", type: "LoggerSpec?", doc: "Request and response logging."),
+                FieldDoc(name: "batcher", type: "Batcher?", doc: "Request batching."),
+                FieldDoc(name: "labels", type: "[String: String]?", doc: "Labels and annotations for the component's pods and services."),
+                FieldDoc(name: "annotations", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "deploymentStrategy", type: "JSONValue?", doc: "The rollout strategy of raw deployments (apps/v1 DeploymentStrategy)."),
+                FieldDoc(name: "autoScaling", type: "JSONValue?", doc: "Autoscaling metrics beyond the single scale metric."),
+            ]),
+        "ComponentSpec": TypeDoc(
+            doc: "A transformer or explainer: pod fields and scaling, inline.",
+            fields: [
+                FieldDoc(name: "pod", type: "PodSpec", doc: ""),
+                FieldDoc(name: "component", type: "ComponentExtensionSpec", doc: ""),
+            ]),
+        "ComponentStatus": TypeDoc(
+            doc: "One component's rollout: its revisions, the traffic split and its URLs.",
+            fields: [
+                FieldDoc(name: "latestReadyRevision", type: "String?", doc: ""),
+                FieldDoc(name: "latestCreatedRevision", type: "String?", doc: ""),
+                FieldDoc(name: "previousRolledoutRevision", type: "String?", doc: ""),
+                FieldDoc(name: "latestRolledoutRevision", type: "String?", doc: ""),
+                FieldDoc(name: "traffic", type: "[JSONValue]?", doc: "Traffic targets: revision and percent."),
+                FieldDoc(name: "url", type: "String?", doc: ""),
+                FieldDoc(name: "restUrl", type: "String?", doc: ""),
+                FieldDoc(name: "grpcUrl", type: "String?", doc: ""),
+                FieldDoc(name: "address", type: "Addressable?", doc: ""),
             ]),
         "Condition": TypeDoc(
             doc: "One aspect of an object's state, as `metav1.Condition`.",
@@ -215,6 +385,120 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "Port", type: "Int32?", doc: ""),
             ]),
+        "DataLoad": TypeDoc(
+            doc: "A Fluid DataLoad (`data.fluid.io/v1alpha1`): warms a Dataset's cache with some of its paths, once, on a schedule, or on an event.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "DataLoadSpec", doc: ""),
+                FieldDoc(name: "status", type: "DataLoadStatus?", doc: ""),
+            ]),
+        "DataLoadSpec": TypeDoc(
+            doc: "What to load and when.",
+            fields: [
+                FieldDoc(name: "dataset", type: "TargetDataset?", doc: "The dataset whose cache is warmed."),
+                FieldDoc(name: "loadMetadata", type: "Bool?", doc: "Whether to load metadata first."),
+                FieldDoc(name: "target", type: "[TargetPath]?", doc: "Paths to load and how many cached replicas of each; the whole dataset when absent."),
+                FieldDoc(name: "options", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "policy", type: "String?", doc: "Once (the default), Cron or OnEvent."),
+                FieldDoc(name: "schedule", type: "String?", doc: "A cron schedule, for Cron."),
+                FieldDoc(name: "runAfter", type: "JSONValue?", doc: "An operation to run after."),
+                FieldDoc(name: "ttlSecondsAfterFinished", type: "Int32?", doc: ""),
+                FieldDoc(name: "nodeSelector", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "affinity", type: "Affinity?", doc: ""),
+                FieldDoc(name: "tolerations", type: "[Toleration]?", doc: ""),
+                FieldDoc(name: "schedulerName", type: "String?", doc: ""),
+                FieldDoc(name: "podMetadata", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "imagePullSecrets", type: "[LocalObjectReference]?", doc: ""),
+                FieldDoc(name: "resources", type: "ResourceRequirements?", doc: ""),
+            ]),
+        "DataLoadStatus": TypeDoc(
+            doc: "Where a DataLoad stands.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Executing, Complete or Failed."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+                FieldDoc(name: "duration", type: "String?", doc: ""),
+                FieldDoc(name: "infos", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "lastScheduleTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "lastSuccessfulTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "nodeAffinity", type: "NodeAffinity?", doc: ""),
+                FieldDoc(name: "waitingFor", type: "JSONValue?", doc: ""),
+            ]),
+        "DataReplication": TypeDoc(
+            doc: "Replicas and pinning of cached data.",
+            fields: [
+                FieldDoc(name: "replicas", type: "Int32?", doc: ""),
+                FieldDoc(name: "pin", type: "Bool?", doc: ""),
+            ]),
+        "DataRestoreLocation": TypeDoc(
+            doc: "Where a dataset's metadata backup is restored from.",
+            fields: [
+                FieldDoc(name: "path", type: "String?", doc: ""),
+                FieldDoc(name: "nodeName", type: "String?", doc: ""),
+            ]),
+        "Dataset": TypeDoc(
+            doc: "A Fluid Dataset (`data.fluid.io/v1alpha1`): remote data (object storage, HDFS, HTTP, a PVC) mounted under one name and cached near the pods that read it by a bound runtime.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "DatasetSpec", doc: ""),
+                FieldDoc(name: "status", type: "DatasetStatus?", doc: ""),
+            ]),
+        "DatasetMount": TypeDoc(
+            doc: "One remote source of a dataset.",
+            fields: [
+                FieldDoc(name: "mountPoint", type: "String?", doc: "The source: `https://...`, `s3://...`, `oss://...`, `hdfs://...`, `pvc://...`, `local://...`."),
+                FieldDoc(name: "options", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "name", type: "String?", doc: "The mount's name; derived from the mount point when absent."),
+                FieldDoc(name: "path", type: "String?", doc: "Where it appears inside the dataset; `/name` by default."),
+                FieldDoc(name: "readOnly", type: "Bool?", doc: ""),
+                FieldDoc(name: "shared", type: "Bool?", doc: ""),
+                FieldDoc(name: "encryptOptions", type: "[EncryptOption]?", doc: "Options read from secrets (access keys)."),
+            ]),
+        "DatasetOwner": TypeDoc(
+            doc: "Who owns a dataset's files.",
+            fields: [
+                FieldDoc(name: "uid", type: "Int64?", doc: ""),
+                FieldDoc(name: "gid", type: "Int64?", doc: ""),
+                FieldDoc(name: "user", type: "String?", doc: ""),
+                FieldDoc(name: "group", type: "String?", doc: ""),
+            ]),
+        "DatasetRuntime": TypeDoc(
+            doc: "The runtime bound to a dataset.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: ""),
+                FieldDoc(name: "category", type: "String?", doc: "Accelerate."),
+                FieldDoc(name: "type", type: "String?", doc: "alluxio, jindo, juicefs, ..."),
+                FieldDoc(name: "masterReplicas", type: "Int32?", doc: ""),
+            ]),
+        "DatasetSpec": TypeDoc(
+            doc: "What a dataset mounts and where it may be cached.",
+            fields: [
+                FieldDoc(name: "mounts", type: "[DatasetMount]?", doc: "The remote sources, each mounted under the dataset."),
+                FieldDoc(name: "owner", type: "DatasetOwner?", doc: "Who owns the files."),
+                FieldDoc(name: "nodeAffinity", type: "CacheableNodeAffinity?", doc: "Nodes the cache may be on."),
+                FieldDoc(name: "tolerations", type: "[Toleration]?", doc: ""),
+                FieldDoc(name: "accessModes", type: "[String]?", doc: "ReadOnlyMany by default."),
+                FieldDoc(name: "placement", type: "String?", doc: "Exclusive (the default: one dataset per node) or Shared."),
+                FieldDoc(name: "dataRestoreLocation", type: "DataRestoreLocation?", doc: "Where metadata backups are restored from."),
+                FieldDoc(name: "runtimes", type: "[DatasetRuntime]?", doc: "The runtime bound to the dataset."),
+                FieldDoc(name: "sharedOptions", type: "[String: String]?", doc: "Options and encrypted options every mount shares."),
+                FieldDoc(name: "sharedEncryptOptions", type: "[EncryptOption]?", doc: ""),
+            ]),
+        "DatasetStatus": TypeDoc(
+            doc: "Where a dataset stands: bound or not, and how much of it is cached.",
+            fields: [
+                FieldDoc(name: "ufsTotal", type: "String?", doc: "The size of the remote data."),
+                FieldDoc(name: "phase", type: "String?", doc: "NotBound, Bound, Failed, DataLoading, Updating, ..."),
+                FieldDoc(name: "runtimes", type: "[DatasetRuntime]?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+                FieldDoc(name: "cacheStates", type: "[String: String]?", doc: "cached, cacheCapacity, cachedPercentage, lowWaterMark, highWaterMark, cacheHitRatio, ..."),
+                FieldDoc(name: "hcfs", type: "HCFSStatus?", doc: "The endpoint Hadoop-compatible clients read from."),
+                FieldDoc(name: "fileNum", type: "String?", doc: ""),
+                FieldDoc(name: "dataLoadRef", type: "String?", doc: "The DataLoad or DataBackup running on the dataset."),
+                FieldDoc(name: "dataBackupRef", type: "String?", doc: ""),
+                FieldDoc(name: "mounts", type: "[DatasetMount]?", doc: ""),
+                FieldDoc(name: "operationRef", type: "[String: String]?", doc: ""),
+            ]),
         "DecodedManifest": TypeDoc(
             doc: "A manifest document decoded into its kind's type, with the fields the type did not know.",
             fields: [
@@ -250,11 +534,37 @@ public enum APIDocs {
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "fields", type: "[String]?", doc: "The paths of the fields that differ (`spec.weight`)."),
             ]),
+        "ElasticPolicy": TypeDoc(
+            doc: "Elastic PyTorch training: the range of workers and torchrun's rendezvous.",
+            fields: [
+                FieldDoc(name: "minReplicas", type: "Int32?", doc: "The fewest workers training continues with."),
+                FieldDoc(name: "maxReplicas", type: "Int32?", doc: "The most workers it scales to."),
+                FieldDoc(name: "rdzvBackend", type: "String?", doc: "The rendezvous backend: c10d, etcd or etcd-v2."),
+                FieldDoc(name: "rdzvPort", type: "Int32?", doc: ""),
+                FieldDoc(name: "rdzvHost", type: "String?", doc: ""),
+                FieldDoc(name: "rdzvId", type: "String?", doc: "The rendezvous id; the job's uid by default."),
+                FieldDoc(name: "rdzvConf", type: "[RDZVConf]?", doc: "Further rendezvous settings."),
+                FieldDoc(name: "standalone", type: "Bool?", doc: "torchrun `--standalone`."),
+                FieldDoc(name: "nProcPerNode", type: "Int32?", doc: "Processes per node (deprecated in favour of spec.nprocPerNode)."),
+                FieldDoc(name: "maxRestarts", type: "Int32?", doc: "Restarts of the worker group before the job fails."),
+                FieldDoc(name: "metrics", type: "[JSONValue]?", doc: "Metrics the horizontal pod autoscaler scales on (autoscaling/v2 MetricSpec)."),
+            ]),
         "EmptyDirVolumeSource": TypeDoc(
             doc: "An empty directory for the pod's lifetime, on disk or in memory.",
             fields: [
                 FieldDoc(name: "medium", type: "String?", doc: "\"\" for the node's disk, or `Memory` for a tmpfs."),
                 FieldDoc(name: "sizeLimit", type: "Quantity?", doc: "The most the directory may hold."),
+            ]),
+        "EncryptOption": TypeDoc(
+            doc: "An option whose value is in a secret.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "valueFrom", type: "EncryptOptionSource?", doc: ""),
+            ]),
+        "EncryptOptionSource": TypeDoc(
+            doc: "The secret key an encrypted option reads.",
+            fields: [
+                FieldDoc(name: "secretKeyRef", type: "SecretKeySelector?", doc: ""),
             ]),
         "EnvFromSource": TypeDoc(
             doc: "A source of environment variables: every key of a ConfigMap or a Secret.",
@@ -319,6 +629,11 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "command", type: "[String]?", doc: "The command and its arguments; not run in a shell."),
             ]),
+        "FairSharing": TypeDoc(
+            doc: "A queue's weight in fair sharing.",
+            fields: [
+                FieldDoc(name: "weight", type: "Quantity?", doc: ""),
+            ]),
         "FieldDoc": TypeDoc(
             doc: "One field of an API type: its JSON name, its Swift type as written, and its doc comment.",
             fields: [
@@ -337,6 +652,24 @@ public enum APIDocs {
             doc: "The path of a field inside an object, printed as Kubernetes prints it: `spec.pytorchReplicaSpecs.Worker.replicas`, `spec.containers[0].name`, `metadata.labels[app]`.",
             fields: [
                 FieldDoc(name: "steps", type: "[Step]", doc: ""),
+            ]),
+        "FlavorFungibility": TypeDoc(
+            doc: "What to do when a workload does not fit in a flavor.",
+            fields: [
+                FieldDoc(name: "whenCanBorrow", type: "String?", doc: "Borrow (the default) or TryNextFlavor."),
+                FieldDoc(name: "whenCanPreempt", type: "String?", doc: "Preempt or TryNextFlavor (the default)."),
+            ]),
+        "FlavorQuotas": TypeDoc(
+            doc: "One flavor's quota of each covered resource.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The ResourceFlavor."),
+                FieldDoc(name: "resources", type: "[ResourceQuota]?", doc: "One entry per covered resource, in the same order."),
+            ]),
+        "FlavorUsage": TypeDoc(
+            doc: "Use of one flavor's resources.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "resources", type: "[ResourceUsage]?", doc: ""),
             ]),
         "GPUTimeSlicing": TypeDoc(
             doc: "GPU sharing by time-slicing, as the NVIDIA device plugin's `sharing.timeSlicing`.",
@@ -394,6 +727,12 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "text", type: "String", doc: "The duration as written."),
                 FieldDoc(name: "duration", type: "Duration", doc: "The length of time it stands for."),
+            ]),
+        "HCFSStatus": TypeDoc(
+            doc: "The Hadoop-compatible endpoint of a dataset.",
+            fields: [
+                FieldDoc(name: "endpoint", type: "String?", doc: ""),
+                FieldDoc(name: "underlayerFileSystemVersion", type: "String?", doc: ""),
             ]),
         "HTTPGetAction": TypeDoc(
             doc: "An HTTP GET request to a container.",
@@ -478,6 +817,31 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "reference", type: "String?", doc: ""),
                 FieldDoc(name: "pullPolicy", type: "String?", doc: "Always, IfNotPresent or Never."),
+            ]),
+        "InferenceService": TypeDoc(
+            doc: "A KServe InferenceService (`serving.kserve.io/v1beta1`): a model served behind one URL by a predictor, with an optional transformer and explainer, scaled between replica bounds and rolled out with canary traffic.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "InferenceServiceSpec", doc: ""),
+                FieldDoc(name: "status", type: "InferenceServiceStatus?", doc: ""),
+            ]),
+        "InferenceServiceSpec": TypeDoc(
+            doc: "The components of an inference service.",
+            fields: [
+                FieldDoc(name: "predictor", type: "PredictorSpec?", doc: "The model server; required."),
+                FieldDoc(name: "transformer", type: "ComponentSpec?", doc: "Pre- and post-processing in front of the predictor."),
+                FieldDoc(name: "explainer", type: "ComponentSpec?", doc: "Explanations of the predictor's answers."),
+            ]),
+        "InferenceServiceStatus": TypeDoc(
+            doc: "Where an inference service stands.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "PredictorReady, IngressReady, Ready, ..."),
+                FieldDoc(name: "url", type: "String?", doc: "The service's URL."),
+                FieldDoc(name: "address", type: "Addressable?", doc: "The address inside the cluster."),
+                FieldDoc(name: "components", type: "[String: ComponentStatus]?", doc: "Each component's revisions, traffic and URL."),
+                FieldDoc(name: "modelStatus", type: "JSONValue?", doc: "Where the model stands: Pending, Loading, Loaded, FailedToLoad."),
+                FieldDoc(name: "deploymentMode", type: "String?", doc: "Serverless, RawDeployment or ModelMesh."),
             ]),
         "Instance": TypeDoc(
             doc: "An interactive development environment (`fermi.dev/v1alpha1`): a notebook, a training box, an inference sandbox or a custom container that a person starts and stops, with resources inside the platform's ranges and ports reached through Jupyter, SSH, a web terminal or a URL per port. A stopped instance gives back its GPUs and cores and keeps its storage.",
@@ -605,6 +969,16 @@ public enum APIDocs {
                 FieldDoc(name: "reason", type: "String?", doc: "Why the condition last changed, in one CamelCase word (`BackoffLimitExceeded`)."),
                 FieldDoc(name: "message", type: "String?", doc: "Why the condition last changed, for people."),
             ]),
+        "JobConditionKubeflow": TypeDoc(
+            doc: "A training job's condition.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "status", type: "String?", doc: ""),
+                FieldDoc(name: "reason", type: "String?", doc: ""),
+                FieldDoc(name: "message", type: "String?", doc: ""),
+                FieldDoc(name: "lastUpdateTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: ""),
+            ]),
         "JobSpec": TypeDoc(
             doc: "What a Job runs and how many times.",
             fields: [
@@ -640,6 +1014,15 @@ public enum APIDocs {
                 FieldDoc(name: "uncountedTerminatedPods", type: "UncountedTerminatedPods?", doc: "Pods that finished but are not yet counted in succeeded or failed."),
                 FieldDoc(name: "ready", type: "Int32?", doc: "Active pods that are Ready."),
             ]),
+        "JobStatusKubeflow": TypeDoc(
+            doc: "Where a training job stands (the training operator's `JobStatus`).",
+            fields: [
+                FieldDoc(name: "conditions", type: "[JobConditionKubeflow]?", doc: "Created, Running, Restarting, Succeeded, Failed, Suspended."),
+                FieldDoc(name: "replicaStatuses", type: "[String: ReplicaStatus]?", doc: "Pods by replica type."),
+                FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the operator started on the job."),
+                FieldDoc(name: "completionTime", type: "Timestamp?", doc: "When the job finished."),
+                FieldDoc(name: "lastReconcileTime", type: "Timestamp?", doc: "When the operator last reconciled the job."),
+            ]),
         "KeyToPath": TypeDoc(
             doc: "One key of a ConfigMap or Secret, as a file at a relative path.",
             fields: [
@@ -664,6 +1047,18 @@ public enum APIDocs {
                 FieldDoc(name: "key", type: "String", doc: ""),
                 FieldDoc(name: "operator", type: "String", doc: ""),
                 FieldDoc(name: "values", type: "[String]?", doc: ""),
+            ]),
+        "Level": TypeDoc(
+            doc: "One storage tier: a medium, where it is, how much of it, and the eviction watermarks.",
+            fields: [
+                FieldDoc(name: "mediumtype", type: "String?", doc: "MEM, SSD or HDD."),
+                FieldDoc(name: "volumeType", type: "String?", doc: "hostPath (the default), emptyDir or ephemeral."),
+                FieldDoc(name: "volumeSource", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "path", type: "String?", doc: "Paths, comma-separated."),
+                FieldDoc(name: "quota", type: "Quantity?", doc: "The tier's size."),
+                FieldDoc(name: "quotaList", type: "String?", doc: "One quota per path, comma-separated."),
+                FieldDoc(name: "high", type: "String?", doc: "Eviction starts above this fraction, as a string (\"0.95\")."),
+                FieldDoc(name: "low", type: "String?", doc: "Eviction stops below this fraction."),
             ]),
         "Lifecycle": TypeDoc(
             doc: "Actions a container runs right after it starts and right before it stops.",
@@ -697,6 +1092,36 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: ""),
             ]),
+        "LocalQueue": TypeDoc(
+            doc: "A Kueue LocalQueue (`kueue.x-k8s.io/v1beta1`): a namespace's door to a ClusterQueue; jobs name it with the `kueue.x-k8s.io/queue-name` label.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "LocalQueueSpec", doc: ""),
+                FieldDoc(name: "status", type: "LocalQueueStatus?", doc: ""),
+            ]),
+        "LocalQueueSpec": TypeDoc(
+            doc: "Which ClusterQueue a LocalQueue feeds.",
+            fields: [
+                FieldDoc(name: "clusterQueue", type: "String?", doc: ""),
+                FieldDoc(name: "stopPolicy", type: "String?", doc: "None, Hold or HoldAndDrain."),
+            ]),
+        "LocalQueueStatus": TypeDoc(
+            doc: "What a LocalQueue holds now.",
+            fields: [
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+                FieldDoc(name: "pendingWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "reservingWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "admittedWorkloads", type: "Int32?", doc: ""),
+                FieldDoc(name: "flavorsReservation", type: "[FlavorUsage]?", doc: ""),
+                FieldDoc(name: "flavorUsage", type: "[FlavorUsage]?", doc: ""),
+            ]),
+        "LoggerSpec": TypeDoc(
+            doc: "Request and response logging of a component.",
+            fields: [
+                FieldDoc(name: "url", type: "String?", doc: ""),
+                FieldDoc(name: "mode", type: "String?", doc: "all, request or response."),
+                FieldDoc(name: "metadataHeaders", type: "[String]?", doc: ""),
+            ]),
         "MIGPartition": TypeDoc(
             doc: "How each GPU of a pool is cut into MIG slices of one profile.",
             fields: [
@@ -721,6 +1146,19 @@ public enum APIDocs {
             doc: "A point in time to the microsecond, as Kubernetes' `MicroTime` writes it: RFC 3339 in UTC with six fractional digits (`2026-11-22T10:37:00.123456Z`).  Events carry one as `eventTime`, so that events written within the same second still order. Parsing and printing are done on integers, so a value reads back exactly as it was written.",
             fields: [
                 FieldDoc(name: "microsecondsSince1970", type: "Int64", doc: "Microseconds since 1970-01-01T00:00:00Z."),
+            ]),
+        "ModelFormat": TypeDoc(
+            doc: "A model format and, optionally, its version.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "version", type: "String?", doc: ""),
+            ]),
+        "ModelSpec": TypeDoc(
+            doc: "A model by format (`sklearn`, `huggingface`, `vllm`...), served by a runtime that supports it.",
+            fields: [
+                FieldDoc(name: "modelFormat", type: "ModelFormat?", doc: "The model's format and version."),
+                FieldDoc(name: "runtime", type: "String?", doc: "The ServingRuntime to use; the best match for the format by default."),
+                FieldDoc(name: "predictor", type: "PredictorExtensionSpec", doc: "Where the model is and the serving container's fields, inline."),
             ]),
         "ModifyVolumeStatus": TypeDoc(
             doc: "Where a change of a claim's VolumeAttributesClass stands.",
@@ -761,6 +1199,12 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "phase", type: "String?", doc: "Active, or Terminating once it is being deleted."),
                 FieldDoc(name: "conditions", type: "[NamespaceCondition]?", doc: "What is holding up the namespace's deletion, if anything."),
+            ]),
+        "NetworkTopologySpec": TypeDoc(
+            doc: "Network-topology-aware placement of a gang.",
+            fields: [
+                FieldDoc(name: "mode", type: "String?", doc: "hard or soft."),
+                FieldDoc(name: "highestTierAllowed", type: "Int32?", doc: "The highest tier the gang may span."),
             ]),
         "Node": TypeDoc(
             doc: "A Kubernetes node (`v1` kind `Node`): one machine of the cluster, with what it has (capacity), what pods may use (allocatable), its taints, and the conditions the kubelet reports.",
@@ -1101,6 +1545,42 @@ public enum APIDocs {
                 FieldDoc(name: "onExitCodes", type: "PodFailurePolicyOnExitCodesRequirement?", doc: ""),
                 FieldDoc(name: "onPodConditions", type: "[PodFailurePolicyOnPodConditionsPattern]?", doc: ""),
             ]),
+        "PodGroup": TypeDoc(
+            doc: "A Volcano PodGroup (`scheduling.volcano.sh/v1beta1`): a gang of pods that is scheduled all together or not at all, queued in a Volcano Queue.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "PodGroupSpec", doc: ""),
+                FieldDoc(name: "status", type: "PodGroupStatus?", doc: ""),
+            ]),
+        "PodGroupCondition": TypeDoc(
+            doc: "A PodGroup condition (Unschedulable, Scheduled), with the scheduling cycle that set it.",
+            fields: [
+                FieldDoc(name: "type", type: "String?", doc: ""),
+                FieldDoc(name: "status", type: "String?", doc: ""),
+                FieldDoc(name: "transitionID", type: "String?", doc: ""),
+                FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "reason", type: "String?", doc: ""),
+                FieldDoc(name: "message", type: "String?", doc: ""),
+            ]),
+        "PodGroupSpec": TypeDoc(
+            doc: "What a gang needs before any of it runs.",
+            fields: [
+                FieldDoc(name: "minMember", type: "Int32?", doc: "Pods that must be placed together."),
+                FieldDoc(name: "minTaskMember", type: "[String: Int32]?", doc: "Pods per task that must be placed together."),
+                FieldDoc(name: "queue", type: "String?", doc: "The Volcano queue; `default` when absent."),
+                FieldDoc(name: "priorityClassName", type: "String?", doc: ""),
+                FieldDoc(name: "minResources", type: "ResourceList?", doc: "Resources the gang needs before it is admitted to run."),
+                FieldDoc(name: "networkTopology", type: "NetworkTopologySpec?", doc: "How the gang is placed in the network topology."),
+            ]),
+        "PodGroupStatus": TypeDoc(
+            doc: "Where a gang stands.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Unknown, Inqueue or Completed."),
+                FieldDoc(name: "conditions", type: "[PodGroupCondition]?", doc: ""),
+                FieldDoc(name: "running", type: "Int32?", doc: ""),
+                FieldDoc(name: "succeeded", type: "Int32?", doc: ""),
+                FieldDoc(name: "failed", type: "Int32?", doc: ""),
+            ]),
         "PodIP": TypeDoc(
             doc: "An address of a pod.",
             fields: [
@@ -1151,6 +1631,30 @@ public enum APIDocs {
                 FieldDoc(name: "seccompProfile", type: "SeccompProfile?", doc: "The seccomp profile of every container."),
                 FieldDoc(name: "appArmorProfile", type: "AppArmorProfile?", doc: "The AppArmor profile of every container."),
                 FieldDoc(name: "seLinuxChangePolicy", type: "String?", doc: "MountOption or Recursive."),
+            ]),
+        "PodSet": TypeDoc(
+            doc: "A set of identical pods.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The set's name; `main` by default."),
+                FieldDoc(name: "template", type: "PodTemplateSpec?", doc: ""),
+                FieldDoc(name: "count", type: "Int32?", doc: "How many pods."),
+                FieldDoc(name: "minCount", type: "Int32?", doc: "The fewest pods the set may run with (partial admission)."),
+                FieldDoc(name: "topologyRequest", type: "JSONValue?", doc: "Where in the topology the pods must or should be."),
+            ]),
+        "PodSetAssignment": TypeDoc(
+            doc: "The flavor of each resource of one pod set, and what it uses.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "flavors", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "resourceUsage", type: "ResourceList?", doc: ""),
+                FieldDoc(name: "count", type: "Int32?", doc: ""),
+                FieldDoc(name: "topologyAssignment", type: "JSONValue?", doc: ""),
+            ]),
+        "PodSetRequest": TypeDoc(
+            doc: "What one pod set requests in total.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "resources", type: "ResourceList?", doc: ""),
             ]),
         "PodSpec": TypeDoc(
             doc: "What a pod runs and how (`v1.PodSpec`): its containers and volumes, where it may be scheduled, and how it is restarted, named and secured.",
@@ -1228,6 +1732,33 @@ public enum APIDocs {
                 FieldDoc(name: "protocol", type: "String?", doc: ""),
                 FieldDoc(name: "error", type: "String?", doc: "Why the port is not working, in one CamelCase word; absent when it is."),
             ]),
+        "PredictorExtensionSpec": TypeDoc(
+            doc: "A framework predictor (`sklearn`, `pytorch`, ...): where the model is, and the serving container's fields inline.",
+            fields: [
+                FieldDoc(name: "storageUri", type: "String?", doc: "Where the model is: gs://, s3://, pvc://, hf://, https://, ..."),
+                FieldDoc(name: "runtimeVersion", type: "String?", doc: "The model server's version."),
+                FieldDoc(name: "protocolVersion", type: "String?", doc: "v1, v2 or grpc-v2."),
+                FieldDoc(name: "storage", type: "JSONValue?", doc: "A storage spec key and path instead of a URI."),
+                FieldDoc(name: "container", type: "Container", doc: "The serving container's fields (name, image, args, env, resources, ...), inline."),
+            ]),
+        "PredictorSpec": TypeDoc(
+            doc: "The predictor: a model (by format, served by a runtime) or a framework server, or custom containers — with the pod fields inline, as KServe embeds the pod spec.",
+            fields: [
+                FieldDoc(name: "pod", type: "PodSpec", doc: "The pod fields (containers, volumes, nodeSelector, tolerations, affinity, ...), inline."),
+                FieldDoc(name: "component", type: "ComponentExtensionSpec", doc: "Scaling and rollout, inline."),
+                FieldDoc(name: "model", type: "ModelSpec?", doc: "A model by format, served by a matching ServingRuntime."),
+                FieldDoc(name: "sklearn", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "xgboost", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "tensorflow", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "pytorch", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "triton", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "onnx", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "pmml", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "lightgbm", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "paddle", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "huggingface", type: "PredictorExtensionSpec?", doc: ""),
+                FieldDoc(name: "workerSpec", type: "WorkerSpec?", doc: "Worker pods for multi-node serving."),
+            ]),
         "PreferredSchedulingTerm": TypeDoc(
             doc: "A node selector term with a weight (1–100) added to the score of nodes that match it.",
             fields: [
@@ -1270,6 +1801,21 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "sources", type: "[VolumeProjection]?", doc: ""),
                 FieldDoc(name: "defaultMode", type: "Int32?", doc: "File mode bits; 0644 by default."),
+            ]),
+        "PyTorchJob": TypeDoc(
+            doc: "A Kubeflow PyTorchJob (`kubeflow.org/v1`): distributed PyTorch training as a Master and Workers, each a replica set of pods made from a template, run by the training operator.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "PyTorchJobSpec", doc: ""),
+                FieldDoc(name: "status", type: "JobStatusKubeflow?", doc: ""),
+            ]),
+        "PyTorchJobSpec": TypeDoc(
+            doc: "What a PyTorchJob runs: its replicas by type, how the job as a whole is run, and elastic training's bounds.",
+            fields: [
+                FieldDoc(name: "runPolicy", type: "RunPolicy?", doc: "How the job runs: pod clean-up, time limits, retries, gang scheduling, suspension."),
+                FieldDoc(name: "elasticPolicy", type: "ElasticPolicy?", doc: "Elastic training (torchrun's rendezvous): worker bounds and rendezvous settings."),
+                FieldDoc(name: "pytorchReplicaSpecs", type: "[String: ReplicaSpec]?", doc: "The replicas by type: `Master` (exactly one) and `Worker`."),
+                FieldDoc(name: "nprocPerNode", type: "String?", doc: "Processes per node for torchrun: `auto`, `cpu`, `gpu` or a number."),
             ]),
         "Quantity": TypeDoc(
             doc: "A Kubernetes resource quantity (\"500m\", \"2Ti\", \"16Gi\", \"1e3\", \"0.5\"), compared exactly.  The text is kept as written, so objects read back the way they were applied; equality, hashing and ordering go by the exact decimal value, so \"1Gi\" equals \"1024Mi\".",
@@ -1334,6 +1880,40 @@ public enum APIDocs {
                 FieldDoc(name: "reservation", type: "QueueReservation?", doc: "Resources reserved for the queue's jobs on particular nodes."),
                 FieldDoc(name: "allocated", type: "ResourceList?", doc: "Resources allocated to the queue's running pods."),
             ]),
+        "RDZVConf": TypeDoc(
+            doc: "One rendezvous setting.",
+            fields: [
+                FieldDoc(name: "key", type: "String?", doc: ""),
+                FieldDoc(name: "value", type: "String?", doc: ""),
+            ]),
+        "ReclaimablePod": TypeDoc(
+            doc: "Pods of a set that finished.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "count", type: "Int32?", doc: ""),
+            ]),
+        "ReplicaSpec": TypeDoc(
+            doc: "One replica type of a training job: how many pods, made from which template, restarted how.",
+            fields: [
+                FieldDoc(name: "replicas", type: "Int32?", doc: "How many pods of this type; 1 by default."),
+                FieldDoc(name: "template", type: "PodTemplateSpec?", doc: "The pods' template; its container named `pytorch` runs the training."),
+                FieldDoc(name: "restartPolicy", type: "String?", doc: "Always, OnFailure (the default), Never or ExitCode (restart on retryable exit codes)."),
+            ]),
+        "ReplicaStatus": TypeDoc(
+            doc: "The pods of one replica type.",
+            fields: [
+                FieldDoc(name: "active", type: "Int32?", doc: ""),
+                FieldDoc(name: "succeeded", type: "Int32?", doc: ""),
+                FieldDoc(name: "failed", type: "Int32?", doc: ""),
+                FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: "The replicas' label selector, for the scale subresource."),
+                FieldDoc(name: "selector", type: "String?", doc: "The same selector as a string."),
+            ]),
+        "RequeueState": TypeDoc(
+            doc: "How often a workload was requeued, and when it may be again.",
+            fields: [
+                FieldDoc(name: "count", type: "Int32?", doc: ""),
+                FieldDoc(name: "requeueAt", type: "Timestamp?", doc: ""),
+            ]),
         "ResourceClaim": TypeDoc(
             doc: "A pod ResourceClaim a container uses.",
             fields: [
@@ -1347,12 +1927,90 @@ public enum APIDocs {
                 FieldDoc(name: "resource", type: "String?", doc: "`limits.cpu`, `requests.memory`, ..."),
                 FieldDoc(name: "divisor", type: "Quantity?", doc: "What the value is divided by; 1 by default."),
             ]),
+        "ResourceFlavor": TypeDoc(
+            doc: "A Kueue ResourceFlavor (`kueue.x-k8s.io/v1beta1`): a kind of node (by labels and taints) that quotas are counted in, e.g. `a100-spot`.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ResourceFlavorSpec", doc: ""),
+            ]),
+        "ResourceFlavorSpec": TypeDoc(
+            doc: "Which nodes a flavor stands for.",
+            fields: [
+                FieldDoc(name: "nodeLabels", type: "[String: String]?", doc: "Labels the flavor's nodes carry; admitted pods get them as a node selector."),
+                FieldDoc(name: "nodeTaints", type: "[Taint]?", doc: "Taints the flavor's nodes carry; a workload must tolerate them to use the flavor."),
+                FieldDoc(name: "tolerations", type: "[Toleration]?", doc: "Tolerations added to admitted pods."),
+                FieldDoc(name: "topologyName", type: "String?", doc: "The Topology of the flavor's nodes, for topology-aware scheduling."),
+            ]),
+        "ResourceGroup": TypeDoc(
+            doc: "Resources covered together, and the flavors that provide them in order of preference.",
+            fields: [
+                FieldDoc(name: "coveredResources", type: "[String]?", doc: ""),
+                FieldDoc(name: "flavors", type: "[FlavorQuotas]?", doc: ""),
+            ]),
+        "ResourceQuota": TypeDoc(
+            doc: "The quota of one resource in one flavor.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "nominalQuota", type: "Quantity?", doc: "What the queue is entitled to."),
+                FieldDoc(name: "borrowingLimit", type: "Quantity?", doc: "The most it may borrow from its cohort beyond the nominal quota; unlimited when absent."),
+                FieldDoc(name: "lendingLimit", type: "Quantity?", doc: "The most of its nominal quota it lends to its cohort; all of it when absent."),
+            ]),
         "ResourceRequirements": TypeDoc(
             doc: "The compute resources a container needs and may use.",
             fields: [
                 FieldDoc(name: "limits", type: "ResourceList?", doc: "The most the container may use."),
                 FieldDoc(name: "requests", type: "ResourceList?", doc: "What the scheduler reserves for the container; the limits when only those are given."),
                 FieldDoc(name: "claims", type: "[ResourceClaim]?", doc: "The pod's ResourceClaims the container uses."),
+            ]),
+        "ResourceUsage": TypeDoc(
+            doc: "Use of one resource: total, and how much of it is borrowed.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "total", type: "Quantity?", doc: ""),
+                FieldDoc(name: "borrowed", type: "Quantity?", doc: ""),
+            ]),
+        "RunPolicy": TypeDoc(
+            doc: "How a training job runs as a whole (the training operator's `RunPolicy`).",
+            fields: [
+                FieldDoc(name: "cleanPodPolicy", type: "String?", doc: "Which pods are deleted when the job finishes: All, Running or None."),
+                FieldDoc(name: "ttlSecondsAfterFinished", type: "Int32?", doc: "Seconds after the job finishes before it is deleted."),
+                FieldDoc(name: "activeDeadlineSeconds", type: "Int64?", doc: "Seconds the job may run before it is failed."),
+                FieldDoc(name: "backoffLimit", type: "Int32?", doc: "Retries before the job is failed."),
+                FieldDoc(name: "schedulingPolicy", type: "SchedulingPolicy?", doc: "Gang scheduling: the minimum members, queue, resources and priority of its PodGroup."),
+                FieldDoc(name: "suspend", type: "Bool?", doc: "Whether the job is held: no pods, running ones stopped."),
+                FieldDoc(name: "managedBy", type: "String?", doc: "The controller that reconciles the job, when not the training operator."),
+            ]),
+        "RuntimeStatus": TypeDoc(
+            doc: "Where a runtime stands (Fluid's `RuntimeStatus`).",
+            fields: [
+                FieldDoc(name: "valueFile", type: "String?", doc: ""),
+                FieldDoc(name: "masterPhase", type: "String?", doc: "NotReady, PartialReady, Ready."),
+                FieldDoc(name: "masterReason", type: "String?", doc: ""),
+                FieldDoc(name: "workerPhase", type: "String?", doc: ""),
+                FieldDoc(name: "workerReason", type: "String?", doc: ""),
+                FieldDoc(name: "desiredWorkerNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "currentWorkerNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "workerNumberReady", type: "Int32?", doc: ""),
+                FieldDoc(name: "workerNumberAvailable", type: "Int32?", doc: ""),
+                FieldDoc(name: "workerNumberUnavailable", type: "Int32?", doc: ""),
+                FieldDoc(name: "desiredMasterNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "currentMasterNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "masterNumberReady", type: "Int32?", doc: ""),
+                FieldDoc(name: "fusePhase", type: "String?", doc: ""),
+                FieldDoc(name: "fuseReason", type: "String?", doc: ""),
+                FieldDoc(name: "currentFuseNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "desiredFuseNumberScheduled", type: "Int32?", doc: ""),
+                FieldDoc(name: "fuseNumberReady", type: "Int32?", doc: ""),
+                FieldDoc(name: "fuseNumberUnavailable", type: "Int32?", doc: ""),
+                FieldDoc(name: "fuseNumberAvailable", type: "Int32?", doc: ""),
+                FieldDoc(name: "setupDuration", type: "String?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+                FieldDoc(name: "cacheStates", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "selector", type: "String?", doc: ""),
+                FieldDoc(name: "apiGateway", type: "JSONValue?", doc: ""),
+                FieldDoc(name: "cacheAffinity", type: "NodeAffinity?", doc: ""),
+                FieldDoc(name: "mounts", type: "[DatasetMount]?", doc: ""),
+                FieldDoc(name: "mountTime", type: "Timestamp?", doc: ""),
             ]),
         "SELinuxOptions": TypeDoc(
             doc: "An SELinux context.",
@@ -1361,6 +2019,15 @@ public enum APIDocs {
                 FieldDoc(name: "role", type: "String?", doc: ""),
                 FieldDoc(name: "type", type: "String?", doc: ""),
                 FieldDoc(name: "level", type: "String?", doc: ""),
+            ]),
+        "SchedulingPolicy": TypeDoc(
+            doc: "The PodGroup a gang-scheduled training job gets.",
+            fields: [
+                FieldDoc(name: "minAvailable", type: "Int32?", doc: "Pods that must be placed together; all replicas by default."),
+                FieldDoc(name: "queue", type: "String?", doc: "The Volcano queue."),
+                FieldDoc(name: "minResources", type: "ResourceList?", doc: "Resources the gang needs before it is admitted."),
+                FieldDoc(name: "priorityClass", type: "String?", doc: "The PodGroup's priority class."),
+                FieldDoc(name: "scheduleTimeoutSeconds", type: "Int32?", doc: "Seconds the gang may wait to be scheduled."),
             ]),
         "SeccompProfile": TypeDoc(
             doc: "A seccomp profile: RuntimeDefault, Unconfined, or Localhost with a profile file.",
@@ -1516,6 +2183,23 @@ public enum APIDocs {
                 FieldDoc(name: "effect", type: "String?", doc: "What happens to pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or NoExecute."),
                 FieldDoc(name: "timeAdded", type: "Timestamp?", doc: "When the taint was added; set for NoExecute taints."),
             ]),
+        "TargetDataset": TypeDoc(
+            doc: "The dataset a data operation acts on.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "namespace", type: "String?", doc: ""),
+            ]),
+        "TargetPath": TypeDoc(
+            doc: "A path to load and its cached replicas.",
+            fields: [
+                FieldDoc(name: "path", type: "String?", doc: ""),
+                FieldDoc(name: "replicas", type: "Int32?", doc: ""),
+            ]),
+        "TieredStore": TypeDoc(
+            doc: "The cache's storage tiers.",
+            fields: [
+                FieldDoc(name: "levels", type: "[Level]?", doc: ""),
+            ]),
         "Timestamp": TypeDoc(
             doc: "A point in time as Kubernetes writes it: RFC 3339 in UTC, to the second (`2026-11-22T10:37:00Z`).",
             fields: [
@@ -1568,6 +2252,13 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "succeeded", type: "[String]?", doc: ""),
                 FieldDoc(name: "failed", type: "[String]?", doc: ""),
+            ]),
+        "VersionSpec": TypeDoc(
+            doc: "An image and its tag.",
+            fields: [
+                FieldDoc(name: "image", type: "String?", doc: ""),
+                FieldDoc(name: "imageTag", type: "String?", doc: ""),
+                FieldDoc(name: "imagePullPolicy", type: "String?", doc: ""),
             ]),
         "Volume": TypeDoc(
             doc: "A volume of a pod (`v1.Volume`): a name the containers mount it by, and exactly one source.  The common sources are typed; the legacy in-tree cloud and network sources are kept as written, so manifests that use them still read back unchanged.",
@@ -1657,6 +2348,43 @@ public enum APIDocs {
                 FieldDoc(name: "gmsaCredentialSpec", type: "String?", doc: ""),
                 FieldDoc(name: "runAsUserName", type: "String?", doc: ""),
                 FieldDoc(name: "hostProcess", type: "Bool?", doc: ""),
+            ]),
+        "WorkerSpec": TypeDoc(
+            doc: "Worker pods of multi-node serving: how many, tensor and pipeline parallelism, pod fields inline.",
+            fields: [
+                FieldDoc(name: "pod", type: "PodSpec", doc: ""),
+                FieldDoc(name: "size", type: "Int32?", doc: ""),
+                FieldDoc(name: "pipelineParallelSize", type: "Int32?", doc: ""),
+                FieldDoc(name: "tensorParallelSize", type: "Int32?", doc: ""),
+            ]),
+        "Workload": TypeDoc(
+            doc: "A Kueue Workload (`kueue.x-k8s.io/v1beta1`): the unit of admission — a job's pod sets and what they request, queued in a LocalQueue until a ClusterQueue admits it.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "WorkloadSpec", doc: ""),
+                FieldDoc(name: "status", type: "WorkloadStatus?", doc: ""),
+            ]),
+        "WorkloadSpec": TypeDoc(
+            doc: "A workload's pod sets and queueing.",
+            fields: [
+                FieldDoc(name: "podSets", type: "[PodSet]?", doc: "1–8 sets of identical pods."),
+                FieldDoc(name: "queueName", type: "String?", doc: "The LocalQueue."),
+                FieldDoc(name: "priorityClassName", type: "String?", doc: ""),
+                FieldDoc(name: "priority", type: "Int32?", doc: ""),
+                FieldDoc(name: "priorityClassSource", type: "String?", doc: "kueue.x-k8s.io/workloadpriorityclass or scheduling.k8s.io/priorityclass."),
+                FieldDoc(name: "active", type: "Bool?", doc: "Whether the workload may be admitted; true by default."),
+                FieldDoc(name: "maximumExecutionTimeSeconds", type: "Int32?", doc: "Seconds the workload may run once admitted."),
+            ]),
+        "WorkloadStatus": TypeDoc(
+            doc: "Where a workload stands.",
+            fields: [
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "QuotaReserved, Admitted, Evicted, PodsReady, Finished, Requeued."),
+                FieldDoc(name: "admission", type: "Admission?", doc: "The ClusterQueue and flavors it was admitted with."),
+                FieldDoc(name: "requeueState", type: "RequeueState?", doc: "How often and until when it waits to be queued again."),
+                FieldDoc(name: "reclaimablePods", type: "[ReclaimablePod]?", doc: "Pods that finished and give back their quota."),
+                FieldDoc(name: "admissionChecks", type: "[JSONValue]?", doc: ""),
+                FieldDoc(name: "resourceRequests", type: "[PodSetRequest]?", doc: "What each pod set requests."),
+                FieldDoc(name: "accumulatedPastExexcutionTimeSeconds", type: "Int32?", doc: ""),
             ]),
         "Zone": TypeDoc(
             doc: "A zone of the simulated cluster (`fermi.dev/v1alpha1`): the region it is in, its health, and how far it is, in network latency, from its own nodes and from the other zones. Marking a zone Down fails every node in it; Degraded slows it.",
