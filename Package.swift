@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "FermiAPI", targets: ["FermiAPI"]),
         .library(name: "FermiStore", targets: ["FermiStore"]),
         .library(name: "FermiAPIServer", targets: ["FermiAPIServer"]),
+        .library(name: "FermiRuntime", targets: ["FermiRuntime"]),
+        .library(name: "FermiControllers", targets: ["FermiControllers"]),
         .executable(name: "fermi", targets: ["fermi"]),
         .executable(name: "fermi-store-driver", targets: ["fermi-store-driver"]),
         .executable(name: "fermi-bench", targets: ["fermi-bench"]),
@@ -25,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -46,6 +51,26 @@ let package = Package(
         .target(
             name: "FermiAPIServer",
             dependencies: ["FermiAPI", "FermiStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiRuntime",
+            dependencies: [
+                "FermiAPI", "FermiAPIServer",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiControllers",
+            dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiRuntimeTestSupport",
+            dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime", "FermiStore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -97,6 +122,18 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: ["FermiAPIServer", "FermiAPI", "FermiStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiRuntimeTests",
+            dependencies: ["FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI", "FermiStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiControllersTests",
+            dependencies: [
+                "FermiControllers", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -101,15 +101,26 @@ public final class APIServer: Sendable {
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they
-    /// are cleared. Returns the object as it was last stored.
+    /// are cleared. With `.foreground` its dependents go first and with `.orphan` they are
+    /// let go, both through the garbage collector's finalizers; `.background` (the default)
+    /// deletes it now and leaves its dependents to the collector. Returns the object as it was
+    /// last stored.
     @discardableResult
-    public func delete<T: APIObject>(_ type: T.Type, namespace: String = "default", name: String)
-        async throws -> T
-    {
+    public func delete<T: APIObject>(
+        _ type: T.Type, namespace: String = "default", name: String,
+        propagationPolicy: PropagationPolicy = .background
+    ) async throws -> T {
         let current = try await get(T.self, namespace: namespace, name: name)
-        if !(current.metadata.finalizers ?? []).isEmpty {
+        var finalizers = current.metadata.finalizers ?? []
+        if let finalizer = propagationPolicy.finalizer, current.metadata.deletionTimestamp == nil,
+            !finalizers.contains(finalizer)
+        {
+            finalizers.append(finalizer)
+        }
+        if !finalizers.isEmpty {
             guard current.metadata.deletionTimestamp == nil else { return current }
             var marked = current
+            marked.metadata.finalizers = finalizers
             marked.metadata.deletionTimestamp = Timestamp(now())
             return try await write(marked, expectedRevision: revision(of: current))
         }

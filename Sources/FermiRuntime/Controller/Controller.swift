@@ -1,0 +1,76 @@
+import FermiAPI
+
+/// One control loop: a work queue of keys, filled by informer handlers, drained by workers
+/// that each reconcile one key at a time.
+public struct Controller: Sendable {
+    /// The controller's name, as `fermi controllers --only` names it.
+    public let name: String
+    /// How many keys it reconciles at once (never the same key twice at once).
+    public let workers: Int
+    private let work: @Sendable (_ onError: @escaping @Sendable (any Error) -> Void) async -> Void
+    private let stop: @Sendable () -> Void
+    private let idle: @Sendable () -> Bool
+
+    public init<R: Reconciler>(name: String, queue: WorkQueue<R.Key>, reconciler: R, workers: Int = 1) {
+        self.name = name
+        self.workers = max(1, workers)
+        self.work = { onError in await Self.drain(queue, with: reconciler, onError: onError) }
+        self.stop = { queue.shutDown() }
+        self.idle = { queue.isIdle }
+    }
+
+    /// Whether its queue has no key ready or in hand.
+    var isIdle: Bool { idle() }
+
+    /// Runs one worker until the queue shuts down.
+    func runWorker(onError: @escaping @Sendable (any Error) -> Void) async {
+        await work(onError)
+    }
+
+    /// Shuts its queue down: workers finish the key they hold, then stop.
+    func shutDown() {
+        stop()
+    }
+
+    /// Takes keys from the queue until it shuts down, reconciling each: done forgets its
+    /// failures, requeue comes back after the delay, an error comes back after backoff.
+    private static func drain<R: Reconciler>(
+        _ queue: WorkQueue<R.Key>, with reconciler: R, onError: @Sendable (any Error) -> Void
+    ) async {
+        while let key = await queue.next() {
+            do {
+                switch try await reconciler.reconcile(key) {
+                case .done:
+                    queue.forget(key)
+                case .requeue(let delay):
+                    queue.forget(key)
+                    queue.add(key, after: delay)
+                }
+            } catch {
+                onError(error)
+                queue.addRateLimited(key)
+            }
+            queue.done(key)
+        }
+    }
+}
+
+extension Informer {
+    /// Queues the key of every changed object in `queue`.
+    public func enqueueChanges(in queue: WorkQueue<ObjectKey>) {
+        onChange { event in queue.add(ObjectKey(event.object)) }
+    }
+
+    /// Queues, for every changed object, the key of its owner of kind `Owner` (a pod's change
+    /// wakes the PyTorchJob that made it).
+    public func enqueueOwners<Owner: APIObject>(_ owner: Owner.Type, in queue: WorkQueue<ObjectKey>) {
+        onChange { event in
+            let object = event.object
+            for reference in object.metadata.ownerReferences ?? []
+            where reference.kind == Owner.resource.kind && reference.apiVersion == Owner.resource.apiVersion {
+                let namespace = Owner.resource.namespaced ? (object.metadata.namespace ?? "") : ""
+                queue.add(ObjectKey(namespace: namespace, name: reference.name))
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import FermiAPI
+import FermiAPIServer
+import ServiceLifecycle
+import Synchronization
+
+/// Runs a set of controllers over one API server: one informer set feeding every controller's
+/// queue, their workers, and a graceful stop (SIGINT/SIGTERM through a `ServiceGroup`, or
+/// cancellation) that lets each worker finish the key it holds.
+///
+/// On a virtual clock it also knows when nothing is left to do now (`settle`) and can play time
+/// forward from timer to timer until nothing more will happen (`runUntilIdle`).
+public final class ControllerManager: ServiceLifecycle.Service, Sendable {
+    public let server: APIServer
+    public let clock: any ControlClock
+    public let informers: InformerSet
+    /// Hears every change to queues and informers: what `settle` waits on.
+    public let activity: ActivitySignal
+    private let controllers = Mutex<[Controller]>([])
+    private let failures = Mutex<[String: Int]>([:])
+
+    public init(server: APIServer, clock: any ControlClock) {
+        self.server = server
+        self.clock = clock
+        self.activity = ActivitySignal()
+        self.informers = InformerSet(server: server, activity: activity)
+    }
+
+    /// A work queue on this manager's clock, watched for settling.
+    public func makeQueue<Key>(of key: Key.Type = ObjectKey.self) -> WorkQueue<Key> {
+        WorkQueue(clock: clock, activity: activity)
+    }
+
+    /// Adds a controller; add them all before `run`.
+    public func add(_ controller: Controller) {
+        controllers.withLock { $0.append(controller) }
+    }
+
+    /// The names of the controllers added, in order.
+    public var controllerNames: [String] {
+        controllers.withLock { $0.map(\.name) }
+    }
+
+    /// How many reconciles of each controller have failed (each was retried with backoff).
+    public var failureCounts: [String: Int] {
+        failures.withLock { $0 }
+    }
+
+    /// Runs the informers and every controller's workers until cancelled or asked to shut
+    /// down gracefully.
+    public func run() async throws {
+        let controllers = self.controllers.withLock { $0 }
+        informers.expectSync()
+        await withTaskGroup(of: Void.self) { group in
+            // The informers retry on their own until cancelled; nothing they meet ends the run.
+            group.addTask { try? await self.informers.run() }
+            await withTaskCancellationOrGracefulShutdownHandler {
+                await self.informers.waitForSync()
+                await withTaskGroup(of: Void.self) { workers in
+                    for controller in controllers {
+                        for _ in 0..<controller.workers {
+                            workers.addTask {
+                                await controller.runWorker { _ in
+                                    self.failures.withLock { $0[controller.name, default: 0] += 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+            } onCancelOrGracefulShutdown: {
+                for controller in controllers { controller.shutDown() }
+                self.informers.abandonSyncWaiters()
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Returns once nothing is left to do at the current time: the informers have taken in
+    /// every write in the store, and no queue has a key ready or in hand. Timers may still be
+    /// pending on the clock.
+    public func settle() async throws {
+        while true {
+            let generation = activity.generation
+            if try await isSettled(), activity.generation == generation { return }
+            await activity.wait(after: generation)
+        }
+    }
+
+    /// Plays a virtual clock forward, discrete-event style: settle, jump to the next timer,
+    /// and again, until no timer is pending (nothing more will happen) or `limit` is reached.
+    /// Returns whether it stopped because nothing more will happen.
+    @discardableResult
+    public func runUntilIdle(on clock: ManualClock, limit: EpochInstant? = nil) async throws -> Bool {
+        while true {
+            try await settle()
+            guard let next = clock.nextDeadline else { return true }
+            if let limit, next > limit {
+                clock.advance(to: limit)
+                try await settle()
+                return false
+            }
+            clock.advance(to: next)
+        }
+    }
+
+    private func isSettled() async throws -> Bool {
+        guard informers.hasSynced else { return false }
+        let storeRevision = try await server.currentRevision()
+        let queuesIdle = controllers.withLock { $0.allSatisfy(\.isIdle) }
+        return queuesIdle && informers.revision >= storeRevision
+    }
+}

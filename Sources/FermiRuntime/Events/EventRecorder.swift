@@ -1,0 +1,91 @@
+import FermiAPI
+import FermiAPIServer
+import Synchronization
+
+/// Records `Event`s about objects, as client-go's recorder does: the same reason and message
+/// about the same object again is one Event whose count goes up and whose last time moves,
+/// not a new one. Events are best effort: a failure to record one never fails a reconcile.
+public final class EventRecorder: Sendable {
+    private let server: APIServer
+    private let clock: any ControlClock
+    /// The component named as the events' source (`scheduler`, `kubelet`, ...).
+    public let component: String
+    private let failed = Mutex(0)
+
+    public init(server: APIServer, clock: any ControlClock, component: String) {
+        self.server = server
+        self.clock = clock
+        self.component = component
+    }
+
+    /// How many events could not be written.
+    public var failureCount: Int {
+        failed.withLock { $0 }
+    }
+
+    /// Records that `reason` happened to `object`, with a `message` for people.
+    public func record(
+        _ object: any APIObject, type: String = EventType.normal, reason: String, message: String
+    ) async {
+        let resource = Swift.type(of: object).resource
+        let involved = ObjectReference(
+            kind: resource.kind, namespace: object.metadata.namespace, name: object.metadata.name,
+            uid: object.metadata.uid, apiVersion: resource.apiVersion,
+            resourceVersion: object.metadata.resourceVersion)
+        // Events about cluster-scoped objects (nodes) live in `default`, as upstream puts them.
+        let namespace = resource.namespaced ? (object.metadata.namespace ?? "default") : "default"
+        let name = Self.eventName(for: involved, type: type, reason: reason, message: message, component: component)
+        let now = Timestamp(clock.now.date)
+        for _ in 0..<3 {
+            do {
+                if var existing = try? await server.get(Event.self, namespace: namespace, name: name) {
+                    existing.count = (existing.count ?? 1) + 1
+                    existing.lastTimestamp = max(existing.lastTimestamp ?? now, now)
+                    _ = try await server.update(existing)
+                } else {
+                    var event = Event(
+                        metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: involved,
+                        reason: reason, message: message, type: type)
+                    event.source = EventSource(component: component)
+                    event.firstTimestamp = now
+                    event.lastTimestamp = now
+                    event.count = 1
+                    event.reportingComponent = component
+                    _ = try await server.create(event)
+                }
+                return
+            } catch APIError.conflict, APIError.alreadyExists {
+                continue  // another writer got there first: read it again and count on it
+            } catch {
+                break
+            }
+        }
+        failed.withLock { $0 += 1 }
+    }
+
+    /// One name per (object, type, reason, message, source): the same occurrence again finds
+    /// its Event by name, in any process.
+    static func eventName(
+        for object: ObjectReference, type: String, reason: String, message: String, component: String
+    ) -> String {
+        let identity = [
+            object.apiVersion ?? "", object.kind ?? "", object.namespace ?? "", object.name ?? "",
+            object.uid ?? "", type, reason, message, component,
+        ].joined(separator: "\u{0}")
+        let objectName = String((object.name ?? "object").prefix(200))
+        return "\(objectName).\(FNV1a.hash(identity))"
+    }
+}
+
+/// The 64-bit FNV-1a hash, as 16 hex digits: stable across runs and processes, unlike `Hasher`.
+enum FNV1a {
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

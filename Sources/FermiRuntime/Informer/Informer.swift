@@ -1,0 +1,123 @@
+import FermiAPI
+import Synchronization
+
+/// A change an informer saw, handed to its handlers after its cache has taken it in.
+public enum InformerEvent<T: APIObject>: Sendable {
+    case added(T)
+    case updated(old: T, new: T)
+    case deleted(T)
+
+    /// The object as it is now (for a delete, as it was last seen).
+    public var object: T {
+        switch self {
+        case .added(let object), .deleted(let object): object
+        case .updated(_, let new): new
+        }
+    }
+}
+
+/// The objects of one kind as last seen by the store's watch, kept in memory for controllers
+/// to read without asking the store, with handlers told of every change.
+///
+/// Informers are made by an `InformerSet`, which lists and watches for all of them at once.
+public final class Informer<T: APIObject>: Sendable {
+    private let cache = Mutex<[ObjectKey: T]>([:])
+    private let handlers = Mutex<[@Sendable (InformerEvent<T>) -> Void]>([])
+
+    init() {}
+
+    /// The cached object with `key`, if it exists.
+    public func object(_ key: ObjectKey) -> T? {
+        cache.withLock { $0[key] }
+    }
+
+    /// The cached object `name` in `namespace` (empty for cluster-scoped kinds).
+    public func object(namespace: String = "", name: String) -> T? {
+        object(ObjectKey(namespace: namespace, name: name))
+    }
+
+    /// Every cached object, or those in `namespace`, ordered by key.
+    public func objects(in namespace: String? = nil) -> [T] {
+        let matching = cache.withLock { cache in
+            cache.filter { namespace == nil || $0.key.namespace == namespace }
+        }
+        return matching.sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// How many objects are cached.
+    public var count: Int {
+        cache.withLock { $0.count }
+    }
+
+    /// Calls `handler` on every change from now on (and on every object already cached, as added).
+    public func onChange(_ handler: @escaping @Sendable (InformerEvent<T>) -> Void) {
+        let existing = cache.withLock { cache in
+            handlers.withLock { $0.append(handler) }
+            return cache.sorted { $0.key < $1.key }.map(\.value)
+        }
+        for object in existing { handler(.added(object)) }
+    }
+
+    /// Replaces the cache with a fresh list, telling handlers what changed since the last one.
+    func replace(with objects: [T]) {
+        let fresh = Dictionary(objects.map { (ObjectKey($0), $0) }, uniquingKeysWith: { _, new in new })
+        let events = cache.withLock { cache -> [InformerEvent<T>] in
+            var events: [InformerEvent<T>] = []
+            for (key, old) in cache where fresh[key] == nil { events.append(.deleted(old)) }
+            for (key, new) in fresh.sorted(by: { $0.key < $1.key }) {
+                if let old = cache[key] {
+                    if old.metadata.resourceVersion != new.metadata.resourceVersion {
+                        events.append(.updated(old: old, new: new))
+                    }
+                } else {
+                    events.append(.added(new))
+                }
+            }
+            cache = fresh
+            return events
+        }
+        dispatch(events)
+    }
+
+    /// Takes in one watched change.
+    func take(_ object: T, deleted: Bool) {
+        let key = ObjectKey(object)
+        let event = cache.withLock { cache -> InformerEvent<T> in
+            if deleted {
+                let last = cache.removeValue(forKey: key) ?? object
+                return .deleted(last)
+            }
+            let old = cache.updateValue(object, forKey: key)
+            return old.map { .updated(old: $0, new: object) } ?? .added(object)
+        }
+        dispatch([event])
+    }
+
+    private func dispatch(_ events: [InformerEvent<T>]) {
+        guard !events.isEmpty else { return }
+        let handlers = handlers.withLock { $0 }
+        for event in events {
+            for handler in handlers { handler(event) }
+        }
+    }
+}
+
+/// What an `InformerSet` needs of an informer of any kind.
+protocol KindInformer: Sendable {
+    var kind: any APIObject.Type { get }
+    func replace(withAny objects: [any APIObject])
+    func take(any object: any APIObject, deleted: Bool)
+}
+
+extension Informer: KindInformer {
+    var kind: any APIObject.Type { T.self }
+
+    func replace(withAny objects: [any APIObject]) {
+        replace(with: objects.compactMap { $0 as? T })
+    }
+
+    func take(any object: any APIObject, deleted: Bool) {
+        guard let object = object as? T else { return }
+        take(object, deleted: deleted)
+    }
+}
