@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "FermiAPIServer", targets: ["FermiAPIServer"]),
         .library(name: "FermiRuntime", targets: ["FermiRuntime"]),
         .library(name: "FermiControllers", targets: ["FermiControllers"]),
+        .library(name: "FermiSim", targets: ["FermiSim"]),
         .executable(name: "fermi", targets: ["fermi"]),
         .executable(name: "fermi-store-driver", targets: ["fermi-store-driver"]),
         .executable(name: "fermi-bench", targets: ["fermi-bench"]),
@@ -65,6 +66,11 @@ let package = Package(
         ),
         .target(
             name: "FermiControllers",
+            dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "FermiSim",
             dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime"],
             swiftSettings: strictSettings
         ),
@@ -134,6 +140,11 @@ let package = Package(
             dependencies: [
                 "FermiControllers", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FermiSimTests",
+            dependencies: ["FermiSim", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiAPIServer
 
 /// One control loop: a work queue of keys, filled by informer handlers, drained by workers
 /// that each reconcile one key at a time.
@@ -33,7 +34,8 @@ public struct Controller: Sendable {
     }
 
     /// Takes keys from the queue until it shuts down, reconciling each: done forgets its
-    /// failures, requeue comes back after the delay, an error comes back after backoff.
+    /// failures, requeue comes back after the delay, an error comes back after backoff, and a
+    /// conflict waits for the informer to bring the newer object.
     private static func drain<R: Reconciler>(
         _ queue: WorkQueue<R.Key>, with reconciler: R, onError: @Sendable (any Error) -> Void
     ) async {
@@ -46,6 +48,10 @@ public struct Controller: Sendable {
                     queue.forget(key)
                     queue.add(key, after: delay)
                 }
+            } catch APIError.conflict {
+                // The object changed since the informer showed it: the newer version is on its
+                // way (or already queued the key again), and the key comes back with it.
+                queue.forget(key)
             } catch {
                 onError(error)
                 queue.addRateLimited(key)

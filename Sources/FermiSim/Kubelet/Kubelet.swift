@@ -1,0 +1,377 @@
+import FermiAPI
+import FermiAPIServer
+import FermiRuntime
+import Foundation
+
+/// The simulated kubelet of every node: a pod bound to a node is admitted (or rejected when
+/// the node lacks room), pulls its images (time from each image's size), starts, runs, and
+/// ends as its behaviour says, restarting under its restart policy with back-off. A pod whose
+/// node is lost fails with reason NodeLost.
+///
+/// All progress lives in the pod's status, so a restarted kubelet carries on where it was.
+public struct Kubelet: Reconciler {
+    public static let name = "kubelet"
+
+    /// How fast images come down: 250 MiB/s; a degraded zone takes twice as long.
+    public static let pullBytesPerSecond: Double = 250 * 1_048_576
+    /// An image the catalogue does not know is taken to be this big.
+    public static let defaultImageSize: Double = 4 * 1_073_741_824
+    /// From image pulled to container running.
+    public static let containerStartDelay: Duration = .seconds(2)
+
+    let server: APIServer
+    let clock: any ControlClock
+    let pods: Informer<Pod>
+    let nodes: Informer<Node>
+    let zones: Informer<Zone>
+    let images: Informer<Image>
+    let index: PodIndex
+    let recorder: EventRecorder
+    let seed: UInt64
+
+    /// The kubelet as a controller of `manager`, drawing random failures from `seed`.
+    public static func controller(in manager: ControllerManager, seed: UInt64 = 0, workers: Int = 2) -> Controller {
+        let informers = manager.informers
+        let queue = manager.makeQueue()
+        let pods = informers.informer(Pod.self)
+        let index = PodIndex(pods: pods)
+        let kubelet = Kubelet(
+            server: manager.server, clock: manager.clock, pods: pods, nodes: informers.informer(Node.self),
+            zones: informers.informer(Zone.self), images: informers.informer(Image.self), index: index,
+            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name), seed: seed)
+        pods.onChange { event in
+            if case .deleted = event { return }
+            if event.object.spec.nodeName != nil { queue.add(ObjectKey(event.object)) }
+        }
+        kubelet.nodes.onChange { event in
+            // A node lost (or gone) fails its pods; a node's pods learn of it through their kubelet.
+            if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new) {
+                return
+            }
+            for pod in index.pods(on: event.object.name) { queue.add(ObjectKey(pod)) }
+        }
+        return Controller(name: name, queue: queue, reconciler: kubelet, workers: workers)
+    }
+
+    public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        guard let pod = pods.object(key), let nodeName = pod.spec.nodeName, pod.metadata.deletionTimestamp == nil
+        else { return .done }
+        let phase = pod.status?.phase ?? "Pending"
+        if phase == "Succeeded" || phase == "Failed" { return .done }
+        let now = Timestamp(clock.now.date)
+        guard let node = nodes.object(name: nodeName), NodeConditions.isReady(node) else {
+            try await fail(pod, nodeLost: nodeName, at: now)
+            return .done
+        }
+        let containers = pod.spec.containers ?? []
+        guard let startTime = pod.status?.startTime else {
+            if let rejection = admissionRejection(pod, on: node) {
+                try await reject(pod, reason: rejection.reason, message: rejection.message, at: now)
+                return .done
+            }
+            try await accept(pod, on: node, at: now)
+            return .requeue(after: pullTime(pod, on: node) + Self.containerStartDelay)
+        }
+        let main = pod.status?.containerStatuses?.first
+        if phase == "Pending" {
+            let due = startTime.date.addingTimeInterval(Self.seconds(pullTime(pod, on: node) + Self.containerStartDelay))
+            if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
+            try await start(pod, run: 0, at: now, containers: containers)
+            return .done
+        }
+        let behaviour = PodBehaviour(of: pod)
+        let run = Int(main?.restartCount ?? 0)
+        if let waiting = main?.state?.waiting, waiting.reason == "CrashLoopBackOff",
+            let finished = main?.lastState?.terminated?.finishedAt
+        {
+            let due = finished.date.addingTimeInterval(Self.seconds(Self.backOff(afterRestarts: run)))
+            if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
+            try await start(pod, run: run, at: now, containers: containers)
+            return .done
+        }
+        guard let startedAt = main?.state?.running?.startedAt else { return .done }
+        let done = Self.progress(of: pod)
+        guard
+            let outcome = behaviour.outcome(
+                ofRun: run, remaining: behaviour.remaining(afterDoing: done), seed: seed, podName: key.description)
+        else { return .done }
+        let due = startedAt.date.addingTimeInterval(Self.seconds(outcome.after))
+        if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
+        try await finish(pod, run: run, exitCode: outcome.exitCode, ranFor: outcome.after, at: Timestamp(due))
+        return .done
+    }
+
+    // MARK: - Transitions
+
+    /// Admitted: the pod has a start time, an IP, and containers creating while images pull.
+    private func accept(_ pod: Pod, on node: Node, at now: Timestamp) async throws {
+        var next = pod
+        var status = pod.status ?? PodStatus()
+        status.phase = "Pending"
+        status.startTime = now
+        status.hostIP = node.status?.addresses?.first { $0.type == "InternalIP" }?.address
+        status.hostIPs = status.hostIP.map { [HostIP(ip: $0)] }
+        status.podIP = Self.podIP(pod)
+        status.podIPs = [PodIP(ip: status.podIP)]
+        status.qosClass = Self.qosClass(pod)
+        status.conditions = Self.setting(status.conditions, [
+            ("PodReadyToStartContainers", "True"), ("Initialized", "True"), ("Ready", "False"),
+            ("ContainersReady", "False"), ("PodScheduled", "True"),
+        ], at: now)
+        status.containerStatuses = (pod.spec.containers ?? []).map { container in
+            ContainerStatus(
+                name: container.name, state: ContainerState(waiting: ContainerStateWaiting(reason: "ContainerCreating")),
+                ready: false, restartCount: 0, image: container.image, started: false)
+        }
+        next.status = status
+        _ = try await server.updateStatus(next)
+        for image in Set((pod.spec.containers ?? []).compactMap(\.image)).sorted() {
+            await recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"")
+        }
+    }
+
+    /// Run `run` starts: every container running since `now`.
+    private func start(_ pod: Pod, run: Int, at now: Timestamp, containers: [Container]) async throws {
+        var next = pod
+        var status = pod.status ?? PodStatus()
+        status.phase = "Running"
+        status.conditions = Self.setting(status.conditions, [("Ready", "True"), ("ContainersReady", "True")], at: now)
+        status.containerStatuses = containers.enumerated().map { index, container in
+            let previous = pod.status?.containerStatuses?.first { $0.name == container.name }
+            return ContainerStatus(
+                name: container.name, state: ContainerState(running: ContainerStateRunning(startedAt: now)),
+                lastState: previous?.lastState, ready: true, restartCount: Int32(run), image: container.image,
+                imageID: container.image.map { "\($0)@sha256:\(FNV.hex($0))" },
+                containerID: "fermi://\(FNV.hex("\(pod.metadata.uid ?? "")/\(index)/\(run)"))", started: true)
+        }
+        next.status = status
+        _ = try await server.updateStatus(next)
+        if run == 0 {
+            for image in Set(containers.compactMap(\.image)).sorted() {
+                await recorder.record(
+                    pod, reason: "Pulled",
+                    message: "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s")
+            }
+        }
+        for container in containers {
+            let name = container.name ?? ""
+            await recorder.record(pod, reason: "Created", message: "Created container \(name)")
+            await recorder.record(pod, reason: "Started", message: "Started container \(name)")
+        }
+    }
+
+    /// Run `run` ended with `exitCode` at `end`: the pod succeeds, fails, or backs off to restart.
+    private func finish(_ pod: Pod, run: Int, exitCode: Int32, ranFor: Duration, at end: Timestamp) async throws {
+        let policy = pod.spec.restartPolicy ?? "Always"
+        let restarts = policy == "Always" || (policy == "OnFailure" && exitCode != 0)
+        var next = pod
+        var status = pod.status ?? PodStatus()
+        let terminated = { (status: ContainerStatus) in
+            ContainerStateTerminated(
+                exitCode: exitCode, reason: exitCode == 0 ? "Completed" : "Error",
+                startedAt: status.state?.running?.startedAt, finishedAt: end, containerID: status.containerID)
+        }
+        if restarts {
+            status.containerStatuses = status.containerStatuses?.map { container in
+                var container = container
+                container.lastState = ContainerState(terminated: terminated(container))
+                container.state = ContainerState(
+                    waiting: ContainerStateWaiting(
+                        reason: "CrashLoopBackOff",
+                        message: "back-off \(Self.seconds(Self.backOff(afterRestarts: run + 1)))s restarting failed container"))
+                container.ready = false
+                container.started = false
+                container.restartCount = Int32(run + 1)
+                return container
+            }
+            status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
+            next.status = status
+            next = try await server.updateStatus(next)
+            // Work done so far survives the restart up to the last checkpoint. Written after
+            // the status, so whoever sees the new progress also sees the run ended.
+            next.metadata.annotations = (next.metadata.annotations ?? [:]).merging(
+                [Self.progressAnnotation: GoDurationText.seconds(Self.progress(of: pod) + ranFor)]) { _, new in new }
+            _ = try await server.update(next)
+            await recorder.record(
+                pod, type: EventType.warning, reason: "BackOff",
+                message: "Back-off restarting failed container \(pod.spec.containers?.first?.name ?? "")")
+            return
+        }
+        status.phase = exitCode == 0 ? "Succeeded" : "Failed"
+        status.containerStatuses = status.containerStatuses?.map { container in
+            var container = container
+            container.state = ContainerState(terminated: terminated(container))
+            container.ready = false
+            container.started = false
+            return container
+        }
+        status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
+        next.status = status
+        _ = try await server.updateStatus(next)
+    }
+
+    /// The node is gone or not Ready: the pod fails where it stands.
+    private func fail(_ pod: Pod, nodeLost nodeName: String, at now: Timestamp) async throws {
+        try await reject(
+            pod, reason: "NodeLost",
+            message: "Node \(nodeName) which was running pod \(pod.name) is unresponsive", at: now, warn: true)
+    }
+
+    private func reject(_ pod: Pod, reason: String, message: String, at now: Timestamp, warn: Bool = true) async throws {
+        var next = pod
+        var status = pod.status ?? PodStatus()
+        status.phase = "Failed"
+        status.reason = reason
+        status.message = message
+        status.containerStatuses = status.containerStatuses?.map { container in
+            var container = container
+            if container.state?.terminated == nil {
+                container.state = ContainerState(
+                    terminated: ContainerStateTerminated(
+                        exitCode: 137, reason: reason, startedAt: container.state?.running?.startedAt, finishedAt: now,
+                        containerID: container.containerID))
+            }
+            container.ready = false
+            container.started = false
+            return container
+        }
+        status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: now)
+        next.status = status
+        _ = try await server.updateStatus(next)
+        await recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
+    }
+
+    // MARK: - Admission and timing
+
+    /// Why the node cannot take the pod, as the kubelet words it, if it cannot.
+    private func admissionRejection(_ pod: Pod, on node: Node) -> (reason: String, message: String)? {
+        let allocatable = node.status?.allocatable ?? [:]
+        var used: [String: Decimal] = [:]
+        var count: Decimal = 0
+        for other in index.pods(on: node.name) where other.name != pod.name || other.namespace != pod.namespace {
+            guard other.status?.startTime != nil, !["Succeeded", "Failed"].contains(other.status?.phase ?? "") else { continue }
+            count += 1
+            for (name, quantity) in PodResources.requests(of: other) { used[name, default: 0] += quantity }
+        }
+        var wanted = PodResources.requests(of: pod)
+        wanted["pods"] = 1
+        used["pods"] = count
+        for (name, quantity) in wanted.sorted(by: { $0.key < $1.key }) where quantity > 0 {
+            let capacity = allocatable[name]?.value ?? 0
+            if (used[name] ?? 0) + quantity > capacity {
+                return (
+                    "OutOf\(name)",
+                    "Pod was rejected: Node didn't have enough resource: \(name), requested: \(quantity), used: \(used[name] ?? 0), capacity: \(capacity)"
+                )
+            }
+        }
+        return nil
+    }
+
+    /// How long the pod's images take to pull on `node`.
+    private func pullTime(_ pod: Pod, on node: Node) -> Duration {
+        let images = Set((pod.spec.containers ?? []).compactMap(\.image))
+        var total: Duration = .zero
+        for image in images { total += pullTime(of: image) }
+        let zone = node.metadata.labels?[SimNames.zoneLabel].flatMap { zones.object(name: $0) }
+        return ZoneHealth.of(zone) == "Degraded" ? total * 2 : total
+    }
+
+    private func pullTime(of image: String) -> Duration {
+        let size = catalogueSize(of: image) ?? Self.defaultImageSize
+        return .seconds((size / Self.pullBytesPerSecond).rounded(.up))
+    }
+
+    /// The size the image catalogue gives `reference` (`repository:tag`), if it has the image.
+    private func catalogueSize(of reference: String) -> Double? {
+        let (repository, tag) = Self.split(reference)
+        let entry = images.objects().first { image in
+            image.spec.repository == repository && (image.spec.tag ?? "latest") == tag
+        }
+        return entry?.spec.size.map { ($0.value as NSDecimalNumber).doubleValue }
+    }
+
+    static func split(_ reference: String) -> (repository: String, tag: String) {
+        let withoutDigest = reference.split(separator: "@").first.map(String.init) ?? reference
+        if let colon = withoutDigest.lastIndex(of: ":"), !withoutDigest[colon...].contains("/") {
+            return (String(withoutDigest[..<colon]), String(withoutDigest[withoutDigest.index(after: colon)...]))
+        }
+        return (withoutDigest, "latest")
+    }
+
+    /// The kubelet's crash back-off: 10 s doubling to 5 minutes.
+    static func backOff(afterRestarts restarts: Int) -> Duration {
+        let exponent = max(0, min(restarts - 1, 5))
+        return min(.seconds(10 * (1 << exponent)), .seconds(300))
+    }
+
+    static let progressAnnotation = PodBehaviour.prefix + "progress"
+
+    /// The run time a pod has done in earlier runs, as recorded at each restart.
+    static func progress(of pod: Pod) -> Duration {
+        pod.metadata.annotations?[progressAnnotation].flatMap(GoDuration.init)?.duration ?? .zero
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func duration(from start: Date, to end: Date) -> Duration {
+        .milliseconds(Int64((end.timeIntervalSince(start) * 1000).rounded(.up)))
+    }
+
+    static func podIP(_ pod: Pod) -> String {
+        let hash = FNV.value("\(pod.namespace)/\(pod.name)/\(pod.metadata.uid ?? "")")
+        return "10.\(128 + hash % 64).\((hash >> 8) % 256).\((hash >> 16) % 254 + 1)"
+    }
+
+    static func qosClass(_ pod: Pod) -> String {
+        let containers = pod.spec.containers ?? []
+        let requests = containers.map { $0.resources?.requests ?? [:] }
+        let limits = containers.map { $0.resources?.limits ?? [:] }
+        if requests.allSatisfy(\.isEmpty) && limits.allSatisfy(\.isEmpty) { return "BestEffort" }
+        let guaranteed = zip(requests, limits).allSatisfy { requests, limits in
+            ["cpu", "memory"].allSatisfy { limits[$0] != nil && (requests[$0] == nil || requests[$0] == limits[$0]) }
+        }
+        return guaranteed ? "Guaranteed" : "Burstable"
+    }
+
+    static func setting(_ conditions: [PodCondition]?, _ values: [(String, String)], at now: Timestamp) -> [PodCondition] {
+        var result = conditions ?? []
+        for (type, value) in values {
+            if let index = result.firstIndex(where: { $0.type == type }) {
+                if result[index].status != value {
+                    result[index].status = value
+                    result[index].lastTransitionTime = now
+                }
+            } else {
+                result.append(PodCondition(type: type, status: value, lastTransitionTime: now))
+            }
+        }
+        return result
+    }
+}
+
+/// FNV-1a, for stable made-up ids and addresses.
+enum FNV {
+    static func value(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hex(_ text: String) -> String {
+        let hex = String(value(text), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Durations written back as Go durations, in whole seconds (`5400s`).
+enum GoDurationText {
+    static func seconds(_ duration: Duration) -> String {
+        "\(duration.components.seconds)s"
+    }
+}

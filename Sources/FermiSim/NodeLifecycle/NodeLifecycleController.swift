@@ -1,0 +1,97 @@
+import FermiAPI
+import FermiAPIServer
+import FermiRuntime
+import Foundation
+
+/// Each node's kubelet posting its status: capacity from its pool's shape (less failed GPUs),
+/// and Ready while neither the node nor its zone is down. A node that goes down reports Ready
+/// Unknown, as a node whose kubelet stopped posting does; the kubelet controller then fails
+/// its pods with reason NodeLost. A recovered node comes back Ready and empty.
+public struct NodeLifecycleController: Reconciler {
+    public static let name = "node-lifecycle"
+
+    let server: APIServer
+    let clock: any ControlClock
+    let nodes: Informer<Node>
+    let pools: Informer<NodePool>
+    let zones: Informer<Zone>
+    let recorder: EventRecorder
+
+    public static func controller(in manager: ControllerManager) -> Controller {
+        let informers = manager.informers
+        let queue = manager.makeQueue()
+        let reconciler = NodeLifecycleController(
+            server: manager.server, clock: manager.clock, nodes: informers.informer(Node.self),
+            pools: informers.informer(NodePool.self), zones: informers.informer(Zone.self),
+            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "kubelet"))
+        reconciler.nodes.enqueueChanges(in: queue)
+        let nodes = reconciler.nodes
+        reconciler.zones.onChange { event in
+            for node in nodes.objects() where node.metadata.labels?[SimNames.zoneLabel] == event.object.name {
+                queue.add(ObjectKey(node))
+            }
+        }
+        reconciler.pools.onChange { event in
+            for node in nodes.objects() where node.metadata.labels?[SimNames.nodePoolLabel] == event.object.name {
+                queue.add(ObjectKey(node))
+            }
+        }
+        return Controller(name: name, queue: queue, reconciler: reconciler)
+    }
+
+    public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        guard let node = nodes.object(key), node.metadata.deletionTimestamp == nil else { return .done }
+        let now = Timestamp(clock.now.date)
+        let zoneName = node.metadata.labels?[SimNames.zoneLabel]
+        let zoneHealth = ZoneHealth.of(zoneName.flatMap { zones.object(name: $0) })
+        let nodeFault = node.metadata.annotations?[SimNames.faultAnnotation] ?? ""
+        let down = nodeFault == "Down" || zoneHealth == "Down"
+        let previousReady = node.status?.conditions?.first { $0.type == "Ready" }
+        var ready =
+            down
+            ? NodeCondition(
+                type: "Ready", status: "Unknown", reason: "NodeStatusUnknown",
+                message: zoneHealth == "Down" ? "Zone \(zoneName ?? "") is down" : "Kubelet stopped posting node status.")
+            : NodeCondition(type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status")
+        let changed = previousReady?.status != ready.status
+        ready.lastTransitionTime = changed ? now : previousReady?.lastTransitionTime ?? now
+        ready.lastHeartbeatTime = previousReady?.lastHeartbeatTime ?? now
+
+        var status: NodeStatus
+        let failedGPUs = Self.failedGPUs(of: node).count
+        if let poolName = node.metadata.labels?[SimNames.nodePoolLabel], let pool = pools.object(name: poolName),
+            let index = NodeTemplate.index(of: node.name, pool: poolName)
+        {
+            status = NodeTemplate.status(of: pool, index: index, failedGPUs: failedGPUs, ready: ready, previous: node.status)
+        } else {
+            status = node.status ?? NodeStatus()
+            status.conditions = (status.conditions ?? []).filter { $0.type != "Ready" } + [ready]
+        }
+        guard status != node.status else { return .done }
+        // Posting a new status is the kubelet's heartbeat.
+        status.conditions = status.conditions?.map { condition in
+            var condition = condition
+            condition.lastHeartbeatTime = now
+            return condition
+        }
+        var next = node
+        next.status = status
+        _ = try await server.updateStatus(next)
+        if changed, previousReady != nil {
+            if down {
+                await recorder.record(
+                    node, type: EventType.warning, reason: "NodeNotReady",
+                    message: "Node \(node.name) status is now: NodeNotReady")
+            } else {
+                await recorder.record(node, reason: "NodeReady", message: "Node \(node.name) status is now: NodeReady")
+            }
+        }
+        return .done
+    }
+
+    /// The GPU indices marked failed on `node`.
+    static func failedGPUs(of node: Node) -> Set<Int> {
+        let text = node.metadata.annotations?[SimNames.failedGPUsAnnotation] ?? ""
+        return Set(text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
+    }
+}

@@ -1,0 +1,34 @@
+/// The labels, annotations and resource names the simulator reads and writes.
+public enum SimNames {
+    /// The pool a node belongs to.
+    public static let nodePoolLabel = "fermi.dev/nodepool"
+    public static let zoneLabel = "topology.kubernetes.io/zone"
+    public static let regionLabel = "topology.kubernetes.io/region"
+    public static let hostnameLabel = "kubernetes.io/hostname"
+
+    public static let gpuProductLabel = "nvidia.com/gpu.product"
+    public static let gpuCountLabel = "nvidia.com/gpu.count"
+    public static let gpuMemoryLabel = "nvidia.com/gpu.memory"
+
+    public static let nvidiaGPU = "nvidia.com/gpu"
+    public static let ascendNPU = "huawei.com/Ascend910"
+    public static let rdmaDevice = "rdma/rdma_shared_device"
+
+    /// Prices a node's pool charges, as decimal text per hour.
+    public static let pricePerGPUHourAnnotation = "sim.fermi.dev/price-per-gpu-hour"
+    public static let pricePerCoreHourAnnotation = "sim.fermi.dev/price-per-core-hour"
+    public static let currencyAnnotation = "sim.fermi.dev/currency"
+
+    /// An injected fault on a node or zone: `Down` while it lasts.
+    public static let faultAnnotation = "sim.fermi.dev/fault"
+    /// Failed GPU indices on a node, comma-separated (`0,3`).
+    public static let failedGPUsAnnotation = "sim.fermi.dev/failed-gpus"
+
+    /// The taint a draining node carries, as `kubectl drain` cordons it.
+    public static let unschedulableTaint = "node.kubernetes.io/unschedulable"
+
+    /// The extended resource a pod's GPUs are counted under, every name a device plugin offers.
+    public static func isAccelerator(_ resource: String) -> Bool {
+        resource == nvidiaGPU || resource == ascendNPU || resource.hasPrefix("nvidia.com/mig-")
+    }
+}
