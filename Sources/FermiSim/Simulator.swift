@@ -13,6 +13,7 @@ public enum Simulator {
             NodeLifecycleController.controller(in: manager),
             ZoneController.controller(in: manager),
             Kubelet.controller(in: manager, seed: seed),
+            UsageRollup.controller(in: manager),
         ]
     }
 }

@@ -9,53 +9,38 @@ import Synchronization
 /// removed. It also serves the two deletion finalizers: `orphan` (dependents let go) and
 /// `foregroundDeletion` (dependents deleted before the owner goes).
 public final class GarbageCollector: Reconciler {
-    public typealias Key = DependentKey
+    public typealias Key = ResourceKey
 
     /// The controller's name.
     public static let name = "garbage-collector"
 
-    private let kinds: [APIResource: KindAccess]
-    private let kindsByTypeName: [String: APIResource]
+    private let kinds: KindClients
     private let graph = Mutex(OwnerGraph())
 
-    private init(kinds: [KindAccess]) {
-        self.kinds = Dictionary(kinds.map { ($0.resource, $0) }, uniquingKeysWith: { first, _ in first })
-        self.kindsByTypeName = Dictionary(
-            kinds.map { ("\($0.resource.apiVersion)/\($0.resource.kind)", $0.resource) },
-            uniquingKeysWith: { first, _ in first })
+    private init(kinds: KindClients) {
+        self.kinds = kinds
     }
 
     /// The collector as a controller of `manager`, watching every kind the server serves.
     public static func controller(in manager: ControllerManager, workers: Int = 2) -> Controller {
-        let queue = manager.makeQueue(of: DependentKey.self)
-        var accesses: [KindAccess] = []
-        var registrations: [@Sendable (GarbageCollector) -> Void] = []
+        let queue = manager.makeQueue(of: ResourceKey.self)
+        let collector = GarbageCollector(kinds: KindClients(manager: manager))
         for type in manager.server.registry.kinds {
-            let (access, register) = watch(type, manager: manager, queue: queue)
-            accesses.append(access)
-            registrations.append(register)
+            collector.watch(type, informers: manager.informers, queue: queue)
         }
-        let collector = GarbageCollector(kinds: accesses)
-        for register in registrations { register(collector) }
         return Controller(name: name, queue: queue, reconciler: collector, workers: workers)
     }
 
-    private static func watch<T: APIObject>(
-        _ type: T.Type, manager: ControllerManager, queue: WorkQueue<DependentKey>
-    ) -> (KindAccess, @Sendable (GarbageCollector) -> Void) {
-        let informer = manager.informers.informer(T.self)
-        let access = KindAccess(T.self, server: manager.server, informer: informer)
-        return (access, { collector in
-            informer.onChange { event in collector.observe(event, queue: queue) }
-        })
+    private func watch<T: APIObject>(_ type: T.Type, informers: InformerSet, queue: WorkQueue<ResourceKey>) {
+        informers.informer(T.self).onChange { event in self.observe(event, queue: queue) }
     }
 
     /// Keeps the owner graph current and queues whoever a change may concern.
-    private func observe<T: APIObject>(_ event: InformerEvent<T>, queue: WorkQueue<DependentKey>) {
+    private func observe<T: APIObject>(_ event: InformerEvent<T>, queue: WorkQueue<ResourceKey>) {
         let object = event.object
-        let key = DependentKey(resource: T.resource, key: ObjectKey(object))
+        let key = ResourceKey(resource: T.resource, key: ObjectKey(object))
         let uid = object.metadata.uid ?? ""
-        let concerned = graph.withLock { graph -> [DependentKey] in
+        let concerned = graph.withLock { graph -> [ResourceKey] in
             switch event {
             case .added, .updated:
                 graph.update(key, object)
@@ -71,8 +56,8 @@ public final class GarbageCollector: Reconciler {
         for key in concerned { queue.add(key) }
     }
 
-    public func reconcile(_ key: DependentKey) async throws -> ReconcileResult {
-        guard let access = kinds[key.resource], let object = access.cached(key.key) else { return .done }
+    public func reconcile(_ key: ResourceKey) async throws -> ReconcileResult {
+        guard let access = kinds.client(for: key.resource), let object = access.cached(key.key) else { return .done }
         if object.metadata.deletionTimestamp != nil {
             try await finishDeletion(of: object, access: access)
             return .done
@@ -98,25 +83,23 @@ public final class GarbageCollector: Reconciler {
     /// that, found in the store with the same uid.
     private func ownerExists(_ reference: OwnerReference, dependent: any APIObject) async throws -> Bool {
         if graph.withLock({ $0.exists(uid: reference.uid) }) { return true }
-        guard let resource = kindsByTypeName["\(reference.apiVersion)/\(reference.kind)"],
-            let access = kinds[resource]
-        else {
+        guard let access = kinds.client(apiVersion: reference.apiVersion, kind: reference.kind) else {
             // A kind Fermi does not serve cannot be looked up: leave the dependent be.
             return true
         }
-        let namespace = resource.namespaced ? (dependent.metadata.namespace ?? "") : ""
+        let namespace = access.resource.namespaced ? (dependent.metadata.namespace ?? "") : ""
         let owner = try await access.live(ObjectKey(namespace: namespace, name: reference.name))
         return owner?.metadata.uid == reference.uid
     }
 
     /// Serves the deletion finalizers of an object being deleted.
-    private func finishDeletion(of object: any APIObject, access: KindAccess) async throws {
+    private func finishDeletion(of object: any APIObject, access: KindClient) async throws {
         let finalizers = object.metadata.finalizers ?? []
         let uid = object.metadata.uid ?? ""
         let dependents = graph.withLock { $0.dependents(of: uid) }
         if finalizers.contains(PropagationPolicy.orphanFinalizer) {
             for dependent in dependents {
-                guard let dependentAccess = kinds[dependent.resource],
+                guard let dependentAccess = kinds.client(for: dependent.resource),
                     var current = try await dependentAccess.live(dependent.key)
                 else { continue }
                 current.metadata.ownerReferences = current.metadata.ownerReferences?.filter { $0.uid != uid }
@@ -130,7 +113,7 @@ public final class GarbageCollector: Reconciler {
                 return
             }
             for dependent in dependents {
-                guard let dependentAccess = kinds[dependent.resource],
+                guard let dependentAccess = kinds.client(for: dependent.resource),
                     let current = dependentAccess.cached(dependent.key), current.metadata.deletionTimestamp == nil
                 else { continue }
                 try await dependentAccess.delete(dependent.key)
@@ -138,7 +121,7 @@ public final class GarbageCollector: Reconciler {
         }
     }
 
-    private func removeFinalizer(_ finalizer: String, from object: any APIObject, access: KindAccess) async throws {
+    private func removeFinalizer(_ finalizer: String, from object: any APIObject, access: KindClient) async throws {
         guard var current = try await access.live(ObjectKey(object)) else { return }
         current.metadata.finalizers = current.metadata.finalizers?.filter { $0 != finalizer }
         try await access.update(current)

@@ -4,12 +4,12 @@ import FermiRuntime
 /// Who owns whom, by uid, as the informers last saw it: which uids exist, and for each owner
 /// uid, the objects that name it in their owner references.
 struct OwnerGraph: Sendable {
-    private(set) var objectsByUID: [String: DependentKey] = [:]
-    private(set) var dependentsByOwnerUID: [String: Set<DependentKey>] = [:]
-    private var ownerUIDsByObject: [DependentKey: [String]] = [:]
+    private(set) var objectsByUID: [String: ResourceKey] = [:]
+    private(set) var dependentsByOwnerUID: [String: Set<ResourceKey>] = [:]
+    private var ownerUIDsByObject: [ResourceKey: [String]] = [:]
 
     /// Takes in the object at `key` as it now is.
-    mutating func update(_ key: DependentKey, _ object: any APIObject) {
+    mutating func update(_ key: ResourceKey, _ object: any APIObject) {
         remove(key)
         if let uid = object.metadata.uid { objectsByUID[uid] = key }
         let owners = (object.metadata.ownerReferences ?? []).map(\.uid)
@@ -18,7 +18,7 @@ struct OwnerGraph: Sendable {
     }
 
     /// Forgets the object at `key`.
-    mutating func remove(_ key: DependentKey, uid: String? = nil) {
+    mutating func remove(_ key: ResourceKey, uid: String? = nil) {
         if let uid, objectsByUID[uid] == key { objectsByUID[uid] = nil }
         for owner in ownerUIDsByObject.removeValue(forKey: key) ?? [] {
             dependentsByOwnerUID[owner]?.remove(key)
@@ -32,7 +32,7 @@ struct OwnerGraph: Sendable {
     }
 
     /// The objects naming `uid` as an owner.
-    func dependents(of uid: String) -> Set<DependentKey> {
+    func dependents(of uid: String) -> Set<ResourceKey> {
         dependentsByOwnerUID[uid] ?? []
     }
 }

@@ -44,7 +44,7 @@ public struct Kubelet: Reconciler {
             if event.object.spec.nodeName != nil { queue.add(ObjectKey(event.object)) }
         }
         kubelet.nodes.onChange { event in
-            // A node lost (or gone) fails its pods; a node's pods learn of it through their kubelet.
+            // A node appearing, lost or gone concerns its pods.
             if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new) {
                 return
             }
@@ -59,8 +59,14 @@ public struct Kubelet: Reconciler {
         let phase = pod.status?.phase ?? "Pending"
         if phase == "Succeeded" || phase == "Failed" { return .done }
         let now = Timestamp(clock.now.date)
-        guard let node = nodes.object(name: nodeName), NodeConditions.isReady(node) else {
-            try await fail(pod, nodeLost: nodeName, at: now)
+        guard let node = nodes.object(name: nodeName) else {
+            // No kubelet runs a node that does not exist (yet: pods may be bound before their
+            // pool has grown); a pod it had already started is lost with it.
+            if pod.status?.startTime != nil { try await fail(pod, nodeLost: nodeName, at: now) }
+            return .done
+        }
+        guard NodeConditions.isReady(node) else {
+            if NodeConditions.isLost(node) { try await fail(pod, nodeLost: nodeName, at: now) }
             return .done
         }
         let containers = pod.spec.containers ?? []
@@ -207,7 +213,17 @@ public struct Kubelet: Reconciler {
         }
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
         next.status = status
-        _ = try await server.updateStatus(next)
+        next = try await server.updateStatus(next)
+        try await recordUsage(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+    }
+
+    /// Writes what the pod used over all its runs onto it, once it has ended.
+    private func recordUsage(of pod: Pod, runSeconds: Duration) async throws {
+        guard runSeconds > .zero, let nodeName = pod.spec.nodeName else { return }
+        let usage = PodUsage.of(pod, on: nodes.object(name: nodeName), runSeconds: runSeconds.components.seconds)
+        var next = pod
+        next.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(usage.annotations) { _, new in new }
+        _ = try await server.update(next)
     }
 
     /// The node is gone or not Ready: the pod fails where it stands.
@@ -237,8 +253,12 @@ public struct Kubelet: Reconciler {
         }
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: now)
         next.status = status
-        _ = try await server.updateStatus(next)
+        next = try await server.updateStatus(next)
         await recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
+        if let startedAt = pod.status?.containerStatuses?.first?.state?.running?.startedAt {
+            let ranFor = Duration.seconds(now.secondsSince1970 - startedAt.secondsSince1970)
+            try await recordUsage(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+        }
     }
 
     // MARK: - Admission and timing

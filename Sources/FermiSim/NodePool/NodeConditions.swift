@@ -6,4 +6,11 @@ public enum NodeConditions {
     public static func isReady(_ node: Node) -> Bool {
         node.status?.conditions?.first { $0.type == "Ready" }?.status == "True"
     }
+
+    /// Whether the node has reported itself and is not Ready: lost, as opposed to not yet
+    /// registered (no Ready condition at all).
+    public static func isLost(_ node: Node) -> Bool {
+        guard let ready = node.status?.conditions?.first(where: { $0.type == "Ready" }) else { return false }
+        return ready.status != "True"
+    }
 }

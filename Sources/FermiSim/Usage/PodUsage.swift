@@ -1,0 +1,74 @@
+import FermiAPI
+import Foundation
+
+/// What a pod used while its containers ran, and what that cost at its node's prices:
+/// GPU-hours (a MIG slice or a time-sliced share counts as its part of a whole GPU),
+/// core-hours, and their cost.
+public struct PodUsage: Sendable, Equatable {
+    public var gpuHours: Decimal = 0
+    public var coreHours: Decimal = 0
+    public var cost: Decimal = 0
+
+    public init(gpuHours: Decimal = 0, coreHours: Decimal = 0, cost: Decimal = 0) {
+        self.gpuHours = gpuHours
+        self.coreHours = coreHours
+        self.cost = cost
+    }
+
+    public static let gpuHoursAnnotation = "sim.fermi.dev/gpu-hours"
+    public static let coreHoursAnnotation = "sim.fermi.dev/core-hours"
+    public static let costAnnotation = "sim.fermi.dev/cost"
+
+    /// The usage of `pod` having run `seconds` on `node`.
+    public static func of(_ pod: Pod, on node: Node?, runSeconds seconds: Int64) -> PodUsage {
+        let hours = Decimal(seconds) / 3600
+        let requests = PodResources.requests(of: pod)
+        var gpus: Decimal = 0
+        for (resource, quantity) in requests where SimNames.isAccelerator(resource) {
+            gpus += quantity * gpuShare(of: resource, on: node)
+        }
+        let cores = requests["cpu"] ?? 0
+        let annotations = node?.metadata.annotations ?? [:]
+        let gpuPrice = annotations[SimNames.pricePerGPUHourAnnotation].flatMap { Quantity($0)?.value } ?? 0
+        let corePrice = annotations[SimNames.pricePerCoreHourAnnotation].flatMap { Quantity($0)?.value } ?? 0
+        let usage = PodUsage(gpuHours: gpus * hours, coreHours: cores * hours, cost: 0)
+        return PodUsage(
+            gpuHours: usage.gpuHours, coreHours: usage.coreHours,
+            cost: usage.gpuHours * gpuPrice + usage.coreHours * corePrice)
+    }
+
+    /// How much of a whole GPU one unit of `resource` is on `node`: 1 for whole devices, less
+    /// for MIG slices and time-sliced shares (physical GPUs over advertised units).
+    static func gpuShare(of resource: String, on node: Node?) -> Decimal {
+        guard let node, let physical = node.metadata.labels?[SimNames.gpuCountLabel].flatMap({ Decimal(string: $0) }),
+            let advertised = node.status?.capacity?[resource]?.value, advertised > 0
+        else { return 1 }
+        return min(1, physical / advertised)
+    }
+
+    /// The usage recorded on an object's annotations (zero where absent).
+    public init(annotations: [String: String]?) {
+        func value(_ key: String) -> Decimal { annotations?[key].flatMap { Decimal(string: $0) } ?? 0 }
+        self.init(gpuHours: value(Self.gpuHoursAnnotation), coreHours: value(Self.coreHoursAnnotation), cost: value(Self.costAnnotation))
+    }
+
+    /// The usage as annotations, to 6 decimal places (cost to the fen and beyond).
+    public var annotations: [String: String] {
+        [
+            Self.gpuHoursAnnotation: Self.text(gpuHours), Self.coreHoursAnnotation: Self.text(coreHours),
+            Self.costAnnotation: Self.text(cost),
+        ]
+    }
+
+    public static func + (lhs: PodUsage, rhs: PodUsage) -> PodUsage {
+        PodUsage(gpuHours: lhs.gpuHours + rhs.gpuHours, coreHours: lhs.coreHours + rhs.coreHours, cost: lhs.cost + rhs.cost)
+    }
+
+    /// `value` rounded to 6 places, without trailing zeros.
+    public static func text(_ value: Decimal, places: Int = 6) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        return "\(rounded)"
+    }
+}
