@@ -87,8 +87,11 @@ let package = Package(
         .target(
             name: "FermiCLI",
             dependencies: [
-                "FermiAPI", "FermiAPIServer", "FermiStore",
+                "FermiAPI", "FermiAPIServer", "FermiStore", "FermiRuntime", "FermiControllers", "FermiSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

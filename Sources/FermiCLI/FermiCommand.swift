@@ -9,7 +9,7 @@ public struct FermiCommand: AsyncParsableCommand {
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
         subcommands: [
             ApplyCommand.self, DiffCommand.self, GetCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
-            APIResourcesCommand.self,
+            APIResourcesCommand.self, UpCommand.self, ControllersCommand.self,
             StoreCommand.self,
         ])
 

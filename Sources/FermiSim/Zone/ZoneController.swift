@@ -51,10 +51,11 @@ public struct ZoneController: Reconciler {
         var total: Decimal = 0
         var allocated: Decimal = 0
         for node in members {
-            total += (node.status?.capacity ?? [:]).filter { SimNames.isAccelerator($0.key) }.values.map(\.value)
-                .reduce(0, +)
+            total += Self.physicalGPUs(of: node)
             for pod in index.pods(on: node.name) where Self.holdsResources(pod) {
-                allocated += PodResources.accelerators(of: pod)
+                for (resource, quantity) in PodResources.requests(of: pod) where SimNames.isAccelerator(resource) {
+                    allocated += quantity * PodUsage.gpuShare(of: resource, on: node)
+                }
             }
         }
         status.totalGPUs = Int32(truncating: total as NSDecimalNumber)
@@ -71,6 +72,15 @@ public struct ZoneController: Reconciler {
         next.status = status
         _ = try await server.updateStatus(next)
         return .done
+    }
+
+    /// The whole devices on `node` (a MIG-partitioned or time-sliced GPU counts once).
+    static func physicalGPUs(of node: Node) -> Decimal {
+        let labels = node.metadata.labels ?? [:]
+        if let count = (labels[SimNames.gpuCountLabel] ?? labels["huawei.com/npu.count"]).flatMap({ Decimal(string: $0) }) {
+            return count
+        }
+        return (node.status?.capacity ?? [:]).filter { SimNames.isAccelerator($0.key) }.values.map(\.value).reduce(0, +)
     }
 
     /// Whether a pod holds its node's resources: bound and not finished.

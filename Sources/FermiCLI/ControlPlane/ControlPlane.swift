@@ -1,0 +1,38 @@
+import FermiControllers
+import FermiRuntime
+import FermiSim
+
+/// Every controller `fermi up` runs, by name, so `fermi controllers --only` can pick some.
+enum ControlPlane {
+    /// The controllers' names, in the order they are started.
+    static let controllerNames = [
+        GarbageCollector.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name,
+        Kubelet.name, UsageRollup.name,
+    ]
+
+    /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
+    /// simulation's random draws.
+    static func controllers(in manager: ControllerManager, only: Set<String>?, seed: UInt64) throws -> [Controller] {
+        if let only {
+            let unknown = only.subtracting(controllerNames)
+            guard unknown.isEmpty else {
+                throw ControlPlaneError.unknownControllers(unknown.sorted(), known: controllerNames)
+            }
+        }
+        var controllers = [GarbageCollector.controller(in: manager)]
+        controllers += Simulator.controllers(in: manager, seed: seed)
+        return controllers.filter { only?.contains($0.name) ?? true }
+    }
+}
+
+/// A control plane that cannot start as asked.
+enum ControlPlaneError: Error, CustomStringConvertible {
+    case unknownControllers([String], known: [String])
+
+    var description: String {
+        switch self {
+        case .unknownControllers(let names, let known):
+            "unknown controller(s) \(names.joined(separator: ", ")); known: \(known.joined(separator: ", "))"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FermiAPI
+import Foundation
+
+/// How `fermi up` and `fermi controllers` keep time.
+struct ControlPlaneOptions: ParsableArguments {
+    @Option(help: "Simulated seconds per real second (60: a simulated minute every second).")
+    var timeScale: Double = 1
+    @Flag(help: "Run in discrete-event time: jump from event to event and exit when nothing more will happen.")
+    var untilIdle = false
+    @Option(help: "The seed of the simulation's random draws (same seed, same history).")
+    var seed: UInt64 = 0
+    @Option(help: "Where simulated time starts (RFC 3339) when the store has not saved one; the wall clock by default.")
+    var start: String?
+    @Option(name: .customLong("for"), help: "Stop after this much simulated time (a Go duration: 72h).")
+    var limit: String?
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeScale > 0 else { throw ValidationError("--time-scale must be positive") }
+        if let start, (try? Date(start, strategy: .iso8601)) == nil {
+            throw ValidationError("--start: not an RFC 3339 time: \(start)")
+        }
+        if let limit, GoDuration(limit)?.isPositive != true {
+            throw ValidationError("--for: not a positive duration: \(limit)")
+        }
+    }
+
+    var startDate: Date? {
+        start.flatMap { try? Date($0, strategy: .iso8601) }
+    }
+
+    var limitDuration: Duration? {
+        limit.flatMap(GoDuration.init)?.duration
+    }
+}

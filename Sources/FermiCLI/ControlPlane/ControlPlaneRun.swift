@@ -1,0 +1,122 @@
+import FermiAPI
+import FermiAPIServer
+import FermiRuntime
+import FermiStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Runs controllers against the store: live on a (scaled) wall clock until interrupted, or in
+/// discrete-event time until nothing more will happen.
+struct ControlPlaneRun {
+    let options: ControlPlaneOptions
+    let global: GlobalOptions
+    /// The controllers to run; nil runs them all.
+    let only: Set<String>?
+
+    func run() async throws {
+        let store = try global.openStore()
+        // Simulated time resumes where the store last saw it, else at --start or now.
+        let probe = APIServer(store: store)
+        let saved = try await SimulationClockRecord(server: probe).load()
+        let start = saved ?? EpochInstant(sinceEpoch: .seconds(Int64((options.startDate ?? Date()).timeIntervalSince1970)))
+        if options.untilIdle {
+            try await runUntilIdle(store: store, start: start)
+        } else {
+            try await runLive(store: store, start: start)
+        }
+    }
+
+    private func makeManager(store: any Store, clock: any ControlClock) async throws -> ControllerManager {
+        let server = APIServer(store: store, now: { clock.now.date })
+        try await server.ensureDefaultNamespace()
+        let manager = ControllerManager(server: server, clock: clock)
+        for controller in try ControlPlane.controllers(in: manager, only: only, seed: options.seed) {
+            manager.add(controller)
+        }
+        // The progress line and summary read pods and nodes.
+        _ = manager.informers.informer(Pod.self)
+        _ = manager.informers.informer(Node.self)
+        return manager
+    }
+
+    private func summary(_ manager: ControllerManager) -> ClusterSummary {
+        ClusterSummary(
+            pods: manager.informers.informer(Pod.self).objects(), nodes: manager.informers.informer(Node.self).objects())
+    }
+
+    private func runUntilIdle(store: any Store, start: EpochInstant) async throws {
+        let clock = ManualClock(start: start)
+        let manager = try await makeManager(store: store, clock: clock)
+        let record = SimulationClockRecord(server: manager.server)
+        let limit = options.limitDuration.map { start.advanced(by: $0) }
+        let running = Task { try await manager.run() }
+        var lastReport = ContinuousClock.now
+        while true {
+            try await manager.settle()
+            if ContinuousClock.now - lastReport > .seconds(1) {
+                lastReport = ContinuousClock.now
+                try await record.save(clock.now)
+                if !options.quiet { progress(summary(manager).progressLine(at: clock.now, since: start)) }
+            }
+            guard let next = clock.nextDeadline else { break }
+            if let limit, next > limit {
+                clock.advance(to: limit)
+                try await manager.settle()
+                break
+            }
+            clock.advance(to: next)
+        }
+        try await record.save(clock.now)
+        let final = summary(manager)
+        running.cancel()
+        _ = await running.result
+        print(final.report(from: start, to: clock.now))
+    }
+
+    private func runLive(store: any Store, start: EpochInstant) async throws {
+        let clock = ScaledClock(scale: options.timeScale, start: start)
+        let manager = try await makeManager(store: store, clock: clock)
+        let reporter = ProgressReporter(
+            manager: manager, clock: clock, start: start, quiet: options.quiet, limit: options.limitDuration,
+            summary: summary)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: manager), .init(service: reporter, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Logger(label: "fermi.up")))
+        try await group.run()
+        try await SimulationClockRecord(server: manager.server).save(clock.now)
+        print(summary(manager).report(from: start, to: clock.now))
+    }
+}
+
+/// Writes `line` as the progress line: in place on a terminal, a line at a time otherwise.
+func progress(_ line: String) {
+    let inPlace = isatty(STDERR_FILENO) == 1
+    FileHandle.standardError.write(Data((inPlace ? "\r\u{1B}[K\(line)" : "\(line)\n").utf8))
+}
+
+/// While the control plane runs live: the progress line every second, simulated time saved,
+/// and the end of the run once `limit` of simulated time has passed.
+struct ProgressReporter: ServiceLifecycle.Service {
+    let manager: ControllerManager
+    let clock: ScaledClock
+    let start: EpochInstant
+    let quiet: Bool
+    let limit: Duration?
+    let summary: @Sendable (ControllerManager) -> ClusterSummary
+
+    func run() async throws {
+        let record = SimulationClockRecord(server: manager.server)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            try? await record.save(clock.now)
+            if !quiet { progress(summary(manager).progressLine(at: clock.now, since: start)) }
+            if let limit, start.duration(to: clock.now) >= limit { return }
+        }
+    }
+}
