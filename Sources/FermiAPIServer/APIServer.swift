@@ -28,6 +28,11 @@ public final class APIServer: Sendable {
         self.makeUID = makeUID
     }
 
+    /// The time this server stamps objects with now (simulated time, in a simulation).
+    public func currentTime() -> Date {
+        now()
+    }
+
     // MARK: - Reading
 
     /// The object `name` of kind `T` in `namespace` (ignored for cluster-scoped kinds).

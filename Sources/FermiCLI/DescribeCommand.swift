@@ -24,7 +24,7 @@ struct DescribeCommand: AsyncParsableCommand {
             labels: try LabelSelectorQuery(parsing: selector ?? ""))
         let objects = try await query.run(server).items
         let events = try await Self.events(in: server)
-        let now = Date()
+        let now = server.currentTime()
         let descriptions = objects.map { object in
             ObjectDescription.render(object, events: events.filter { Self.concerns($0, object) }, now: now)
         }

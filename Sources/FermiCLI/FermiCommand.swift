@@ -9,7 +9,8 @@ public struct FermiCommand: AsyncParsableCommand {
         abstract: "A declarative control plane for AI workloads on (simulated) GPU clusters.",
         subcommands: [
             ApplyCommand.self, DiffCommand.self, GetCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
-            APIResourcesCommand.self, UpCommand.self, ControllersCommand.self,
+            APIResourcesCommand.self, UpCommand.self, ControllersCommand.self, EventsCommand.self, LogsCommand.self,
+            TopCommand.self, WaitCommand.self,
             StoreCommand.self,
         ])
 

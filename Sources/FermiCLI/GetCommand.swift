@@ -44,7 +44,7 @@ struct GetCommand: AsyncParsableCommand {
             listing.append((request.type, objects))
         }
         let byName = requests.count == 1 && !requests[0].names.isEmpty && requests[0].names.count == 1
-        try print(listing, format: format, single: byName)
+        try print(listing, format: format, single: byName, now: server.currentTime())
         if format.isTable, listing.allSatisfy({ $0.objects.isEmpty }) {
             let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
             FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
@@ -70,7 +70,7 @@ struct GetCommand: AsyncParsableCommand {
             guard labels.matches(objectLabels), fields.matches(event.object),
                 request.names.isEmpty || request.names.contains(name)
             else { continue }
-            try print([(request.type, [event.object])], format: format, single: true, headers: false)
+            try print([(request.type, [event.object])], format: format, single: true, headers: false, now: server.currentTime())
             fflush(nil)
         }
     }
@@ -79,7 +79,7 @@ struct GetCommand: AsyncParsableCommand {
     /// than as a List, as kubectl does when one object is asked for by name.
     private func print(
         _ listing: [(type: any APIObject.Type, objects: [JSONValue])], format: OutputFormat, single: Bool,
-        headers: Bool = true
+        headers: Bool = true, now: Date
     ) throws {
         let all = listing.flatMap(\.objects)
         let document: JSONValue =
@@ -103,7 +103,6 @@ struct GetCommand: AsyncParsableCommand {
                 }
             }
         case .table(let wide):
-            let now = Date()
             let prefixed = listing.count > 1
             var printedTable = false
             for (type, objects) in listing where !objects.isEmpty {
@@ -118,7 +117,6 @@ struct GetCommand: AsyncParsableCommand {
                 Swift.print(TextColumns.render(rows), terminator: "")
             }
         case .customColumns(let columns):
-            let now = Date()
             var rows = [columns.map(\.header)]
             for object in all { rows.append(columns.map { $0.value(of: object, now: now) }) }
             if !headers || noHeaders { rows.removeFirst() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FermiAPIServer
+import FermiRuntime
 import FermiStore
 import Foundation
 
@@ -28,9 +29,17 @@ struct GlobalOptions: ParsableArguments {
         try location.open()
     }
 
-    /// The API layer over the store, with the `default` namespace in place.
+    /// The API layer over the store, with the `default` namespace in place. When a simulation
+    /// has run on the store, objects are stamped (and ages read) at its simulated time.
     func openAPI() async throws -> APIServer {
-        let server = APIServer(store: try openStore())
+        let store = try openStore()
+        let simulated = try await SimulationClockRecord(server: APIServer(store: store)).load()
+        let server =
+            if let simulated {
+                APIServer(store: store, now: { simulated.date })
+            } else {
+                APIServer(store: store)
+            }
         try await server.ensureDefaultNamespace()
         return server
     }

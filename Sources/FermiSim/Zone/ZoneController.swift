@@ -51,7 +51,7 @@ public struct ZoneController: Reconciler {
         var total: Decimal = 0
         var allocated: Decimal = 0
         for node in members {
-            total += Self.physicalGPUs(of: node)
+            total += GPUAllocation.physicalGPUs(of: node)
             for pod in index.pods(on: node.name) where Self.holdsResources(pod) {
                 for (resource, quantity) in PodResources.requests(of: pod) where SimNames.isAccelerator(resource) {
                     allocated += quantity * PodUsage.gpuShare(of: resource, on: node)
@@ -72,15 +72,6 @@ public struct ZoneController: Reconciler {
         next.status = status
         _ = try await server.updateStatus(next)
         return .done
-    }
-
-    /// The whole devices on `node` (a MIG-partitioned or time-sliced GPU counts once).
-    static func physicalGPUs(of node: Node) -> Decimal {
-        let labels = node.metadata.labels ?? [:]
-        if let count = (labels[SimNames.gpuCountLabel] ?? labels["huawei.com/npu.count"]).flatMap({ Decimal(string: $0) }) {
-            return count
-        }
-        return (node.status?.capacity ?? [:]).filter { SimNames.isAccelerator($0.key) }.values.map(\.value).reduce(0, +)
     }
 
     /// Whether a pod holds its node's resources: bound and not finished.

@@ -1,0 +1,73 @@
+import ArgumentParser
+import FermiAPI
+import FermiAPIServer
+import Foundation
+
+/// `fermi events`: what happened, newest last, as `kubectl events` lists it.
+struct EventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "List events, oldest first; -w follows new ones.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Flag(name: [.customShort("A"), .long], help: "Events in every namespace.") var allNamespaces = false
+    @Option(name: .customLong("for"), help: "Only events about this object (KIND/NAME).") var object: String?
+    @Option(help: "Only events of this type (Normal, Warning).") var types: String?
+    @Flag(name: .shortAndLong, help: "After listing, print each new or repeated event as it happens.") var watch = false
+
+    func run() async throws {
+        let server = try await global.openAPI()
+        let scope = allNamespaces ? nil : (namespace ?? "default")
+        let about = try object.map(Self.target)
+        let listed = try await server.list(Event.self, namespace: scope)
+        let events = listed.items.filter { matches($0, about: about) }
+            .sorted { (Self.lastSeen($0), Self.revision($0)) < (Self.lastSeen($1), Self.revision($1)) }
+        let now = server.currentTime()
+        if events.isEmpty && !watch {
+            FileHandle.standardError.write(Data("No events found\(scope.map { " in \($0) namespace" } ?? "").\n".utf8))
+            return
+        }
+        var header = ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+        if allNamespaces { header.insert("NAMESPACE", at: 0) }
+        print(TextColumns.render([header] + events.map { row($0, now: now) }), terminator: "")
+        guard watch else { return }
+        fflush(nil)
+        for try await change in try await server.watch(Event.self, namespace: scope, after: listed.resourceVersion) {
+            guard change.kind != .deleted, matches(change.object, about: about) else { continue }
+            print(TextColumns.render([row(change.object, now: server.currentTime())]), terminator: "")
+            fflush(nil)
+        }
+    }
+
+    private func row(_ event: Event, now: Date) -> [String] {
+        let involved = event.involvedObject
+        var cells = [
+            EventTable.age(since: Self.lastSeen(event).date, now: now), event.type ?? "", event.reason ?? "",
+            "\((involved?.kind ?? "").lowercased())/\(involved?.name ?? "")", event.message ?? "",
+        ]
+        if allNamespaces { cells.insert(event.namespace, at: 0) }
+        return cells
+    }
+
+    private func matches(_ event: Event, about: (kind: String, name: String)?) -> Bool {
+        if let types, !types.split(separator: ",").contains(where: { $0 == event.type ?? "" }) { return false }
+        guard let about else { return true }
+        return event.involvedObject?.kind == about.kind && event.involvedObject?.name == about.name
+    }
+
+    /// When the event was last written, in store order: ties in time keep the order they happened in.
+    private static func revision(_ event: Event) -> Int64 {
+        event.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
+    }
+
+    private static func lastSeen(_ event: Event) -> Timestamp {
+        event.lastTimestamp ?? event.eventTime?.timestamp ?? event.metadata.creationTimestamp ?? Timestamp(secondsSince1970: 0)
+    }
+
+    /// `KIND/NAME` as the kind's name and the object's.
+    static func target(_ text: String) throws -> (kind: String, name: String) {
+        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--for must be KIND/NAME, not \(text)") }
+        return (try KindRegistry.served.type(named: parts[0]).resource.kind, parts[1])
+    }
+}
