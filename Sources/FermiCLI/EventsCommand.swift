@@ -21,7 +21,7 @@ struct EventsCommand: AsyncParsableCommand {
         let about = try object.map(Self.target)
         let listed = try await server.list(Event.self, namespace: scope)
         let events = listed.items.filter { matches($0, about: about) }
-            .sorted { (Self.lastSeen($0), Self.revision($0)) < (Self.lastSeen($1), Self.revision($1)) }
+            .sorted { Self.order($0) < Self.order($1) }
         let now = server.currentTime()
         if events.isEmpty && !watch {
             FileHandle.standardError.write(Data("No events found\(scope.map { " in \($0) namespace" } ?? "").\n".utf8))
@@ -55,9 +55,15 @@ struct EventsCommand: AsyncParsableCommand {
         return event.involvedObject?.kind == about.kind && event.involvedObject?.name == about.name
     }
 
-    /// When the event was last written, in store order: ties in time keep the order they happened in.
-    private static func revision(_ event: Event) -> Int64 {
-        event.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
+    /// Events by when they were last seen; those seen at the same time by the object they are
+    /// about, then in the order they were written. Controllers working side by side may write
+    /// the events of different objects in either order; each object's own come in order.
+    private static func order(_ event: Event) -> (Timestamp, String, String, Int64) {
+        let involved = event.involvedObject
+        return (
+            lastSeen(event), "\(involved?.kind ?? "")/\(involved?.namespace ?? "")/\(involved?.name ?? "")",
+            event.namespace, event.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
+        )
     }
 
     private static func lastSeen(_ event: Event) -> Timestamp {

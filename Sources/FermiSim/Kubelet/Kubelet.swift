@@ -264,28 +264,52 @@ public struct Kubelet: Reconciler {
     // MARK: - Admission and timing
 
     /// Why the node cannot take the pod, as the kubelet words it, if it cannot.
+    ///
+    /// Pods the node has started count first; then pods not yet started are admitted in the
+    /// order they were created, each if it fits. Every worker reaches the same answer however
+    /// the pods' reconciles interleave, so a seeded run admits the same pods every time.
     private func admissionRejection(_ pod: Pod, on node: Node) -> (reason: String, message: String)? {
         let allocatable = node.status?.allocatable ?? [:]
         var used: [String: Decimal] = [:]
-        var count: Decimal = 0
-        for other in index.pods(on: node.name) where other.name != pod.name || other.namespace != pod.namespace {
-            guard other.status?.startTime != nil, !["Succeeded", "Failed"].contains(other.status?.phase ?? "") else { continue }
-            count += 1
-            for (name, quantity) in PodResources.requests(of: other) { used[name, default: 0] += quantity }
+        var waiting: [Pod] = []
+        for other in index.pods(on: node.name) where !["Succeeded", "Failed"].contains(other.status?.phase ?? "") {
+            if other.namespace == pod.namespace && other.name == pod.name { continue }
+            if other.status?.startTime != nil {
+                Self.add(other, to: &used)
+            } else {
+                waiting.append(other)
+            }
         }
-        var wanted = PodResources.requests(of: pod)
-        wanted["pods"] = 1
-        used["pods"] = count
-        for (name, quantity) in wanted.sorted(by: { $0.key < $1.key }) where quantity > 0 {
-            let capacity = allocatable[name]?.value ?? 0
-            if (used[name] ?? 0) + quantity > capacity {
+        waiting.append(pod)
+        waiting.sort { Self.admissionOrder($0) < Self.admissionOrder($1) }
+        for candidate in waiting {
+            var wanted = PodResources.requests(of: candidate)
+            wanted["pods"] = 1
+            let shortfall = wanted.sorted(by: { $0.key < $1.key }).first { name, quantity in
+                quantity > 0 && (used[name] ?? 0) + quantity > (allocatable[name]?.value ?? 0)
+            }
+            let isThisPod = candidate.namespace == pod.namespace && candidate.name == pod.name
+            if let (name, quantity) = shortfall {
+                guard isThisPod else { continue }
+                let capacity = allocatable[name]?.value ?? 0
                 return (
                     "OutOf\(name)",
                     "Pod was rejected: Node didn't have enough resource: \(name), requested: \(quantity), used: \(used[name] ?? 0), capacity: \(capacity)"
                 )
             }
+            if isThisPod { return nil }
+            Self.add(candidate, to: &used)
         }
         return nil
+    }
+
+    private static func add(_ pod: Pod, to used: inout [String: Decimal]) {
+        for (name, quantity) in PodResources.requests(of: pod) { used[name, default: 0] += quantity }
+        used["pods", default: 0] += 1
+    }
+
+    private static func admissionOrder(_ pod: Pod) -> (Int64, String, String) {
+        (pod.metadata.creationTimestamp?.secondsSince1970 ?? 0, pod.namespace, pod.name)
     }
 
     /// How long the pod's images take to pull on `node`.
