@@ -14,6 +14,7 @@ public enum Simulator {
             ZoneController.controller(in: manager),
             Kubelet.controller(in: manager, seed: seed),
             UsageRollup.controller(in: manager),
+            FaultController.controller(in: manager),
         ]
     }
 }

@@ -1,4 +1,4 @@
-/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository.
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault.
 public enum FermiGroup {
     public static let kinds: [any APIObject.Type] = [
         Instance.self,
@@ -6,5 +6,6 @@ public enum FermiGroup {
         NodePool.self,
         Zone.self,
         GitRepository.self,
+        Fault.self,
     ]
 }

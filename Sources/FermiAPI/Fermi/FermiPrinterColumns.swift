@@ -70,3 +70,17 @@ extension GitRepository {
         ]
     }
 }
+
+extension Fault {
+    /// NAME TARGET PHASE STARTED RECOVERED AGE, and the duration when wide.
+    public static var printerColumns: [PrinterColumn] {
+        [
+            PrinterColumn("Target", jsonPath: ".spec.target"),
+            PrinterColumn("Phase", jsonPath: ".status.phase"),
+            PrinterColumn("Started", jsonPath: ".status.startedAt", type: .date),
+            PrinterColumn("Recovered", jsonPath: ".status.recoveredAt", type: .date),
+            .age,
+            PrinterColumn("Duration", jsonPath: ".spec.duration", priority: 1),
+        ]
+    }
+}

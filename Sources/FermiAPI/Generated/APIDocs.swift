@@ -634,6 +634,28 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "weight", type: "Quantity?", doc: ""),
             ]),
+        "Fault": TypeDoc(
+            doc: "A fault injected into the simulated cluster (`fermi.dev/v1alpha1`): a node, a zone or one GPU fails at a time, for a while or until the Fault is deleted. `fermi sim fail` makes one that starts now; a manifest of Faults schedules a week of failures ahead of time.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "FaultSpec", doc: ""),
+                FieldDoc(name: "status", type: "FaultStatus?", doc: ""),
+            ]),
+        "FaultSpec": TypeDoc(
+            doc: "What fails, when, and for how long.",
+            fields: [
+                FieldDoc(name: "target", type: "String?", doc: "What fails: `node/NAME`, `zone/NAME` or `gpu/NODE/INDEX`."),
+                FieldDoc(name: "at", type: "Timestamp?", doc: "When it fails (RFC 3339); absent: `after` the Fault's creation."),
+                FieldDoc(name: "after", type: "String?", doc: "How long after the Fault's creation it fails, as a Go duration (`2h`); absent with `at` absent: at once."),
+                FieldDoc(name: "duration", type: "String?", doc: "How long the failure lasts, as a Go duration (`30m`); absent: until the Fault is deleted."),
+            ]),
+        "FaultStatus": TypeDoc(
+            doc: "Where a fault stands, as the simulator reports it.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Pending (not yet started), Active, or Recovered."),
+                FieldDoc(name: "startedAt", type: "Timestamp?", doc: "When the failure began."),
+                FieldDoc(name: "recoveredAt", type: "Timestamp?", doc: "When the target recovered."),
+            ]),
         "FieldDoc": TypeDoc(
             doc: "One field of an API type: its JSON name, its Swift type as written, and its doc comment.",
             fields: [

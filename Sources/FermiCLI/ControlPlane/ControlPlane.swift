@@ -7,7 +7,7 @@ enum ControlPlane {
     /// The controllers' names, in the order they are started.
     static let controllerNames = [
         GarbageCollector.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name,
-        Kubelet.name, UsageRollup.name,
+        Kubelet.name, UsageRollup.name, FaultController.name,
     ]
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the

@@ -34,24 +34,24 @@ public struct Controller: Sendable {
     }
 
     /// Takes keys from the queue until it shuts down, reconciling each: done forgets its
-    /// failures, requeue comes back after the delay, an error comes back after backoff, and a
-    /// conflict waits for the informer to bring the newer object.
+    /// failures (and any wake-up an earlier reconcile asked for), requeue comes back after the
+    /// delay, an error comes back after backoff, and a conflict comes straight back.
     private static func drain<R: Reconciler>(
         _ queue: WorkQueue<R.Key>, with reconciler: R, onError: @Sendable (any Error) -> Void
     ) async {
         while let key = await queue.next() {
             do {
-                switch try await reconciler.reconcile(key) {
-                case .done:
-                    queue.forget(key)
-                case .requeue(let delay):
-                    queue.forget(key)
-                    queue.add(key, after: delay)
-                }
-            } catch APIError.conflict {
-                // The object changed since the informer showed it: the newer version is on its
-                // way (or already queued the key again), and the key comes back with it.
+                // Each reconcile says when the key next needs looking at; an earlier answer's
+                // timer is replaced, so a virtual clock never jumps to a wake-up nobody needs.
+                let result = try await reconciler.reconcile(key)
                 queue.forget(key)
+                queue.cancelDelayed(key)
+                if case .requeue(let delay) = result { queue.add(key, after: delay) }
+            } catch APIError.conflict {
+                // Something changed under the reconcile since the informer showed it: look again
+                // at once (after this round), with no backoff, so virtual time does not move.
+                queue.forget(key)
+                queue.add(key)
             } catch {
                 onError(error)
                 queue.addRateLimited(key)

@@ -100,6 +100,12 @@ public final class WorkQueue<Key: Hashable & Sendable>: Sendable {
         activity?.signal()
     }
 
+    /// Cancels a delayed add of `key` that is still waiting.
+    public func cancelDelayed(_ key: Key) {
+        let waiting = state.withLock { $0.delayed.removeValue(forKey: key) }
+        waiting?.timer.cancel()
+    }
+
     /// Adds `key` after its backoff: the failures of a key in a row wait longer and longer.
     public func addRateLimited(_ key: Key) {
         let delay = state.withLock { $0.backoff.nextDelay(for: key) }

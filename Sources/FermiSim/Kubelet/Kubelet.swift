@@ -45,7 +45,9 @@ public struct Kubelet: Reconciler {
         }
         kubelet.nodes.onChange { event in
             // A node appearing, lost or gone concerns its pods.
-            if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new) {
+            if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new),
+                FailedGPUs(of: old) == FailedGPUs(of: new)
+            {
                 return
             }
             for pod in index.pods(on: event.object.name) { queue.add(ObjectKey(pod)) }
@@ -96,6 +98,14 @@ public struct Kubelet: Reconciler {
             return .done
         }
         guard let startedAt = main?.state?.running?.startedAt else { return .done }
+        if let failure = gpuFailure(of: pod, on: node, startedAt: startedAt) {
+            let ranFor = Duration.seconds(failure.at.secondsSince1970 - startedAt.secondsSince1970)
+            await recorder.record(
+                pod, type: EventType.warning, reason: "GPUFailure",
+                message: "GPU \(failure.index) on node \(nodeName) failed (Xid 79: GPU has fallen off the bus)")
+            try await finish(pod, run: run, exitCode: 1, ranFor: ranFor, at: failure.at)
+            return .done
+        }
         let done = Self.progress(of: pod)
         guard
             let outcome = behaviour.outcome(
@@ -312,13 +322,49 @@ public struct Kubelet: Reconciler {
         (pod.metadata.creationTimestamp?.secondsSince1970 ?? 0, pod.namespace, pod.name)
     }
 
+    /// The failed GPU, and when it failed, among those the pod held, if one did.
+    ///
+    /// Devices are handed out in the order pods started: each pod running when a GPU failed
+    /// holds the next of the node's GPUs in turn, so every reconcile, in any order, agrees on
+    /// whose GPU it was.
+    private func gpuFailure(of pod: Pod, on node: Node, startedAt: Timestamp) -> (index: Int, at: Timestamp)? {
+        let failed = FailedGPUs(of: node)
+        guard !failed.since.isEmpty, PodResources.accelerators(of: pod) > 0 else { return nil }
+        for (index, since) in failed.since.sorted(by: { $0.key < $1.key }) where since >= startedAt {
+            let holders = self.index.pods(on: node.name).filter { other in
+                guard let start = other.status?.startTime, start <= since else { return false }
+                let finished = other.status?.containerStatuses?.first?.state?.terminated?.finishedAt
+                return finished.map { $0 >= since } ?? true
+            }
+            var next: Decimal = 0
+            for holder in holders.sorted(by: { Self.deviceOrder($0) < Self.deviceOrder($1) }) {
+                var share: Decimal = 0
+                for (resource, quantity) in PodResources.requests(of: holder) where SimNames.isAccelerator(resource) {
+                    share += quantity * PodUsage.gpuShare(of: resource, on: node)
+                }
+                let range = (next, next + share)
+                next += share
+                guard holder.namespace == pod.namespace, holder.name == pod.name else { continue }
+                if Decimal(index) < range.1 && Decimal(index + 1) > range.0 { return (index, since) }
+            }
+        }
+        return nil
+    }
+
+    private static func deviceOrder(_ pod: Pod) -> (Int64, Int64, String, String) {
+        (
+            pod.status?.startTime?.secondsSince1970 ?? 0, pod.metadata.creationTimestamp?.secondsSince1970 ?? 0,
+            pod.namespace, pod.name
+        )
+    }
+
     /// How long the pod's images take to pull on `node`.
     private func pullTime(_ pod: Pod, on node: Node) -> Duration {
         let images = Set((pod.spec.containers ?? []).compactMap(\.image))
         var total: Duration = .zero
         for image in images { total += pullTime(of: image) }
         let zone = node.metadata.labels?[SimNames.zoneLabel].flatMap { zones.object(name: $0) }
-        return ZoneHealth.of(zone) == "Degraded" ? total * 2 : total
+        return zone?.appliedHealth == ZoneHealth.degraded ? total * 2 : total
     }
 
     private func pullTime(of image: String) -> Duration {

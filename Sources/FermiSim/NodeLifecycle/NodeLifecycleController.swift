@@ -43,7 +43,7 @@ public struct NodeLifecycleController: Reconciler {
         guard let node = nodes.object(key), node.metadata.deletionTimestamp == nil else { return .done }
         let now = Timestamp(clock.now.date)
         let zoneName = node.metadata.labels?[SimNames.zoneLabel]
-        let zoneHealth = ZoneHealth.of(zoneName.flatMap { zones.object(name: $0) })
+        let zoneHealth = zoneName.flatMap { zones.object(name: $0) }?.appliedHealth ?? ZoneHealth.healthy
         let nodeFault = node.metadata.annotations?[SimNames.faultAnnotation] ?? ""
         let down = nodeFault == "Down" || zoneHealth == "Down"
         let previousReady = node.status?.conditions?.first { $0.type == "Ready" }
@@ -58,7 +58,7 @@ public struct NodeLifecycleController: Reconciler {
         ready.lastHeartbeatTime = previousReady?.lastHeartbeatTime ?? now
 
         var status: NodeStatus
-        let failedGPUs = Self.failedGPUs(of: node).count
+        let failedGPUs = FailedGPUs(of: node).count
         if let poolName = node.metadata.labels?[SimNames.nodePoolLabel], let pool = pools.object(name: poolName),
             let index = NodeTemplate.index(of: node.name, pool: poolName)
         {
@@ -87,11 +87,5 @@ public struct NodeLifecycleController: Reconciler {
             }
         }
         return .done
-    }
-
-    /// The GPU indices marked failed on `node`.
-    static func failedGPUs(of node: Node) -> Set<Int> {
-        let text = node.metadata.annotations?[SimNames.failedGPUsAnnotation] ?? ""
-        return Set(text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     }
 }

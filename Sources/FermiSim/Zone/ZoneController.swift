@@ -38,7 +38,7 @@ public struct ZoneController: Reconciler {
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard let zone = zones.object(key) else { return .done }
         let members = nodes.objects().filter { $0.metadata.labels?[SimNames.zoneLabel] == zone.name }
-        let health = ZoneHealth.of(zone)
+        let health = zone.appliedHealth
         var status = zone.status ?? ZoneStatus()
         let now = Timestamp(clock.now.date)
         if status.health != health {
