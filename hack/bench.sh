@@ -2,6 +2,7 @@
 # Runs Fermi's benchmarks on a release build, beside their peers in the same run.
 #   hack/bench.sh store [OPTIONS]   the SQLite store against etcd (options: fermi-bench store --help)
 #   hack/bench.sh cli [OPTIONS]     fermi apply and get, process start to exit (fermi-bench cli --help)
+#   hack/bench.sh sim [OPTIONS]     fermi up --until-idle on 5,000 nodes and 50,000 pods (fermi-bench sim --help)
 # Each benchmark prints a table and ends with one line of JSON holding every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,13 +17,13 @@ case "${1:-}" in
         swift build -c release --product fermi-store-driver
         .build/release/fermi-bench store "${@:2}"
         ;;
-    cli)
+    cli|sim)
         swift build -c release --product fermi-bench
         swift build -c release --product fermi
-        .build/release/fermi-bench cli "${@:2}"
+        .build/release/fermi-bench "$1" "${@:2}"
         ;;
     *)
-        echo "usage: hack/bench.sh store|cli [OPTIONS]" >&2
+        echo "usage: hack/bench.sh store|cli|sim [OPTIONS]" >&2
         exit 2
         ;;
 esac

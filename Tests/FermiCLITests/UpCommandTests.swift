@@ -110,7 +110,11 @@ struct UpCommandTests {
         }
         let firstHistory = try await history(first.scratch)
         #expect(firstHistory.split(separator: "\n").count > 20)
-        #expect(firstHistory == (try await history(second.scratch)))
+        let secondHistory = try await history(second.scratch)
+        let firstLines = firstHistory.split(separator: "\n")
+        let secondLines = secondHistory.split(separator: "\n")
+        let differing = zip(firstLines, secondLines).filter { $0 != $1 }.prefix(5).map { "\($0)\n\($1)" }
+        #expect(firstHistory == secondHistory, "first differences:\n\(differing.joined(separator: "\n"))")
         let statuses = { (scratch: Scratch) in
             try await FermiRun.run(
                 [

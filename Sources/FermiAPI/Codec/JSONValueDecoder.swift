@@ -8,6 +8,14 @@ public enum JSONValueDecoder {
     }
 }
 
+/// A decoding container that can show the JSON value it reads, so that a type accepting
+/// several JSON shapes (a quantity as a number or a string) looks instead of trying each and
+/// catching the failures.
+public protocol JSONValueContainer {
+    /// The value the container reads.
+    var jsonValue: JSONValue { get }
+}
+
 private struct IndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { "Index \(intValue ?? 0)" }
@@ -64,6 +72,8 @@ private func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _
 /// Decodes one value: scalars directly, anything else through its own `init(from:)`.
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {
     switch type {
+    case is JSONValue.Type:
+        return value as! T
     case is String.Type:
         guard case .string(let string) = value else { throw mismatch(type, value, path) }
         return string as! T
@@ -204,9 +214,10 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     }
 }
 
-private struct SingleContainer: SingleValueDecodingContainer {
+private struct SingleContainer: SingleValueDecodingContainer, JSONValueContainer {
     let value: JSONValue
     let path: CodingPathNode?
+    var jsonValue: JSONValue { value }
     var codingPath: [any CodingKey] { path.keys }
 
     func decodeNil() -> Bool { value == .null }

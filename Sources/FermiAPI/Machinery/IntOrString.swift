@@ -6,7 +6,9 @@ public enum IntOrString: Codable, Hashable, Sendable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int32.self) {
+        if let value = (container as? any JSONValueContainer)?.jsonValue, case .string(let text) = value {
+            self = .string(text)
+        } else if let number = try? container.decode(Int32.self) {
             self = .int(number)
         } else {
             self = .string(try container.decode(String.self))

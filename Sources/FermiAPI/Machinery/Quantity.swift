@@ -116,7 +116,14 @@ extension Quantity: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text: String
-        if let integer = try? container.decode(Int64.self) {
+        if let value = (container as? any JSONValueContainer)?.jsonValue {
+            switch value {
+            case .string(let string): text = string
+            case .integer(let integer): text = String(integer)
+            case .number(let number): text = String(number)
+            default: text = try container.decode(String.self)  // the decoder's own type error
+            }
+        } else if let integer = try? container.decode(Int64.self) {
             text = String(integer)
         } else if let number = try? container.decode(Double.self) {
             text = String(number)

@@ -8,14 +8,14 @@ public struct Controller: Sendable {
     public let name: String
     /// How many keys it reconciles at once (never the same key twice at once).
     public let workers: Int
-    private let work: @Sendable (_ onError: @escaping @Sendable (any Error) -> Void) async -> Void
+    private let work: @Sendable (_ hooks: WorkerHooks) async -> Void
     private let stop: @Sendable () -> Void
     private let idle: @Sendable () -> Bool
 
     public init<R: Reconciler>(name: String, queue: WorkQueue<R.Key>, reconciler: R, workers: Int = 1) {
         self.name = name
         self.workers = max(1, workers)
-        self.work = { onError in await Self.drain(queue, with: reconciler, onError: onError) }
+        self.work = { hooks in await Self.drain(queue, with: reconciler, hooks: hooks) }
         self.stop = { queue.shutDown() }
         self.idle = { queue.isIdle }
     }
@@ -23,9 +23,17 @@ public struct Controller: Sendable {
     /// Whether its queue has no key ready or in hand.
     var isIdle: Bool { idle() }
 
+    /// What a worker asks of the manager running it.
+    struct WorkerHooks: Sendable {
+        /// Told of each failed reconcile.
+        var onError: @Sendable (any Error) -> Void
+        /// Returns once the informers hold every object as stored now.
+        var catchUp: @Sendable () async -> Void
+    }
+
     /// Runs one worker until the queue shuts down.
-    func runWorker(onError: @escaping @Sendable (any Error) -> Void) async {
-        await work(onError)
+    func runWorker(_ hooks: WorkerHooks) async {
+        await work(hooks)
     }
 
     /// Shuts its queue down: workers finish the key they hold, then stop.
@@ -35,9 +43,10 @@ public struct Controller: Sendable {
 
     /// Takes keys from the queue until it shuts down, reconciling each: done forgets its
     /// failures (and any wake-up an earlier reconcile asked for), requeue comes back after the
-    /// delay, an error comes back after backoff, and a conflict comes straight back.
+    /// delay, an error comes back after backoff, and a conflict comes back once the informers
+    /// have caught up with the store.
     private static func drain<R: Reconciler>(
-        _ queue: WorkQueue<R.Key>, with reconciler: R, onError: @Sendable (any Error) -> Void
+        _ queue: WorkQueue<R.Key>, with reconciler: R, hooks: WorkerHooks
     ) async {
         while let key = await queue.next() {
             do {
@@ -48,12 +57,14 @@ public struct Controller: Sendable {
                 queue.cancelDelayed(key)
                 if case .requeue(let delay) = result { queue.add(key, after: delay) }
             } catch APIError.conflict {
-                // Something changed under the reconcile since the informer showed it: look again
-                // at once (after this round), with no backoff, so virtual time does not move.
+                // Something changed under the reconcile since the informers showed it: look
+                // again once they have the newer object, with no backoff, so virtual time does
+                // not move.
+                await hooks.catchUp()
                 queue.forget(key)
                 queue.add(key)
             } catch {
-                onError(error)
+                hooks.onError(error)
                 queue.addRateLimited(key)
             }
             queue.done(key)

@@ -59,9 +59,10 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
                     for controller in controllers {
                         for _ in 0..<controller.workers {
                             workers.addTask {
-                                await controller.runWorker { _ in
-                                    self.failures.withLock { $0[controller.name, default: 0] += 1 }
-                                }
+                                await controller.runWorker(
+                                    Controller.WorkerHooks(
+                                        onError: { _ in self.failures.withLock { $0[controller.name, default: 0] += 1 } },
+                                        catchUp: { await self.informers.catchUp() }))
                             }
                         }
                     }

@@ -21,14 +21,60 @@ public enum InformerEvent<T: APIObject>: Sendable {
 ///
 /// Informers are made by an `InformerSet`, which lists and watches for all of them at once.
 public final class Informer<T: APIObject>: Sendable {
-    private let cache = Mutex<[ObjectKey: T]>([:])
+    /// The cache, and the indexes over it (as client-go's indexers): for each index, the keys
+    /// of the objects under each value.
+    private struct Cache {
+        var objects: [ObjectKey: T] = [:]
+        var indexers: [String: @Sendable (T) -> [String]] = [:]
+        var indexes: [String: [String: Set<ObjectKey>]] = [:]
+
+        mutating func store(_ object: T?, at key: ObjectKey) {
+            let old = objects[key]
+            objects[key] = object
+            for (name, values) in indexers {
+                for value in old.map(values) ?? [] {
+                    indexes[name]?[value]?.remove(key)
+                    if indexes[name]?[value]?.isEmpty == true { indexes[name]?[value] = nil }
+                }
+                for value in object.map(values) ?? [] { indexes[name, default: [:]][value, default: []].insert(key) }
+            }
+        }
+    }
+
+    private let cache = Mutex(Cache())
     private let handlers = Mutex<[@Sendable (InformerEvent<T>) -> Void]>([])
 
     init() {}
 
+    /// Keeps an index of the cache by the values `values` gives each object (a pod's node, a
+    /// node's zone), for `objects(index:value:)`. Adding an index of a name again does nothing.
+    public func addIndex(_ name: String, _ values: @escaping @Sendable (T) -> [String]) {
+        cache.withLock { cache in
+            guard cache.indexers[name] == nil else { return }
+            cache.indexers[name] = values
+            var index: [String: Set<ObjectKey>] = [:]
+            for (key, object) in cache.objects {
+                for value in values(object) { index[value, default: []].insert(key) }
+            }
+            cache.indexes[name] = index
+        }
+    }
+
+    /// The objects whose index `name` holds `value`, ordered by key.
+    public func objects(index name: String, value: String) -> [T] {
+        cache.withLock { cache in
+            (cache.indexes[name]?[value] ?? []).sorted().compactMap { cache.objects[$0] }
+        }
+    }
+
+    /// How many objects index `name` holds under `value`.
+    public func count(index name: String, value: String) -> Int {
+        cache.withLock { $0.indexes[name]?[value]?.count ?? 0 }
+    }
+
     /// The cached object with `key`, if it exists.
     public func object(_ key: ObjectKey) -> T? {
-        cache.withLock { $0[key] }
+        cache.withLock { $0.objects[key] }
     }
 
     /// The cached object `name` in `namespace` (empty for cluster-scoped kinds).
@@ -38,22 +84,22 @@ public final class Informer<T: APIObject>: Sendable {
 
     /// Every cached object, or those in `namespace`, ordered by key.
     public func objects(in namespace: String? = nil) -> [T] {
-        let matching = cache.withLock { cache in
-            cache.filter { namespace == nil || $0.key.namespace == namespace }
+        cache.withLock { cache in
+            cache.objects.filter { namespace == nil || $0.key.namespace == namespace }.sorted { $0.key < $1.key }
+                .map(\.value)
         }
-        return matching.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// How many objects are cached.
     public var count: Int {
-        cache.withLock { $0.count }
+        cache.withLock { $0.objects.count }
     }
 
     /// Calls `handler` on every change from now on (and on every object already cached, as added).
     public func onChange(_ handler: @escaping @Sendable (InformerEvent<T>) -> Void) {
         let existing = cache.withLock { cache in
             handlers.withLock { $0.append(handler) }
-            return cache.sorted { $0.key < $1.key }.map(\.value)
+            return cache.objects.sorted { $0.key < $1.key }.map(\.value)
         }
         for object in existing { handler(.added(object)) }
     }
@@ -63,17 +109,20 @@ public final class Informer<T: APIObject>: Sendable {
         let fresh = Dictionary(objects.map { (ObjectKey($0), $0) }, uniquingKeysWith: { _, new in new })
         let events = cache.withLock { cache -> [InformerEvent<T>] in
             var events: [InformerEvent<T>] = []
-            for (key, old) in cache where fresh[key] == nil { events.append(.deleted(old)) }
+            for (key, old) in cache.objects where fresh[key] == nil {
+                events.append(.deleted(old))
+                cache.store(nil, at: key)
+            }
             for (key, new) in fresh.sorted(by: { $0.key < $1.key }) {
-                if let old = cache[key] {
+                if let old = cache.objects[key] {
                     if old.metadata.resourceVersion != new.metadata.resourceVersion {
                         events.append(.updated(old: old, new: new))
                     }
                 } else {
                     events.append(.added(new))
                 }
+                cache.store(new, at: key)
             }
-            cache = fresh
             return events
         }
         dispatch(events)
@@ -83,11 +132,9 @@ public final class Informer<T: APIObject>: Sendable {
     func take(_ object: T, deleted: Bool) {
         let key = ObjectKey(object)
         let event = cache.withLock { cache -> InformerEvent<T> in
-            if deleted {
-                let last = cache.removeValue(forKey: key) ?? object
-                return .deleted(last)
-            }
-            let old = cache.updateValue(object, forKey: key)
+            let old = cache.objects[key]
+            cache.store(deleted ? nil : object, at: key)
+            if deleted { return .deleted(old ?? object) }
             return old.map { .updated(old: $0, new: object) } ?? .added(object)
         }
         dispatch([event])

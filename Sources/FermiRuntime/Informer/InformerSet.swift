@@ -79,6 +79,19 @@ public final class InformerSet: Sendable {
             return state.syncWaiters
         }
         for waiter in waiters { waiter.resume() }
+        activity?.signal()
+    }
+
+    /// Returns once the informers have taken in every write the store held when this was
+    /// called (or the set is stopped): after a write conflict, the newer object is in the cache.
+    public func catchUp() async {
+        guard let activity, let target = try? await server.currentRevision() else { return }
+        while true {
+            let generation = activity.generation
+            let done = state.withLock { $0.deliveredRevision >= target || $0.syncAbandoned }
+            if done || Task.isCancelled { return }
+            await activity.wait(after: generation)
+        }
     }
 
     /// Makes `waitForSync` wait again, for a new run.

@@ -25,7 +25,6 @@ public struct Kubelet: Reconciler {
     let nodes: Informer<Node>
     let zones: Informer<Zone>
     let images: Informer<Image>
-    let index: PodIndex
     let recorder: EventRecorder
     let seed: UInt64
 
@@ -34,10 +33,10 @@ public struct Kubelet: Reconciler {
         let informers = manager.informers
         let queue = manager.makeQueue()
         let pods = informers.informer(Pod.self)
-        let index = PodIndex(pods: pods)
+        pods.indexByNode()
         let kubelet = Kubelet(
             server: manager.server, clock: manager.clock, pods: pods, nodes: informers.informer(Node.self),
-            zones: informers.informer(Zone.self), images: informers.informer(Image.self), index: index,
+            zones: informers.informer(Zone.self), images: informers.informer(Image.self),
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name), seed: seed)
         pods.onChange { event in
             if case .deleted = event { return }
@@ -50,7 +49,7 @@ public struct Kubelet: Reconciler {
             {
                 return
             }
-            for pod in index.pods(on: event.object.name) { queue.add(ObjectKey(pod)) }
+            for pod in pods.pods(on: event.object.name) { queue.add(ObjectKey(pod)) }
         }
         return Controller(name: name, queue: queue, reconciler: kubelet, workers: workers)
     }
@@ -282,7 +281,7 @@ public struct Kubelet: Reconciler {
         let allocatable = node.status?.allocatable ?? [:]
         var used: [String: Decimal] = [:]
         var waiting: [Pod] = []
-        for other in index.pods(on: node.name) where !["Succeeded", "Failed"].contains(other.status?.phase ?? "") {
+        for other in pods.pods(on: node.name) where !["Succeeded", "Failed"].contains(other.status?.phase ?? "") {
             if other.namespace == pod.namespace && other.name == pod.name { continue }
             if other.status?.startTime != nil {
                 Self.add(other, to: &used)
@@ -331,7 +330,7 @@ public struct Kubelet: Reconciler {
         let failed = FailedGPUs(of: node)
         guard !failed.since.isEmpty, PodResources.accelerators(of: pod) > 0 else { return nil }
         for (index, since) in failed.since.sorted(by: { $0.key < $1.key }) where since >= startedAt {
-            let holders = self.index.pods(on: node.name).filter { other in
+            let holders = pods.pods(on: node.name).filter { other in
                 guard let start = other.status?.startTime, start <= since else { return false }
                 let finished = other.status?.containerStatuses?.first?.state?.terminated?.finishedAt
                 return finished.map { $0 >= since } ?? true

@@ -24,17 +24,25 @@ public struct NodeLifecycleController: Reconciler {
             server: manager.server, clock: manager.clock, nodes: informers.informer(Node.self),
             pools: informers.informer(NodePool.self), zones: informers.informer(Zone.self),
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "kubelet"))
-        reconciler.nodes.enqueueChanges(in: queue)
         let nodes = reconciler.nodes
-        reconciler.zones.onChange { event in
-            for node in nodes.objects() where node.metadata.labels?[SimNames.zoneLabel] == event.object.name {
-                queue.add(ObjectKey(node))
+        nodes.indexByPoolAndZone()
+        nodes.onChange { event in
+            // Its own status writes come back as changes too: only what the status follows matters.
+            if case .updated(let old, let new) = event, old.metadata.annotations == new.metadata.annotations,
+                old.metadata.labels == new.metadata.labels
+            {
+                return
             }
+            queue.add(ObjectKey(event.object))
+        }
+        reconciler.zones.onChange { event in
+            // A zone going down or coming back concerns its nodes; its status counts do not.
+            if case .updated(let old, let new) = event, old.appliedHealth == new.appliedHealth { return }
+            for node in nodes.nodes(inZone: event.object.name) { queue.add(ObjectKey(node)) }
         }
         reconciler.pools.onChange { event in
-            for node in nodes.objects() where node.metadata.labels?[SimNames.nodePoolLabel] == event.object.name {
-                queue.add(ObjectKey(node))
-            }
+            if case .updated(let old, let new) = event, old.spec == new.spec { return }
+            for node in nodes.nodes(inPool: event.object.name) { queue.add(ObjectKey(node)) }
         }
         return Controller(name: name, queue: queue, reconciler: reconciler)
     }

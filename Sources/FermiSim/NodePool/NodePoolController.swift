@@ -21,24 +21,36 @@ public struct NodePoolController: Reconciler {
     public static func controller(in manager: ControllerManager) -> Controller {
         let informers = manager.informers
         let queue = manager.makeQueue()
+        let nodes = informers.informer(Node.self)
+        nodes.indexByPoolAndZone()
+        let pods = informers.informer(Pod.self)
+        pods.indexByNode()
         let reconciler = NodePoolController(
             server: manager.server, clock: manager.clock, pools: informers.informer(NodePool.self),
-            nodes: informers.informer(Node.self), zones: informers.informer(Zone.self),
-            pods: informers.informer(Pod.self),
+            nodes: nodes, zones: informers.informer(Zone.self), pods: pods,
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name))
         reconciler.pools.enqueueChanges(in: queue)
-        reconciler.nodes.enqueueOwners(NodePool.self, in: queue)
-        let nodes = reconciler.nodes
+        nodes.onChange { event in
+            // A pool counts its nodes and their readiness, and keeps their labels and taints.
+            if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new),
+                old.metadata.labels == new.metadata.labels, old.metadata.annotations == new.metadata.annotations,
+                old.spec == new.spec
+            {
+                return
+            }
+            if let pool = event.object.metadata.labels?[SimNames.nodePoolLabel] { queue.add(ObjectKey(name: pool)) }
+        }
         reconciler.zones.onChange { event in
             // A zone's region is its pools' default region.
+            if case .updated(let old, let new) = event, old.spec.region == new.spec.region { return }
             for pool in reconciler.pools.objects() where pool.spec.zone == event.object.name {
                 queue.add(ObjectKey(pool))
             }
         }
-        reconciler.pods.onChange { event in
-            // A pod leaving a draining node may let the node go.
-            guard let nodeName = event.object.spec.nodeName,
-                let pool = nodes.object(name: nodeName)?.metadata.labels?[SimNames.nodePoolLabel]
+        pods.onChange { event in
+            // A pod ending on a draining node may let the node go.
+            guard let nodeName = event.object.spec.nodeName, let node = nodes.object(name: nodeName),
+                node.spec?.unschedulable == true, let pool = node.metadata.labels?[SimNames.nodePoolLabel]
             else { return }
             queue.add(ObjectKey(name: pool))
         }
@@ -50,7 +62,7 @@ public struct NodePoolController: Reconciler {
         let wanted = Int(pool.spec.replicas ?? 0)
         let region = pool.spec.zone.flatMap { zones.object(name: $0)?.spec.region }
         var existing: [Int: Node] = [:]
-        for node in nodes.objects() where node.metadata.labels?[SimNames.nodePoolLabel] == pool.name {
+        for node in nodes.nodes(inPool: pool.name) {
             if let index = NodeTemplate.index(of: node.name, pool: pool.name) { existing[index] = node }
         }
 
@@ -95,9 +107,7 @@ public struct NodePoolController: Reconciler {
 
     /// Cordons `node` and deletes it once no pod on it is still running.
     private func drain(_ node: Node) async throws {
-        let active = pods.objects().filter { pod in
-            pod.spec.nodeName == node.name && !["Succeeded", "Failed"].contains(pod.status?.phase ?? "")
-        }
+        let active = pods.pods(on: node.name).filter { pod in !["Succeeded", "Failed"].contains(pod.status?.phase ?? "") }
         if active.isEmpty {
             do {
                 try await server.delete(Node.self, name: node.name)
@@ -127,7 +137,7 @@ public struct NodePoolController: Reconciler {
     }
 
     private func updateStatus(of pool: NodePool, wanted: Int, draining: Int) async throws {
-        let members = nodes.objects().filter { $0.metadata.labels?[SimNames.nodePoolLabel] == pool.name }
+        let members = nodes.nodes(inPool: pool.name)
         let gpusPerNode = Int32(pool.spec.shape?.gpu?.count ?? 0)
         let ready = members.filter(NodeConditions.isReady)
         let count = Int32(max(members.count, wanted))
