@@ -100,8 +100,36 @@ public final class APIServer: Sendable {
     /// Writes only the status of an object (the status subresource), with observed checks on
     /// resourceVersion as for `update`.
     public func updateStatus<T: APIObject>(_ object: T) async throws -> T {
-        try await replace(object, dryRun: false) { old, new in
-            new = ObjectRules.takingStatus(of: new, into: old)
+        let namespace = T.resource.namespaced ? (object.metadata.namespace ?? "default") : ""
+        let key = StorageKey.key(of: T.resource, namespace: namespace, name: object.name)
+        let stored: KeyValue
+        do {
+            stored = try await store.get(key)
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: object.name)
+        }
+        if let wanted = object.metadata.resourceVersion, !wanted.isEmpty, wanted != String(stored.modRevision) {
+            throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
+        }
+        // The stored object with the new status, worked on as JSON: one encode and one decode,
+        // however big the object.
+        guard case .object(var members) = try JSONParser.parse(stored.value) else {
+            throw APIError.unavailable("\(key) does not hold an object")
+        }
+        guard T.resource.hasStatus else { return try ObjectCodec.decode(T.self, from: stored) }
+        members["status"] = try JSONValueEncoder.encode(object)["status"]
+        var next = try Self.decode(T.self, .object(members))
+        let errors = next.validate()
+        guard errors.isEmpty else {
+            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
+        }
+        do {
+            let written = try await store.update(
+                key, value: Data(JSONValue.compactJSON(.object(members)).utf8), expectedRevision: stored.modRevision)
+            next.metadata.resourceVersion = String(written.modRevision)
+            return next
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: object.name)
         }
     }
 

@@ -11,13 +11,6 @@ enum ObjectRules {
         new = replacing("status", in: new, with: JSONValue.encoding(old)["status"])
     }
 
-    /// `old` with the status of `new`: a status update changes nothing else.
-    static func takingStatus<T: APIObject>(of new: T, into old: T) -> T {
-        var result = replacing("status", in: old, with: JSONValue.encoding(new)["status"])
-        result.metadata.resourceVersion = new.metadata.resourceVersion
-        return result
-    }
-
     /// Removes status: on create it is the controllers' to write, not the user's.
     static func clearStatus<T: APIObject>(_ object: inout T) {
         object = replacing("status", in: object, with: nil)

@@ -11,6 +11,9 @@ public final class EventRecorder: Sendable {
     /// The component named as the events' source (`scheduler`, `kubelet`, ...).
     public let component: String
     private let failed = Mutex(0)
+    /// What this recorder last wrote of each event: enough to count a repeat without reading
+    /// the event back. Forgotten when another writer got there first.
+    private let written = Mutex<[String: (resourceVersion: String, count: Int32, first: Timestamp)]>([:])
 
     public init(server: APIServer, clock: any ControlClock, component: String) {
         self.server = server
@@ -36,26 +39,38 @@ public final class EventRecorder: Sendable {
         let namespace = resource.namespaced ? (object.metadata.namespace ?? "default") : "default"
         let name = Self.eventName(for: involved, type: type, reason: reason, message: message, component: component)
         let now = Timestamp(clock.now.date)
-        for _ in 0..<3 {
+        var event = Event(
+            metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: involved, reason: reason,
+            message: message, type: type)
+        event.source = EventSource(component: component)
+        event.reportingComponent = component
+        for attempt in 0..<3 {
             do {
-                if var existing = try? await server.get(Event.self, namespace: namespace, name: name) {
-                    existing.count = (existing.count ?? 1) + 1
-                    existing.lastTimestamp = max(existing.lastTimestamp ?? now, now)
-                    _ = try await server.update(existing)
+                var known = written.withLock { $0[name] }
+                // A new event is created straight away; only when that finds it exists (another
+                // process, or a restart) is it read back.
+                if known == nil, attempt > 0, let stored = try? await server.get(Event.self, namespace: namespace, name: name) {
+                    known = (stored.metadata.resourceVersion ?? "", stored.count ?? 1, stored.firstTimestamp ?? now)
+                }
+                let result: Event
+                if let known {
+                    event.metadata.resourceVersion = known.resourceVersion
+                    event.count = known.count + 1
+                    event.firstTimestamp = known.first
+                    event.lastTimestamp = max(known.first, now)
+                    result = try await server.update(event)
                 } else {
-                    var event = Event(
-                        metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: involved,
-                        reason: reason, message: message, type: type)
-                    event.source = EventSource(component: component)
+                    event.count = 1
                     event.firstTimestamp = now
                     event.lastTimestamp = now
-                    event.count = 1
-                    event.reportingComponent = component
-                    _ = try await server.create(event)
+                    result = try await server.create(event)
                 }
+                written.withLock { $0[name] = (result.metadata.resourceVersion ?? "", result.count ?? 1, result.firstTimestamp ?? now) }
                 return
-            } catch APIError.conflict, APIError.alreadyExists {
-                continue  // another writer got there first: read it again and count on it
+            } catch APIError.conflict, APIError.alreadyExists, APIError.notFound {
+                // Another writer got there first (or removed it): read it again and count on it.
+                written.withLock { $0[name] = nil }
+                continue
             } catch {
                 break
             }
