@@ -56,3 +56,19 @@ api apply -f examples/research-team/
 api get queues
 api get configmaps,persistentvolumeclaims -n research
 api describe queue production
+
+echo "== The simulated cluster: the default cluster, training pods and a scheduled fault, played out in virtual time"
+api apply -f manifests/cluster.yaml
+api apply -f examples/simulated-training/
+api up --until-idle --quiet --start 2026-01-01T00:00:00Z
+api get pods
+api get nodepools
+api get faults
+api top zones
+api events --for pod/finetune-resumed
+api logs finetune-resumed
+echo "\$ fermi sim fail zone/cn-shenzhen-1 --for 1h; fermi up --until-idle --for 30m"
+"$fermi" sim fail zone/cn-shenzhen-1 --for 1h --store "$store"
+"$fermi" up --until-idle --for 30m --quiet --store "$store"
+api get zones
+

@@ -16,8 +16,14 @@ struct SimBench: AsyncParsableCommand {
     @Option(help: "Pods bound to the nodes, spread evenly.") var pods = 50_000
     @Option(help: "Runs; the median wall time and the largest peak memory are reported.") var runs = 1
     @Option(help: "Seed of the pods' run times.") var seed: UInt64 = 1
+    @Option(help: "Only write the cluster into a store at this path (to profile fermi up by hand).")
+    var fillOnly: String?
 
     func run() async throws {
+        if let fillOnly {
+            try await SimCluster.fill(fillOnly, nodes: nodes, pods: pods, seed: seed)
+            return
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fermi-sim-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -163,4 +163,42 @@ struct UpCommandTests {
         // The run that started before the kill is the one that finished: its start was kept.
         #expect(clean.output == "Succeeded 0 \(startedAt)")
     }
+
+    @Test func twoProcessesEachRunningHalfTheControllersPlayTheSameHistory() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("cluster.yaml", Self.manifests)
+        _ = try await FermiRun.run(["apply", "-f", file], store: scratch.store)
+        // Live at 3,600 simulated seconds a second: the pods' hours pass in seconds.
+        let shared = ["--time-scale", "3600", "--quiet", "--start", Self.start, "--store", "sqlite:\(scratch.store)"]
+        let first = try ChildProcess("fermi", ["controllers", "--only", "garbage-collector,nodepool,zone,usage"] + shared)
+        let second = try ChildProcess("fermi", ["controllers", "--only", "node-lifecycle,kubelet,fault"] + shared)
+        var phases = ""
+        for _ in 0..<1200 where phases != "Succeeded Succeeded Succeeded Succeeded Succeeded Succeeded" {
+            phases = try await FermiRun.run(
+                ["get", "pods", "-o", "jsonpath={.items[*].status.phase}"], store: scratch.store
+            ).output
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        first.killHard()
+        second.killHard()
+        _ = await first.waitForExit()
+        _ = await second.waitForExit()
+        #expect(phases == "Succeeded Succeeded Succeeded Succeeded Succeeded Succeeded")
+        let nodes = try await FermiRun.run(["get", "nodes", "-o", "name"], store: scratch.store)
+        #expect(nodes.output == "node/a100-0\nnode/a100-1")
+        // The kubelet in one process and the usage roll-up in the other: the namespace's total
+        // is the sum of its pods', as in one process.
+        let resumed = try await FermiRun.run(
+            ["get", "pod", "resumed", "-o", "jsonpath={.status.containerStatuses[0].restartCount} {.metadata.annotations.sim\\.fermi\\.dev/gpu-hours}"],
+            store: scratch.store)
+        #expect(resumed.output == "1 12")
+        let namespace = try await FermiRun.run(
+            ["get", "namespace", "default", "-o", "jsonpath={.metadata.annotations.sim\\.fermi\\.dev/gpu-hours}"],
+            store: scratch.store)
+        let pods = try await FermiRun.run(
+            ["get", "pods", "-o", "jsonpath={.items[*].metadata.annotations.sim\\.fermi\\.dev/gpu-hours}"], store: scratch.store)
+        let sum = pods.output.split(separator: " ").compactMap { Decimal(string: String($0)) }.reduce(0, +)
+        #expect(Decimal(string: namespace.output) == sum)
+    }
 }
