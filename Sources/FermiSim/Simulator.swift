@@ -6,11 +6,14 @@ import FermiRuntime
 
 /// The simulated cluster's controllers, by name.
 public enum Simulator {
-    /// Every simulator controller for `manager`; random draws come from `seed`.
-    public static func controllers(in manager: ControllerManager, seed: UInt64 = 0) -> [Controller] {
+    /// Every simulator controller for `manager`; random draws come from `seed`; nodes post a
+    /// heartbeat every `heartbeat` (none in discrete-event runs).
+    public static func controllers(
+        in manager: ControllerManager, seed: UInt64 = 0, heartbeat: Duration? = nil
+    ) -> [Controller] {
         [
             NodePoolController.controller(in: manager),
-            NodeLifecycleController.controller(in: manager),
+            NodeLifecycleController.controller(in: manager, heartbeat: heartbeat),
             ZoneController.controller(in: manager),
             Kubelet.controller(in: manager, seed: seed),
             UsageRollup.controller(in: manager),

@@ -12,7 +12,9 @@ enum ControlPlane {
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
     /// simulation's random draws.
-    static func controllers(in manager: ControllerManager, only: Set<String>?, seed: UInt64) throws -> [Controller] {
+    static func controllers(
+        in manager: ControllerManager, only: Set<String>?, seed: UInt64, heartbeat: Duration?
+    ) throws -> [Controller] {
         if let only {
             let unknown = only.subtracting(controllerNames)
             guard unknown.isEmpty else {
@@ -20,7 +22,7 @@ enum ControlPlane {
             }
         }
         var controllers = [GarbageCollector.controller(in: manager)]
-        controllers += Simulator.controllers(in: manager, seed: seed)
+        controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }
     }
 }

@@ -1,6 +1,7 @@
 import FermiAPI
 import FermiAPIServer
 import FermiRuntime
+import FermiSim
 import FermiStore
 import Foundation
 import Logging
@@ -32,7 +33,9 @@ struct ControlPlaneRun {
         let server = APIServer(store: store, now: { clock.now.date })
         try await server.ensureDefaultNamespace()
         let manager = ControllerManager(server: server, clock: clock)
-        for controller in try ControlPlane.controllers(in: manager, only: only, seed: options.seed) {
+        // Live nodes heartbeat as a kubelet does; in discrete-event time they post only changes.
+        let heartbeat = options.untilIdle ? nil : NodeLifecycleController.defaultHeartbeat
+        for controller in try ControlPlane.controllers(in: manager, only: only, seed: options.seed, heartbeat: heartbeat) {
             manager.add(controller)
         }
         // The progress line and summary read pods and nodes.

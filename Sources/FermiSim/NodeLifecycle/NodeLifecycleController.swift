@@ -16,14 +16,21 @@ public struct NodeLifecycleController: Reconciler {
     let pools: Informer<NodePool>
     let zones: Informer<Zone>
     let recorder: EventRecorder
+    /// How often a Ready node posts its status though nothing changed; nil posts only changes
+    /// (discrete-event runs, where a heartbeat would keep time from ever running out).
+    let heartbeatInterval: Duration?
 
-    public static func controller(in manager: ControllerManager) -> Controller {
+    /// The kubelet's default node status update frequency, as upstream's when leases are off.
+    public static let defaultHeartbeat: Duration = .seconds(300)
+
+    public static func controller(in manager: ControllerManager, heartbeat: Duration? = nil) -> Controller {
         let informers = manager.informers
         let queue = manager.makeQueue()
         let reconciler = NodeLifecycleController(
             server: manager.server, clock: manager.clock, nodes: informers.informer(Node.self),
             pools: informers.informer(NodePool.self), zones: informers.informer(Zone.self),
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "kubelet"))
+            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "kubelet"),
+            heartbeatInterval: heartbeat)
         let nodes = reconciler.nodes
         nodes.indexByPoolAndZone()
         nodes.onChange { event in
@@ -75,8 +82,13 @@ public struct NodeLifecycleController: Reconciler {
             status = node.status ?? NodeStatus()
             status.conditions = (status.conditions ?? []).filter { $0.type != "Ready" } + [ready]
         }
-        guard status != node.status else { return .done }
-        // Posting a new status is the kubelet's heartbeat.
+        if status == node.status {
+            guard let interval = heartbeatInterval else { return .done }
+            let last = previousReady?.lastHeartbeatTime ?? now
+            let since = Duration.seconds(now.secondsSince1970 - last.secondsSince1970)
+            if since < interval { return .requeue(after: interval - since) }
+        }
+        // Posting a status, changed or not, is the kubelet's heartbeat.
         status.conditions = status.conditions?.map { condition in
             var condition = condition
             condition.lastHeartbeatTime = now
@@ -94,6 +106,6 @@ public struct NodeLifecycleController: Reconciler {
                 await recorder.record(node, reason: "NodeReady", message: "Node \(node.name) status is now: NodeReady")
             }
         }
-        return .done
+        return heartbeatInterval.map { .requeue(after: $0) } ?? .done
     }
 }
