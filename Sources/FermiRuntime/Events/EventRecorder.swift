@@ -91,16 +91,3 @@ public final class EventRecorder: Sendable {
         return "\(objectName).\(FNV1a.hash(identity))"
     }
 }
-
-/// The 64-bit FNV-1a hash, as 16 hex digits: stable across runs and processes, unlike `Hasher`.
-enum FNV1a {
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}

@@ -23,6 +23,19 @@ public final class WorkQueue<Key: Hashable & Sendable>: Sendable {
 
         var readyCount: Int { ready.count - readyStart }
 
+        /// Makes `key` ready: straight to a waiting worker (returned, to be resumed outside the
+        /// lock), or onto the ready list.
+        mutating func makeReady(_ key: Key) -> (CheckedContinuation<Key?, Never>, Key)? {
+            guard !waiters.isEmpty else {
+                ready.append(key)
+                return nil
+            }
+            let waiter = waiters.removeFirst()
+            dirty.remove(key)
+            processing.insert(key)
+            return (waiter.continuation, key)
+        }
+
         mutating func popReady() -> Key {
             let key = ready[readyStart]
             readyStart += 1
@@ -53,15 +66,7 @@ public final class WorkQueue<Key: Hashable & Sendable>: Sendable {
         let handOff = state.withLock { state -> (CheckedContinuation<Key?, Never>, Key)? in
             guard !state.isShutDown, state.dirty.insert(key).inserted else { return nil }
             if state.processing.contains(key) { return nil }
-            if !state.waiters.isEmpty {
-                // A worker is waiting: the key goes straight to it.
-                let waiter = state.waiters.removeFirst()
-                state.dirty.remove(key)
-                state.processing.insert(key)
-                return (waiter.continuation, key)
-            }
-            state.ready.append(key)
-            return nil
+            return state.makeReady(key)
         }
         if let (continuation, key) = handOff { continuation.resume(returning: key) }
         activity?.signal()
@@ -158,14 +163,7 @@ public final class WorkQueue<Key: Hashable & Sendable>: Sendable {
         let handOff = state.withLock { state -> (CheckedContinuation<Key?, Never>, Key)? in
             state.processing.remove(key)
             guard state.dirty.contains(key) else { return nil }
-            if !state.waiters.isEmpty {
-                let waiter = state.waiters.removeFirst()
-                state.dirty.remove(key)
-                state.processing.insert(key)
-                return (waiter.continuation, key)
-            }
-            state.ready.append(key)
-            return nil
+            return state.makeReady(key)
         }
         if let (continuation, key) = handOff { continuation.resume(returning: key) }
         activity?.signal()

@@ -156,8 +156,8 @@ public struct Kubelet: Reconciler {
             return ContainerStatus(
                 name: container.name, state: ContainerState(running: ContainerStateRunning(startedAt: now)),
                 lastState: previous?.lastState, ready: true, restartCount: Int32(run), image: container.image,
-                imageID: container.image.map { "\($0)@sha256:\(FNV.hex($0))" },
-                containerID: "fermi://\(FNV.hex("\(pod.metadata.uid ?? "")/\(index)/\(run)"))", started: true)
+                imageID: container.image.map { "\($0)@sha256:\(FNV1a.hash($0))" },
+                containerID: "fermi://\(FNV1a.hash("\(pod.metadata.uid ?? "")/\(index)/\(run)"))", started: true)
         }
         next.status = status
         _ = try await server.updateStatus(next)
@@ -410,7 +410,7 @@ public struct Kubelet: Reconciler {
     }
 
     static func podIP(_ pod: Pod) -> String {
-        let hash = FNV.value("\(pod.namespace)/\(pod.name)/\(pod.metadata.uid ?? "")")
+        let hash = FNV1a.value("\(pod.namespace)/\(pod.name)/\(pod.metadata.uid ?? "")")
         return "10.\(128 + hash % 64).\((hash >> 8) % 256).\((hash >> 16) % 254 + 1)"
     }
 
@@ -438,23 +438,6 @@ public struct Kubelet: Reconciler {
             }
         }
         return result
-    }
-}
-
-/// FNV-1a, for stable made-up ids and addresses.
-enum FNV {
-    static func value(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
-
-    static func hex(_ text: String) -> String {
-        let hex = String(value(text), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

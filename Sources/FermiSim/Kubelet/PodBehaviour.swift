@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiRuntime
 
 /// How a pod behaves in the simulation, read from its `sim.fermi.dev/` annotations, with
 /// defaults that let upstream manifests run unchanged: a pod that restarts Always is a server
@@ -87,12 +88,7 @@ public struct SeededRandom: Sendable {
     private var state: UInt64
 
     public init(seed: UInt64, salt: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in salt.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        state = seed ^ hash
+        state = seed ^ FNV1a.value(salt)
     }
 
     public mutating func next() -> UInt64 {
