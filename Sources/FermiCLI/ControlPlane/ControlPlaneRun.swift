@@ -6,6 +6,7 @@ import FermiStore
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// Runs controllers against the store: live on a (scaled) wall clock until interrupted, or in
@@ -55,21 +56,18 @@ struct ControlPlaneRun {
         let record = SimulationClockRecord(server: manager.server)
         let limit = options.limitDuration.map { start.advanced(by: $0) }
         let running = Task { try await manager.run() }
-        var lastReport = ContinuousClock.now
-        while true {
-            try await manager.settle()
-            if ContinuousClock.now - lastReport > .seconds(1) {
-                lastReport = ContinuousClock.now
-                try await record.save(clock.now)
-                if !options.quiet { progress(summary(manager).progressLine(at: clock.now, since: start)) }
+        let lastReport = Mutex(ContinuousClock.now)
+        let quiet = options.quiet
+        try await manager.runUntilIdle(on: clock, limit: limit) { now in
+            // Once a second of real time: the progress line, and the simulated time saved.
+            let due = lastReport.withLock { last in
+                guard ContinuousClock.now - last > .seconds(1) else { return false }
+                last = ContinuousClock.now
+                return true
             }
-            guard let next = clock.nextDeadline else { break }
-            if let limit, next > limit {
-                clock.advance(to: limit)
-                try await manager.settle()
-                break
-            }
-            clock.advance(to: next)
+            guard due else { return }
+            try await record.save(now)
+            if !quiet { progress(summary(manager).progressLine(at: now, since: start)) }
         }
         try await record.save(clock.now)
         let final = summary(manager)

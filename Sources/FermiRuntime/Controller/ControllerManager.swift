@@ -87,12 +87,17 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
     }
 
     /// Plays a virtual clock forward, discrete-event style: settle, jump to the next timer,
-    /// and again, until no timer is pending (nothing more will happen) or `limit` is reached.
-    /// Returns whether it stopped because nothing more will happen.
+    /// and again, until no timer is pending (nothing more will happen) or `limit` is reached;
+    /// `afterEachStep` runs at each settled instant (progress, saving the time). Returns
+    /// whether it stopped because nothing more will happen.
     @discardableResult
-    public func runUntilIdle(on clock: ManualClock, limit: EpochInstant? = nil) async throws -> Bool {
+    public func runUntilIdle(
+        on clock: ManualClock, limit: EpochInstant? = nil,
+        afterEachStep: @Sendable (EpochInstant) async throws -> Void = { _ in }
+    ) async throws -> Bool {
         while true {
             try await settle()
+            try await afterEachStep(clock.now)
             guard let next = clock.nextDeadline else { return true }
             if let limit, next > limit {
                 clock.advance(to: limit)
