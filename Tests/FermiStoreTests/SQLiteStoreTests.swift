@@ -16,6 +16,37 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test func concurrentCommitsShareTransactionsButKeepTheirOwnRevisionsAndFailures() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.appendingPathComponent("s.db").path)
+            let start = try await store.currentRevision()
+            // 200 commits at once: every tenth is a stale update that must fail alone.
+            let outcomes = await withTaskGroup(of: (Int, Int64?).self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        let write: StoreWrite =
+                            index % 10 == 9
+                            ? .update(key: "/k/\(index)", value: Data("x".utf8), expectedRevision: 1)
+                            : .create(key: "/k/\(index)", value: Data("v\(index)".utf8))
+                        return (index, try? await store.commit([write]).revision)
+                    }
+                }
+                var outcomes: [Int: Int64?] = [:]
+                for await (index, revision) in group { outcomes[index] = revision }
+                return outcomes
+            }
+            let revisions = outcomes.compactMapValues { $0 }
+            #expect(revisions.count == 180)
+            #expect(outcomes.filter { $0.key % 10 == 9 }.allSatisfy { $0.value == nil })
+            // Each successful commit has a revision of its own, with no gaps.
+            #expect(Set(revisions.values) == Set((start + 1)...(start + 180)))
+            let listed = try await store.listAll(prefix: "/k/")
+            #expect(listed.items.count == 180)
+            #expect(listed.revision == start + 180)
+            try store.close()
+        }
+    }
+
     @Test func aFileFromANewerSchemaIsRefused() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("s.db").path

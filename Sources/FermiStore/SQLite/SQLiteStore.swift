@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded default store: one SQLite file in WAL mode, durable on every commit
 /// (`synchronous = FULL`), shared safely by every process that opens it.
@@ -11,6 +12,7 @@ public final class SQLiteStore: Store, ChangeLog {
     public let path: String
     private let pool: DatabasePool
     let revisionSignal: RevisionSignal
+    private let commitQueue = Mutex(CommitQueue())
 
     /// Opens (creating if needed) the store at `path`.
     public init(path: String, pollInterval: Duration = .milliseconds(5)) throws {
@@ -133,54 +135,104 @@ public final class SQLiteStore: Store, ChangeLog {
     public func commit(_ writes: [StoreWrite]) async throws -> CommitResult {
         try WriteRules.checkBatch(writes)
         if writes.isEmpty { return CommitResult(revision: try await currentRevision(), results: []) }
-        let result = try await write { db in
-            let revision = try SQLiteSchema.meta(db, "revision") + 1
-            // Row ids are handed out here, never reused (a compacted last row must not give its
-            // id to a newer one: watchers resume after ids).
-            var rowID = try SQLiteSchema.meta(db, "last_row_id")
-            // The value of the key's newest row is read only for deletes, which return it.
-            let latest = try db.cachedStatement(
-                sql: """
-                    SELECT revision, create_revision, version, deleted FROM kv
-                    WHERE key = ? ORDER BY revision DESC LIMIT 1
-                    """)
-            let latestValue = try db.cachedStatement(
-                sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
-            var inserter = SQLiteRowInserter()
-            var results: [KeyValue] = []
-            results.reserveCapacity(writes.count)
-            for write in writes {
-                let keyBytes = Data(write.key.utf8)
-                latest.setUncheckedArguments([keyBytes])
-                var current: KeyValue?
-                if let row = try Row.fetchOne(latest), !(row[3] as Bool) {
-                    let modRevision: Int64 = row[0]
-                    var value = Data()
-                    if case .delete = write {
-                        latestValue.setUncheckedArguments([keyBytes, modRevision])
-                        value = try Data.fetchOne(latestValue) ?? Data()
-                    }
-                    current = KeyValue(
-                        key: write.key, value: value, createRevision: row[1], modRevision: modRevision,
-                        version: row[2])
-                }
-                let change = try WriteRules.apply(write, to: current, at: revision)
-                rowID += 1
-                try inserter.insert(
-                    id: rowID, key: keyBytes, revision: revision,
-                    createRevision: change.newValue?.createRevision ?? 0,
-                    previousRevision: change.previous?.modRevision ?? 0,
-                    version: change.newValue?.version ?? 0, deleted: change.newValue == nil,
-                    value: change.newValue?.value ?? Data(), into: db)
-                results.append(change.result)
-            }
-            try inserter.flush(db)
-            try SQLiteSchema.setMeta(db, "revision", revision)
-            try SQLiteSchema.setMeta(db, "last_row_id", rowID)
-            return CommitResult(revision: revision, results: results)
+        // Group commit: calls that arrive while a transaction is being written wait for the
+        // next one, which carries them all (each at its own revision, each all-or-nothing
+        // inside a savepoint), so many writers share one fsync.
+        let request = CommitRequest(writes)
+        let leads = commitQueue.withLock { queue -> Bool in
+            queue.waiting.append(request)
+            defer { queue.leading = true }
+            return !queue.leading
         }
-        revisionSignal.advance(to: result.revision)
-        return result
+        guard leads else { return try await request.outcome() }
+        while true {
+            let batch = commitQueue.withLock { queue -> [CommitRequest] in
+                if queue.waiting.isEmpty { queue.leading = false }
+                defer { queue.waiting = [] }
+                return queue.waiting
+            }
+            if batch.isEmpty { break }
+            // In a task of its own: the leader's cancellation must not fail the others' commits.
+            await Task { await self.commitTogether(batch) }.value
+        }
+        return try await request.outcome()
+    }
+
+    /// Writes `batch` in one transaction, each request at its own revision; a request that
+    /// fails (a conflict, say) is rolled back alone.
+    private func commitTogether(_ batch: [CommitRequest]) async {
+        let writesOfBatch = batch.map(\.writes)
+        let outcomes: [Result<CommitResult, any Error>]
+        do {
+            outcomes = try await write { db in
+                try writesOfBatch.map { writes in
+                    try db.execute(sql: "SAVEPOINT fermi_commit")
+                    do {
+                        let result = try Self.apply(writes, in: db)
+                        try db.execute(sql: "RELEASE fermi_commit")
+                        return .success(result)
+                    } catch {
+                        try db.execute(sql: "ROLLBACK TO fermi_commit")
+                        try db.execute(sql: "RELEASE fermi_commit")
+                        return .failure(error)
+                    }
+                }
+            }
+        } catch {
+            for request in batch { request.resolve(.failure(error)) }
+            return
+        }
+        let newest = outcomes.compactMap { try? $0.get().revision }.max()
+        if let newest { revisionSignal.advance(to: newest) }
+        for (request, outcome) in zip(batch, outcomes) { request.resolve(outcome) }
+    }
+
+    /// Applies one commit's writes at the next revision, inside the open transaction.
+    private static func apply(_ writes: [StoreWrite], in db: Database) throws -> CommitResult {
+        let revision = try SQLiteSchema.meta(db, "revision") + 1
+        // Row ids are handed out here, never reused (a compacted last row must not give its
+        // id to a newer one: watchers resume after ids).
+        var rowID = try SQLiteSchema.meta(db, "last_row_id")
+        // The value of the key's newest row is read only for deletes, which return it.
+        let latest = try db.cachedStatement(
+            sql: """
+                SELECT revision, create_revision, version, deleted FROM kv
+                WHERE key = ? ORDER BY revision DESC LIMIT 1
+                """)
+        let latestValue = try db.cachedStatement(
+            sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
+        var inserter = SQLiteRowInserter()
+        var results: [KeyValue] = []
+        results.reserveCapacity(writes.count)
+        for write in writes {
+            let keyBytes = Data(write.key.utf8)
+            latest.setUncheckedArguments([keyBytes])
+            var current: KeyValue?
+            if let row = try Row.fetchOne(latest), !(row[3] as Bool) {
+                let modRevision: Int64 = row[0]
+                var value = Data()
+                if case .delete = write {
+                    latestValue.setUncheckedArguments([keyBytes, modRevision])
+                    value = try Data.fetchOne(latestValue) ?? Data()
+                }
+                current = KeyValue(
+                    key: write.key, value: value, createRevision: row[1], modRevision: modRevision,
+                    version: row[2])
+            }
+            let change = try WriteRules.apply(write, to: current, at: revision)
+            rowID += 1
+            try inserter.insert(
+                id: rowID, key: keyBytes, revision: revision,
+                createRevision: change.newValue?.createRevision ?? 0,
+                previousRevision: change.previous?.modRevision ?? 0,
+                version: change.newValue?.version ?? 0, deleted: change.newValue == nil,
+                value: change.newValue?.value ?? Data(), into: db)
+            results.append(change.result)
+        }
+        try inserter.flush(db)
+        try SQLiteSchema.setMeta(db, "revision", revision)
+        try SQLiteSchema.setMeta(db, "last_row_id", rowID)
+        return CommitResult(revision: revision, results: results)
     }
 
     public func watch(prefix: String, after revision: Int64) async throws -> WatchStream {
