@@ -7,7 +7,8 @@ import Synchronization
 /// of whose owner references name objects that no longer exist is deleted (background
 /// cascade, so its own dependents follow in turn); references to some missing owners are
 /// removed. It also serves the two deletion finalizers: `orphan` (dependents let go) and
-/// `foregroundDeletion` (dependents deleted before the owner goes).
+/// `foregroundDeletion` (dependents deleted before the owner goes). Events, which nothing owns
+/// and which nobody makes owners of, are not watched.
 public final class GarbageCollector: Reconciler {
     public typealias Key = ResourceKey
 
@@ -25,7 +26,7 @@ public final class GarbageCollector: Reconciler {
     public static func controller(in manager: ControllerManager, workers: Int = 2) -> Controller {
         let queue = manager.makeQueue(of: ResourceKey.self)
         let collector = GarbageCollector(kinds: KindClients(manager: manager))
-        for type in manager.server.registry.kinds {
+        for type in KindClients.ownerKinds(of: manager.server.registry) {
             collector.watch(type, informers: manager.informers, queue: queue)
         }
         return Controller(name: name, queue: queue, reconciler: collector, workers: workers)

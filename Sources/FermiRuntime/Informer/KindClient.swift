@@ -46,10 +46,11 @@ public struct KindClients: Sendable {
     private let byResource: [APIResource: KindClient]
     private let byTypeName: [String: KindClient]
 
-    /// Clients for every served kind, each reading through the manager's informers (so every
-    /// kind is watched).
+    /// Clients for every served kind that can own objects, each reading through the manager's
+    /// informers (so each of those kinds is watched). Events are left out: nothing is owned by
+    /// an Event, and they are half of what a busy cluster writes.
     public init(manager: ControllerManager) {
-        all = manager.server.registry.kinds.map { Self.client($0, manager: manager) }
+        all = Self.ownerKinds(of: manager.server.registry).map { Self.client($0, manager: manager) }
         byResource = Dictionary(all.map { ($0.resource, $0) }, uniquingKeysWith: { first, _ in first })
         byTypeName = Dictionary(
             all.map { ("\($0.resource.apiVersion)/\($0.resource.kind)", $0) }, uniquingKeysWith: { first, _ in first })
@@ -62,6 +63,11 @@ public struct KindClients: Sendable {
     /// The client of the kind an owner reference (or any reference) names.
     public func client(apiVersion: String, kind: String) -> KindClient? {
         byTypeName["\(apiVersion)/\(kind)"]
+    }
+
+    /// The kinds whose objects own others or are owned: every served kind but `Event`.
+    public static func ownerKinds(of registry: KindRegistry) -> [any APIObject.Type] {
+        registry.kinds.filter { !($0.resource.group.isEmpty && $0.resource.kind == "Event") }
     }
 
     private static func client<T: APIObject>(_ type: T.Type, manager: ControllerManager) -> KindClient {
