@@ -19,13 +19,16 @@ struct DeleteCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Wait until objects held by finalizers are gone.")
     var wait = true
     @Flag(help: "Treat objects that are not found as deleted.") var ignoreNotFound = false
+    @Option(help: "background (dependents deleted after), foreground (dependents first) or orphan (dependents kept).")
+    var cascade: Cascade = .background
 
     func run() async throws {
         let server = try await global.openAPI()
         var failed = false
         for target in try await resolveTargets(server) {
             do {
-                try await Self.delete(target.type, target.namespace, target.name, in: server, wait: wait)
+                try await Self.delete(
+                    target.type, target.namespace, target.name, in: server, policy: cascade.policy, wait: wait)
                 print("\(target.type.resource.displayName) \"\(target.name)\" deleted")
             } catch APIError.notFound(let resource, let name) where !ignoreNotFound {
                 FileHandle.standardError.write(Data("Error from server (NotFound): \(resource) \"\(name)\" not found\n".utf8))
@@ -78,9 +81,10 @@ struct DeleteCommand: AsyncParsableCommand {
     }
 
     private static func delete<T: APIObject>(
-        _ type: T.Type, _ namespace: String, _ name: String, in server: APIServer, wait: Bool
+        _ type: T.Type, _ namespace: String, _ name: String, in server: APIServer, policy: PropagationPolicy,
+        wait: Bool
     ) async throws {
-        let last = try await server.delete(T.self, namespace: namespace, name: name)
+        let last = try await server.delete(T.self, namespace: namespace, name: name, propagationPolicy: policy)
         guard wait, !(last.metadata.finalizers ?? []).isEmpty else { return }
         // Held by finalizers: follow the object until its controllers let it go.
         let events = try await server.watch(
@@ -88,6 +92,28 @@ struct DeleteCommand: AsyncParsableCommand {
             after: last.metadata.resourceVersion ?? "0")
         for try await event in events where event.kind == .deleted && event.object.name == name {
             return
+        }
+    }
+}
+
+/// `--cascade`: what happens to the deleted objects' dependents, as kubectl names it.
+enum Cascade: String, ExpressibleByArgument {
+    case background, foreground, orphan
+
+    init?(argument: String) {
+        switch argument {
+        case "background", "true": self = .background
+        case "foreground": self = .foreground
+        case "orphan", "false": self = .orphan
+        default: return nil
+        }
+    }
+
+    var policy: PropagationPolicy {
+        switch self {
+        case .background: .background
+        case .foreground: .foreground
+        case .orphan: .orphan
         }
     }
 }
