@@ -27,25 +27,42 @@ extension APIServer {
         } catch {
             throw APIError.from(error, resource: resource, name: "")
         }
-        var items: [JSONValue] = []
-        items.reserveCapacity(page.items.count)
-        for item in page.items {
-            let object = try Self.json(from: item)
-            let objectLabels = object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-            guard labels.matches(objectLabels), fields.matches(object) else { continue }
-            items.append(object)
+        // Parsing is most of a big list's time: both halves at once, on both cores.
+        let stored = page.items
+        let half = (stored.count + 1) / 2
+        let ranges = stored.count < 2_000 ? [0..<stored.count] : [0..<half, half..<stored.count]
+        let parts = try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
+            for (index, range) in ranges.enumerated() {
+                group.addTask {
+                    var items: [JSONValue] = []
+                    items.reserveCapacity(range.count)
+                    for item in stored[range] {
+                        let object = try Self.json(from: item)
+                        let objectLabels =
+                            object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+                        guard labels.matches(objectLabels), fields.matches(object) else { continue }
+                        items.append(object)
+                    }
+                    return (index, items)
+                }
+            }
+            var parts: [(Int, [JSONValue])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        let items = parts.flatMap { $0 }
         return (items, String(page.revision))
     }
 
     private static func json(from stored: KeyValue) throws -> JSONValue {
-        var object = try JSONParser.parse(stored.value)
-        if case .object(var members) = object, case .object(var metadata)? = members["metadata"] {
-            metadata["resourceVersion"] = .string(String(stored.modRevision))
-            members["metadata"] = .object(metadata)
-            object = .object(members)
-        }
-        return object
+        let object = try JSONParser.parse(stored.value)
+        guard case .object(var members) = consume object else { return try JSONParser.parse(stored.value) }
+        guard case .object(var metadata)? = members["metadata"] else { return .object(members) }
+        // Each dictionary is let go of by its holder before it changes, so neither is copied.
+        members["metadata"] = nil
+        metadata["resourceVersion"] = .string(String(stored.modRevision))
+        members["metadata"] = .object(metadata)
+        return .object(members)
     }
 }
 

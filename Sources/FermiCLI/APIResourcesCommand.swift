@@ -30,13 +30,25 @@ struct APIResourcesCommand: AsyncParsableCommand {
 
 /// Rows of cells in left-aligned columns three spaces apart, as kubectl prints tables.
 enum TextColumns {
+    /// Widths count Unicode scalars, as kubectl's tabwriter counts runes.
     static func render(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column] + 3, withPad: " ", startingAt: 0)
-            }.joined() + "\n"
-        }.joined()
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.unicodeScalars.count) }
+        }
+        var text = ""
+        text.reserveCapacity(rows.count * (widths.reduce(0, +) + 3 * columns + 1))
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 3)
+        for row in rows {
+            for (column, cell) in row.enumerated() {
+                text += cell
+                if column < row.count - 1 {
+                    text += spaces.prefix(widths[column] + 3 - cell.unicodeScalars.count)
+                }
+            }
+            text += "\n"
+        }
+        return text
     }
 }

@@ -30,10 +30,8 @@ public struct PrinterColumn: Sendable {
             let values = path.values(in: object)
             guard !values.isEmpty else { return nil }
             if type == .date {
-                guard let text = values.first?.stringValue, let date = try? Date(text, strategy: .iso8601) else {
-                    return nil
-                }
-                return EventTable.age(since: date, now: now)
+                guard let text = values.first?.stringValue, let time = Timestamp(parsing: text) else { return nil }
+                return EventTable.age(since: time.date, now: now)
             }
             return values.map(JSONPath.text).joined(separator: ",")
         }
