@@ -201,4 +201,59 @@ struct UpCommandTests {
         let sum = pods.output.split(separator: " ").compactMap { Decimal(string: String($0)) }.reduce(0, +)
         #expect(Decimal(string: namespace.output) == sum)
     }
+
+    @Test func simFailMakesAFaultThatUpPlaysAndRecoverDeletesIt() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("cluster.yaml", Self.manifests)
+        _ = try await FermiRun.run(["apply", "-f", file], store: scratch.store)
+        let unknown = try await FermiRun.run(["sim", "fail", "node/nowhere"], store: scratch.store)
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("nodes \"nowhere\" not found"), "\(unknown.errors)")
+
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet", "--start", Self.start], store: scratch.store)
+        let failed = try await FermiRun.run(["sim", "fail", "node/a100-0", "--for", "30m"], store: scratch.store)
+        #expect(failed.status == 0, "\(failed.errors)")
+        #expect(failed.output.hasSuffix("node/a100-0 fails now for 30m"))
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet"], store: scratch.store)
+        let faults = try await FermiRun.run(
+            ["get", "faults", "-o", "jsonpath={.items[*].spec.target} {.items[*].status.phase}"], store: scratch.store)
+        #expect(faults.output == "node/a100-0 Recovered")
+
+        let held = try await FermiRun.run(["sim", "fail", "zone/cn-beijing-1"], store: scratch.store)
+        #expect(held.status == 0, "\(held.errors)")
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet", "--for", "1m"], store: scratch.store)
+        let down = try await FermiRun.run(["get", "zone", "cn-beijing-1", "-o", "jsonpath={.status.health}"], store: scratch.store)
+        #expect(down.output == "Down")
+        let recover = try await FermiRun.run(["sim", "recover", "zone/cn-beijing-1"], store: scratch.store)
+        #expect(recover.output.hasSuffix("zone/cn-beijing-1 recovers"))
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet"], store: scratch.store)
+        let healthy = try await FermiRun.run(["get", "zone", "cn-beijing-1", "-o", "jsonpath={.status.health}"], store: scratch.store)
+        #expect(healthy.output == "Healthy")
+        let none = try await FermiRun.run(["sim", "recover", "zone/cn-beijing-1"], store: scratch.store)
+        #expect(none.output == "no faults on zone/cn-beijing-1")
+    }
+
+    @Test func deleteWithCascadeOrphanLeavesTheObjectForTheCollector() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.write("cluster.yaml", Self.manifests)
+        _ = try await FermiRun.run(["apply", "-f", file], store: scratch.store)
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet", "--start", Self.start, "--for", "1m"], store: scratch.store)
+        let deleted = try await FermiRun.run(
+            ["delete", "nodepool", "a100", "--cascade", "orphan", "--no-wait"], store: scratch.store)
+        #expect(deleted.output == "nodepool.fermi.dev \"a100\" deleted")
+        let marked = try await FermiRun.run(
+            ["get", "nodepool", "a100", "-o", "jsonpath={.metadata.finalizers[0]}"], store: scratch.store)
+        #expect(marked.output == "orphan")
+        // The collector lets the nodes go (no owner any more) and the pool with them.
+        _ = try await FermiRun.run(["up", "--until-idle", "--quiet", "--for", "1m"], store: scratch.store)
+        let pools = try await FermiRun.run(["get", "nodepools", "-o", "name"], store: scratch.store)
+        #expect(pools.output == "")
+        let nodes = try await FermiRun.run(
+            ["get", "nodes", "-o", "jsonpath={.items[*].metadata.ownerReferences}"], store: scratch.store)
+        #expect(nodes.output.trimmingCharacters(in: .whitespaces) == "")
+        let names = try await FermiRun.run(["get", "nodes", "-o", "name"], store: scratch.store)
+        #expect(names.output == "node/a100-0\nnode/a100-1")
+    }
 }
