@@ -25,7 +25,7 @@ struct LogsCommand: AsyncParsableCommand {
             let lines = PodLogs.lines(of: pod, now: now, previous: previous)
             for line in lines.dropFirst(printed) { print(line) }
             printed = max(printed, lines.count)
-            guard follow, !["Succeeded", "Failed"].contains(pod.status?.phase ?? "") else { return }
+            guard follow, !pod.hasEnded else { return }
             fflush(nil)
             try await Task.sleep(for: .seconds(1))
             pod = try await server.get(Pod.self, namespace: namespace, name: pod.name)

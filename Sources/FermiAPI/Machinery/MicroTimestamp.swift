@@ -131,7 +131,7 @@ public struct MicroTimestamp: Hashable, Comparable, Sendable, Codable, CustomStr
     }
 
     /// The proleptic Gregorian date of a day counted from 1970-01-01.
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -143,7 +143,7 @@ public struct MicroTimestamp: Hashable, Comparable, Sendable, Codable, CustomStr
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
+    static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

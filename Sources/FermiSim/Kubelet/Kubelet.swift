@@ -57,8 +57,8 @@ public struct Kubelet: Reconciler {
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         guard let pod = pods.object(key), let nodeName = pod.spec.nodeName, pod.metadata.deletionTimestamp == nil
         else { return .done }
+        if pod.hasEnded { return .done }
         let phase = pod.status?.phase ?? "Pending"
-        if phase == "Succeeded" || phase == "Failed" { return .done }
         let now = Timestamp(clock.now.date)
         guard let node = nodes.object(name: nodeName) else {
             // No kubelet runs a node that does not exist (yet: pods may be bound before their
@@ -281,7 +281,7 @@ public struct Kubelet: Reconciler {
         let allocatable = node.status?.allocatable ?? [:]
         var used: [String: Decimal] = [:]
         var waiting: [Pod] = []
-        for other in pods.pods(on: node.name) where !["Succeeded", "Failed"].contains(other.status?.phase ?? "") {
+        for other in pods.pods(on: node.name) where !other.hasEnded {
             if other.namespace == pod.namespace && other.name == pod.name { continue }
             if other.status?.startTime != nil {
                 Self.add(other, to: &used)
@@ -337,10 +337,7 @@ public struct Kubelet: Reconciler {
             }
             var next: Decimal = 0
             for holder in holders.sorted(by: { Self.deviceOrder($0) < Self.deviceOrder($1) }) {
-                var share: Decimal = 0
-                for (resource, quantity) in PodResources.requests(of: holder) where SimNames.isAccelerator(resource) {
-                    share += quantity * PodUsage.gpuShare(of: resource, on: node)
-                }
+                let share = PodResources.wholeGPUs(of: holder, on: node)
                 let range = (next, next + share)
                 next += share
                 guard holder.namespace == pod.namespace, holder.name == pod.name else { continue }

@@ -23,6 +23,20 @@ public enum PodResources {
         requests(of: pod).filter { SimNames.isAccelerator($0.key) }.values.reduce(0, +)
     }
 
+    /// The whole GPUs the pod's accelerator requests come to on `node`: a MIG slice or a
+    /// time-sliced share counts as its part of a device.
+    public static func wholeGPUs(of pod: Pod, on node: Node?) -> Decimal {
+        wholeGPUs(in: requests(of: pod), on: node)
+    }
+
+    static func wholeGPUs(in requests: [String: Decimal], on node: Node?) -> Decimal {
+        var gpus: Decimal = 0
+        for (resource, quantity) in requests where SimNames.isAccelerator(resource) {
+            gpus += quantity * PodUsage.gpuShare(of: resource, on: node)
+        }
+        return gpus
+    }
+
     private static func effectiveRequests(_ resources: ResourceRequirements?) -> [String: Decimal] {
         var result: [String: Decimal] = [:]
         for (name, quantity) in resources?.limits ?? [:] { result[name] = quantity.value }

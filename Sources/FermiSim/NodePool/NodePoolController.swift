@@ -107,7 +107,7 @@ public struct NodePoolController: Reconciler {
 
     /// Cordons `node` and deletes it once no pod on it is still running.
     private func drain(_ node: Node) async throws {
-        let active = pods.pods(on: node.name).filter { pod in !["Succeeded", "Failed"].contains(pod.status?.phase ?? "") }
+        let active = pods.pods(on: node.name).filter { !$0.hasEnded }
         if active.isEmpty {
             do {
                 try await server.delete(Node.self, name: node.name)

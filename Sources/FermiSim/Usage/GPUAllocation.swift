@@ -16,7 +16,7 @@ public struct GPUAllocation: Sendable, Equatable {
     public static func byNode(nodes: [Node], pods: [Pod]) -> [(node: Node, allocation: GPUAllocation)] {
         var podsByNode: [String: [Pod]] = [:]
         for pod in pods {
-            guard let node = pod.spec.nodeName, !["Succeeded", "Failed"].contains(pod.status?.phase ?? "") else { continue }
+            guard let node = pod.spec.nodeName, !pod.hasEnded else { continue }
             podsByNode[node, default: []].append(pod)
         }
         return nodes.map { node in
@@ -25,9 +25,7 @@ public struct GPUAllocation: Sendable, Equatable {
                 cpuTotal: node.status?.allocatable?["cpu"]?.value ?? 0, cpuAllocated: 0)
             for pod in podsByNode[node.name] ?? [] {
                 let requests = PodResources.requests(of: pod)
-                for (resource, quantity) in requests where SimNames.isAccelerator(resource) {
-                    allocation.allocated += quantity * PodUsage.gpuShare(of: resource, on: node)
-                }
+                allocation.allocated += PodResources.wholeGPUs(in: requests, on: node)
                 allocation.cpuAllocated += requests["cpu"] ?? 0
             }
             return (node, allocation)

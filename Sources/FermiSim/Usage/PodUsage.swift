@@ -23,10 +23,7 @@ public struct PodUsage: Sendable, Equatable {
     public static func of(_ pod: Pod, on node: Node?, runSeconds seconds: Int64) -> PodUsage {
         let hours = Decimal(seconds) / 3600
         let requests = PodResources.requests(of: pod)
-        var gpus: Decimal = 0
-        for (resource, quantity) in requests where SimNames.isAccelerator(resource) {
-            gpus += quantity * gpuShare(of: resource, on: node)
-        }
+        let gpus = PodResources.wholeGPUs(in: requests, on: node)
         let cores = requests["cpu"] ?? 0
         let annotations = node?.metadata.annotations ?? [:]
         let gpuPrice = annotations[SimNames.pricePerGPUHourAnnotation].flatMap { Quantity($0)?.value } ?? 0

@@ -62,10 +62,7 @@ public final class ZoneController: Reconciler {
             if case .deleted = event {} else if ZoneController.holdsResources(pod), let nodeName = pod.spec.nodeName,
                 let node = nodes.object(name: nodeName), let zone = node.metadata.labels?[SimNames.zoneLabel]
             {
-                var gpus: Decimal = 0
-                for (resource, quantity) in PodResources.requests(of: pod) where SimNames.isAccelerator(resource) {
-                    gpus += quantity * PodUsage.gpuShare(of: resource, on: node)
-                }
+                let gpus = PodResources.wholeGPUs(of: pod, on: node)
                 if gpus > 0 { holding = (zone, gpus) }
             }
             let changed = controller.allocation.withLock { $0.record(ObjectKey(pod), holding: holding) }
@@ -107,6 +104,6 @@ public final class ZoneController: Reconciler {
 
     /// Whether a pod holds its node's resources: bound and not finished.
     static func holdsResources(_ pod: Pod) -> Bool {
-        pod.spec.nodeName != nil && !["Succeeded", "Failed"].contains(pod.status?.phase ?? "")
+        pod.spec.nodeName != nil && !pod.hasEnded
     }
 }

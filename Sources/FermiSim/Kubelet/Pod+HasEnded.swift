@@ -1,0 +1,8 @@
+import FermiAPI
+
+extension Pod {
+    /// Whether the pod has ended (Succeeded or Failed): it holds its node's resources no more.
+    public var hasEnded: Bool {
+        ["Succeeded", "Failed"].contains(status?.phase ?? "")
+    }
+}
