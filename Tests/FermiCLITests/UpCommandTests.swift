@@ -136,14 +136,13 @@ struct UpCommandTests {
         // Live, an hour of simulated time every 6 seconds: killed once `clean` is running.
         let live = try ChildProcess(
             "fermi", ["up", "--time-scale", "600", "--quiet", "--start", Self.start, "--store", "sqlite:\(scratch.store)"])
-        var running = ""
-        for _ in 0..<600 where !running.contains("Running") {
-            running = try await FermiRun.run(
-                ["get", "pod", "clean", "-o", "jsonpath={.status.phase} {.status.containerStatuses[0].state.running.startedAt}"],
-                store: scratch.store
-            ).output
-            if !running.contains("Running") { try await Task.sleep(for: .milliseconds(50)) }
-        }
+        // `fermi wait` watches for the moment, as a person would; the test itself never sleeps.
+        _ = try await FermiRun.run(
+            ["wait", "pod/clean", "--for", "jsonpath={.status.phase}=Running", "--timeout", "60s"], store: scratch.store)
+        let running = try await FermiRun.run(
+            ["get", "pod", "clean", "-o", "jsonpath={.status.phase} {.status.containerStatuses[0].state.running.startedAt}"],
+            store: scratch.store
+        ).output
         live.killHard()
         _ = await live.waitForExit()
         #expect(running.hasPrefix("Running "), "clean never ran: \(running)")
@@ -173,13 +172,13 @@ struct UpCommandTests {
         let shared = ["--time-scale", "3600", "--quiet", "--start", Self.start, "--store", "sqlite:\(scratch.store)"]
         let first = try ChildProcess("fermi", ["controllers", "--only", "garbage-collector,nodepool,zone,usage"] + shared)
         let second = try ChildProcess("fermi", ["controllers", "--only", "node-lifecycle,kubelet,fault"] + shared)
-        var phases = ""
-        for _ in 0..<1200 where phases != "Succeeded Succeeded Succeeded Succeeded Succeeded Succeeded" {
-            phases = try await FermiRun.run(
-                ["get", "pods", "-o", "jsonpath={.items[*].status.phase}"], store: scratch.store
-            ).output
-            try await Task.sleep(for: .milliseconds(50))
-        }
+        let podNames = ["clean", "resumed"] + (0..<4).map { "lottery-\($0)" }
+        _ = try await FermiRun.run(
+            ["wait"] + podNames.map { "pod/\($0)" } + ["--for", "jsonpath={.status.phase}=Succeeded", "--timeout", "120s"],
+            store: scratch.store)
+        let phases = try await FermiRun.run(
+            ["get", "pods", "-o", "jsonpath={.items[*].status.phase}"], store: scratch.store
+        ).output
         first.killHard()
         second.killHard()
         _ = await first.waitForExit()
