@@ -8,12 +8,22 @@ enum ObjectRules {
     /// `new` with the status `old` has: a main-resource update does not change status.
     static func keepStatus<T: APIObject>(of old: T, in new: inout T) {
         guard T.resource.hasStatus else { return }
-        new = replacing("status", in: new, with: JSONValue.encoding(old)["status"])
+        if var typed = new as? any StatusHavingObject {
+            typed.takeStatus(of: old)
+            new = typed as! T
+        } else {
+            new = replacing("status", in: new, with: JSONValue.encoding(old)["status"])
+        }
     }
 
     /// Removes status: on create it is the controllers' to write, not the user's.
     static func clearStatus<T: APIObject>(_ object: inout T) {
-        object = replacing("status", in: object, with: nil)
+        if var typed = object as? any StatusHavingObject {
+            typed.clearStatus()
+            object = typed as! T
+        } else {
+            object = replacing("status", in: object, with: nil)
+        }
     }
 
     /// Whether anything outside metadata and status differs: what moves generation.

@@ -1,7 +1,7 @@
 /// A Job (`batch/v1`): runs pods from a template until a number of them complete
 /// successfully, retrying failures up to a limit. Queued through Kueue by the
 /// `kueue.x-k8s.io/queue-name` label.
-public struct Job: APIObject {
+public struct Job: StatusHavingObject {
     public static let resource = APIResource(
         group: "batch", version: "v1", kind: "Job", plural: "jobs", namespaced: true)
 

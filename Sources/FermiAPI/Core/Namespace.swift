@@ -1,6 +1,6 @@
 /// A Kubernetes namespace (`v1`): a scope for the names of namespaced objects, and the unit
 /// that quotas, policies and `fermi get -n` work on.
-public struct Namespace: APIObject {
+public struct Namespace: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Namespace", plural: "namespaces", shortNames: ["ns"],
         namespaced: false)

@@ -1,7 +1,7 @@
 /// A Kubernetes node (`v1` kind `Node`): one machine of the cluster, with what it has
 /// (capacity), what pods may use (allocatable), its taints, and the conditions the kubelet
 /// reports.
-public struct Node: APIObject {
+public struct Node: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Node", plural: "nodes", shortNames: ["no"],
         namespaced: false)

@@ -1,6 +1,6 @@
 /// A PersistentVolumeClaim (`v1`): a request for storage that pods mount by name; a pod that
 /// mounts a claim which does not exist, or is not bound, waits.
-public struct PersistentVolumeClaim: APIObject {
+public struct PersistentVolumeClaim: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "PersistentVolumeClaim", plural: "persistentvolumeclaims",
         shortNames: ["pvc"], namespaced: true)

@@ -1,6 +1,6 @@
 /// A pod (`v1` kind `Pod`): one or more containers that are scheduled together onto a node
 /// and share its network and volumes; the unit every workload runs as.
-public struct Pod: APIObject {
+public struct Pod: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], namespaced: true)
 

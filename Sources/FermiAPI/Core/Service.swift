@@ -1,6 +1,6 @@
 /// A Service (`v1`): a stable name and virtual IP in front of the pods its selector matches,
 /// or a DNS alias (ExternalName).
-public struct Service: APIObject {
+public struct Service: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Service", plural: "services", shortNames: ["svc"],
         namespaced: true)

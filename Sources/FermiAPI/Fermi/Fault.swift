@@ -1,7 +1,7 @@
 /// A fault injected into the simulated cluster (`fermi.dev/v1alpha1`): a node, a zone or one
 /// GPU fails at a time, for a while or until the Fault is deleted. `fermi sim fail` makes one
 /// that starts now; a manifest of Faults schedules a week of failures ahead of time.
-public struct Fault: APIObject {
+public struct Fault: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "Fault", plural: "faults", namespaced: false)
 

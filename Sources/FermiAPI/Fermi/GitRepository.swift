@@ -1,7 +1,7 @@
 /// A Git repository of manifests that Fermi keeps the store in sync with
 /// (`fermi.dev/v1alpha1`): where it is, which revision and folder to apply, how often to look,
 /// and whether to prune what was removed and heal what drifted.
-public struct GitRepository: APIObject {
+public struct GitRepository: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "GitRepository", plural: "gitrepositories",
         shortNames: ["gitrepo"], namespaced: true)

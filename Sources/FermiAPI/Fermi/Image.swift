@@ -1,7 +1,7 @@
 /// An entry of the image catalogue (`fermi.dev/v1alpha1`): a container image the platform
 /// offers — official, community or custom — with the frameworks it carries and its size,
 /// which sets how long the simulated pull takes. Custom images may be built from a Dockerfile.
-public struct Image: APIObject {
+public struct Image: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "Image", plural: "images", shortNames: ["img"],
         namespaced: false)

@@ -3,7 +3,7 @@
 /// resources inside the platform's ranges and ports reached through Jupyter, SSH, a web
 /// terminal or a URL per port. A stopped instance gives back its GPUs and cores and keeps
 /// its storage.
-public struct Instance: APIObject {
+public struct Instance: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "Instance", plural: "instances",
         shortNames: ["inst"], namespaced: true)

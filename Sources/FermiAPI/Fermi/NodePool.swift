@@ -1,7 +1,7 @@
 /// A pool of identical simulated nodes (`fermi.dev/v1alpha1`): how many, where (zone and
 /// region), of what shape (cores, memory, GPUs and how they are shared), and at what price.
 /// The simulator expands a pool into `Node`s and adds or drains nodes as `replicas` changes.
-public struct NodePool: APIObject {
+public struct NodePool: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "NodePool", plural: "nodepools",
         shortNames: ["np"], namespaced: false)

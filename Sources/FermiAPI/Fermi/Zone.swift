@@ -1,7 +1,7 @@
 /// A zone of the simulated cluster (`fermi.dev/v1alpha1`): the region it is in, its health,
 /// and how far it is, in network latency, from its own nodes and from the other zones.
 /// Marking a zone Down fails every node in it; Degraded slows it.
-public struct Zone: APIObject {
+public struct Zone: StatusHavingObject {
     public static let resource = APIResource(
         group: "fermi.dev", version: "v1alpha1", kind: "Zone", plural: "zones", shortNames: ["zn"],
         namespaced: false)

@@ -1,6 +1,6 @@
 /// A Fluid AlluxioRuntime (`data.fluid.io/v1alpha1`): the Alluxio cache that serves the
 /// Dataset of the same name — masters, workers with tiered storage, and FUSE clients.
-public struct AlluxioRuntime: APIObject {
+public struct AlluxioRuntime: StatusHavingObject {
     public static let resource = APIResource(
         group: "data.fluid.io", version: "v1alpha1", kind: "AlluxioRuntime", plural: "alluxioruntimes",
         shortNames: ["alluxio"], namespaced: true)

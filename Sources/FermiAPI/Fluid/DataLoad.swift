@@ -1,6 +1,6 @@
 /// A Fluid DataLoad (`data.fluid.io/v1alpha1`): warms a Dataset's cache with some of its
 /// paths, once, on a schedule, or on an event.
-public struct DataLoad: APIObject {
+public struct DataLoad: StatusHavingObject {
     public static let resource = APIResource(
         group: "data.fluid.io", version: "v1alpha1", kind: "DataLoad", plural: "dataloads", namespaced: true)
 

@@ -1,6 +1,6 @@
 /// A Fluid Dataset (`data.fluid.io/v1alpha1`): remote data (object storage, HDFS, HTTP, a
 /// PVC) mounted under one name and cached near the pods that read it by a bound runtime.
-public struct Dataset: APIObject {
+public struct Dataset: StatusHavingObject {
     public static let resource = APIResource(
         group: "data.fluid.io", version: "v1alpha1", kind: "Dataset", plural: "datasets", namespaced: true)
 

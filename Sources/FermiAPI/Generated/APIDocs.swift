@@ -673,7 +673,6 @@ public enum APIDocs {
         "FieldPath": TypeDoc(
             doc: "The path of a field inside an object, printed as Kubernetes prints it: `spec.pytorchReplicaSpecs.Worker.replicas`, `spec.containers[0].name`, `metadata.labels[app]`.",
             fields: [
-                FieldDoc(name: "steps", type: "[Step]", doc: ""),
             ]),
         "FlavorFungibility": TypeDoc(
             doc: "What to do when a workload does not fit in a flavor.",

@@ -1,7 +1,7 @@
 /// A KServe InferenceService (`serving.kserve.io/v1beta1`): a model served behind one URL by a
 /// predictor, with an optional transformer and explainer, scaled between replica bounds and
 /// rolled out with canary traffic.
-public struct InferenceService: APIObject {
+public struct InferenceService: StatusHavingObject {
     public static let resource = APIResource(
         group: "serving.kserve.io", version: "v1beta1", kind: "InferenceService", plural: "inferenceservices",
         shortNames: ["isvc"], namespaced: true)

@@ -1,6 +1,6 @@
 /// A Kubeflow PyTorchJob (`kubeflow.org/v1`): distributed PyTorch training as a Master and
 /// Workers, each a replica set of pods made from a template, run by the training operator.
-public struct PyTorchJob: APIObject {
+public struct PyTorchJob: StatusHavingObject {
     public static let resource = APIResource(
         group: "kubeflow.org", version: "v1", kind: "PyTorchJob", plural: "pytorchjobs", namespaced: true)
 

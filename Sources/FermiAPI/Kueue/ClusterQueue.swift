@@ -1,6 +1,6 @@
 /// A Kueue ClusterQueue (`kueue.x-k8s.io/v1beta1`): quotas per resource and flavor that
 /// admitted workloads count against, borrowing within a cohort, and preemption rules.
-public struct ClusterQueue: APIObject {
+public struct ClusterQueue: StatusHavingObject {
     public static let resource = APIResource(
         group: "kueue.x-k8s.io", version: "v1beta1", kind: "ClusterQueue", plural: "clusterqueues",
         shortNames: ["cq"], namespaced: false)

@@ -1,6 +1,6 @@
 /// A Kueue LocalQueue (`kueue.x-k8s.io/v1beta1`): a namespace's door to a ClusterQueue; jobs
 /// name it with the `kueue.x-k8s.io/queue-name` label.
-public struct LocalQueue: APIObject {
+public struct LocalQueue: StatusHavingObject {
     public static let resource = APIResource(
         group: "kueue.x-k8s.io", version: "v1beta1", kind: "LocalQueue", plural: "localqueues",
         shortNames: ["queue", "queues", "lq"], namespaced: true)

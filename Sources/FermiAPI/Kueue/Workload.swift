@@ -1,6 +1,6 @@
 /// A Kueue Workload (`kueue.x-k8s.io/v1beta1`): the unit of admission — a job's pod sets and
 /// what they request, queued in a LocalQueue until a ClusterQueue admits it.
-public struct Workload: APIObject {
+public struct Workload: StatusHavingObject {
     public static let resource = APIResource(
         group: "kueue.x-k8s.io", version: "v1beta1", kind: "Workload", plural: "workloads",
         shortNames: ["wl"], namespaced: true)

@@ -1,6 +1,6 @@
 /// A Volcano PodGroup (`scheduling.volcano.sh/v1beta1`): a gang of pods that is scheduled
 /// all together or not at all, queued in a Volcano Queue.
-public struct PodGroup: APIObject {
+public struct PodGroup: StatusHavingObject {
     public static let resource = APIResource(
         group: "scheduling.volcano.sh", version: "v1beta1", kind: "PodGroup", plural: "podgroups",
         shortNames: ["pg", "podgroup-v1beta1"], namespaced: true)

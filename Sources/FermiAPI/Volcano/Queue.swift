@@ -1,7 +1,7 @@
 /// A Volcano queue (`scheduling.volcano.sh/v1beta1`): a share of the cluster that PodGroups are
 /// queued in, with a weight for proportional sharing, a capability (ceiling), a guarantee
 /// (floor) and a deserved share that other queues may reclaim.
-public struct Queue: APIObject {
+public struct Queue: StatusHavingObject {
     public static let resource = APIResource(
         group: "scheduling.volcano.sh", version: "v1beta1", kind: "Queue", plural: "queues",
         shortNames: ["q", "queue-v1beta1"], namespaced: false)
