@@ -11,27 +11,65 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
         case key(String)
     }
 
-    public var steps: [Step]
+    /// The steps from the root, in order.
+    public var steps: [Step] {
+        var steps: [Step] = []
+        steps.reserveCapacity(last?.depth ?? 0)
+        var link = last
+        while let current = link {
+            steps.append(current.step)
+            link = current.parent
+        }
+        return steps.reversed()
+    }
+
+    /// The path is kept as its last step linked to its parent's, so that a child path (made
+    /// for every field validation visits, error or not) costs one small allocation.
+    private final class Link: Sendable {
+        let parent: Link?
+        let step: Step
+        let depth: Int
+
+        init(parent: Link?, step: Step) {
+            self.parent = parent
+            self.step = step
+            depth = (parent?.depth ?? 0) + 1
+        }
+    }
+
+    private let last: Link?
+
+    private init(last: Link?) {
+        self.last = last
+    }
 
     public init(_ steps: [Step] = []) {
-        self.steps = steps
+        last = steps.reduce(nil) { Link(parent: $0, step: $1) }
     }
 
     /// A path of named fields, e.g. `FieldPath("spec", "replicas")`.
     public init(_ fields: String...) {
-        steps = fields.map(Step.field)
+        self.init(fields.map(Step.field))
     }
 
     public func child(_ name: String) -> FieldPath {
-        FieldPath(steps + [.field(name)])
+        FieldPath(last: Link(parent: last, step: .field(name)))
     }
 
     public func index(_ position: Int) -> FieldPath {
-        FieldPath(steps + [.index(position)])
+        FieldPath(last: Link(parent: last, step: .index(position)))
     }
 
     public func key(_ key: String) -> FieldPath {
-        FieldPath(steps + [.key(key)])
+        FieldPath(last: Link(parent: last, step: .key(key)))
+    }
+
+    public static func == (left: FieldPath, right: FieldPath) -> Bool {
+        left.steps == right.steps
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(steps)
     }
 
     public var description: String {
