@@ -77,7 +77,18 @@ public enum ManifestParser {
     private static func scalarValue(_ scalar: Yams.Node.Scalar) -> JSONValue {
         let text = scalar.string
         guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
-        if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }
+        // Most plain scalars are words: only these first characters can begin YAML's nulls,
+        // booleans and numbers, so the rest skip the constructors' string work.
+        guard let first = text.utf8.first else { return .null }
+        switch first | 0x20 {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "y"), UInt8(ascii: "n"),
+            UInt8(ascii: "o"):
+            break
+        default:
+            return .string(text)
+        }
+        if ["~", "null", "Null", "NULL"].contains(text) { return .null }
         if let bool = Bool.construct(from: scalar) { return .bool(bool) }
         if let integer = Int.construct(from: scalar) { return .integer(Int64(integer)) }
         if let number = Double.construct(from: scalar), number.isFinite { return .number(number) }
