@@ -189,6 +189,13 @@ public final class APIServer: Sendable {
     // MARK: - Internals
 
     func admitNew<T: APIObject>(_ object: inout T) async throws {
+        try stampNew(&object)
+        if T.resource.namespaced { try await requireNamespace(object.namespace) }
+    }
+
+    /// A new object as the server stores it: server-set metadata stamped, status cleared,
+    /// defaulted and validated; its namespace is not checked here.
+    func stampNew<T: APIObject>(_ object: inout T) throws {
         if T.resource.namespaced {
             if object.namespace.isEmpty { object.metadata.namespace = "default" }
         } else {
@@ -207,7 +214,6 @@ public final class APIServer: Sendable {
         if T.resource.hasStatus { ObjectRules.clearStatus(&object) }
         object.setDefaults()
         try admit(object)
-        if T.resource.namespaced { try await requireNamespace(object.namespace) }
     }
 
     private func admit<T: APIObject>(_ object: T) throws {
@@ -271,7 +277,7 @@ public final class APIServer: Sendable {
         }
     }
 
-    private func requireNamespace(_ namespace: String) async throws {
+    func requireNamespace(_ namespace: String) async throws {
         guard try await namespaceExists(namespace) else {
             throw APIError.namespaceNotFound(namespace)
         }

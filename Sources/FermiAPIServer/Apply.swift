@@ -19,7 +19,16 @@ extension APIServer {
     public func apply<T: APIObject>(_ object: T, dryRun: Bool = false) async throws
         -> (object: T, outcome: ApplyOutcome)
     {
-        let prepared = try await prepareApply(object)
+        let manifest = Self.inDefaultNamespace(object)
+        if T.resource.namespaced { try await requireNamespace(manifest.namespace) }
+        let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
+        let stored: KeyValue?
+        do {
+            stored = try await store.getIfPresent(key)
+        } catch {
+            throw APIError.from(error, resource: T.resource, name: manifest.name)
+        }
+        let prepared = try prepareApply(manifest, current: stored)
         guard !dryRun, let write = prepared.write else { return (prepared.object, prepared.outcome) }
         var written = prepared.object
         do {
@@ -62,11 +71,27 @@ extension APIServer {
     {
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
         results.reserveCapacity(objects.count)
+        var namespacesFound: Set<String> = []
         var start = 0
         while start < objects.count {
-            let chunk = Array(objects[start..<min(start + batchSize, objects.count)])
-            var prepared: [PreparedApply] = []
-            for object in chunk { prepared.append(try await prepareApplyAny(object)) }
+            let chunk = objects[start..<min(start + batchSize, objects.count)].map { object -> any APIObject in Self.inDefaultNamespace(object) }
+            start += batchSize
+            for object in chunk where type(of: object).resource.namespaced && !namespacesFound.contains(object.namespace) {
+                try await requireNamespace(object.namespace)
+                namespacesFound.insert(object.namespace)
+            }
+            let keys = chunk.map { StorageKey.key(of: type(of: $0).resource, namespace: $0.namespace, name: $0.name) }
+            let stored: [KeyValue?]
+            do {
+                stored = try await store.currentValues(of: keys)
+            } catch {
+                throw APIError.from(error, resource: type(of: chunk[0]).resource, name: chunk[0].name)
+            }
+            // Deciding each apply is CPU work on values alone (merge, defaults, validation,
+            // encoding): the chunk is shared out over the cores.
+            let prepared = try await Array(zip(chunk, stored)).concurrentMap(minimumPerPart: 50) {
+                object, current in try self.prepareApplyAny(object, current: current)
+            }
             let writes = prepared.compactMap(\.write)
             do {
                 let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
@@ -75,12 +100,13 @@ extension APIServer {
                     if item.write != nil, let revision { object.metadata.resourceVersion = String(revision) }
                     results.append((object, item.outcome))
                 }
-            } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound {
+            } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound, StoreError.duplicateKey {
+                // Someone else wrote one of these objects meanwhile, or the chunk names one
+                // object twice: each is applied on its own, in order.
                 for object in chunk { results.append(try await applyAny(object)) }
             } catch {
                 throw APIError.from(error, resource: type(of: chunk[0]).resource, name: chunk[0].name)
             }
-            start += batchSize
         }
         return results
     }
@@ -102,16 +128,23 @@ extension APIServer {
         var write: StoreWrite?
     }
 
-    private func prepareApplyAny(_ object: any APIObject) async throws -> PreparedApply {
-        let prepared = try await prepareApply(object)
+    private func prepareApplyAny(_ object: any APIObject, current: KeyValue?) throws -> PreparedApply {
+        let prepared = try prepareApply(object, current: current)
         return PreparedApply(object: prepared.object, outcome: prepared.outcome, write: prepared.write)
     }
 
-    private func prepareApply<T: APIObject>(_ object: T) async throws
+    /// `object` with the `default` namespace when its kind is namespaced and it names none.
+    private static func inDefaultNamespace<T: APIObject>(_ object: T) -> T {
+        var object = object
+        if T.resource.namespaced, object.namespace.isEmpty { object.metadata.namespace = "default" }
+        return object
+    }
+
+    /// What applying `object` over `stored` (its current value, nil when it has none) does.
+    private func prepareApply<T: APIObject>(_ object: T, current stored: KeyValue?) throws
         -> (object: T, outcome: ApplyOutcome, write: StoreWrite?)
     {
         var manifest = object
-        if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
         manifest.metadata.annotations?[Self.lastAppliedAnnotation] = nil
         if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
         let applied = try Self.canonicalJSON(manifest)
@@ -119,14 +152,12 @@ extension APIServer {
             .merging([Self.lastAppliedAnnotation: applied]) { _, new in new }
         let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
 
-        let current: T
-        do {
-            current = try await get(T.self, namespace: manifest.namespace, name: manifest.name)
-        } catch APIError.notFound {
+        guard let stored else {
             var created = manifest
-            try await admitNew(&created)
+            try stampNew(&created)
             return (created, .created, .create(key: key, value: try ObjectCodec.encode(created)))
         }
+        let current = try ObjectCodec.decode(T.self, from: stored)
         let original = current.metadata.annotations?[Self.lastAppliedAnnotation]
             .flatMap { try? JSONParser.parse(Data($0.utf8)) }
         let live = JSONValue.encoding(current)
@@ -137,11 +168,11 @@ extension APIServer {
         guard JSONValue.encoding(next) != live else { return (current, .unchanged, nil) }
         ObjectRules.keepStatus(of: current, in: &next)
         next = try admitReplacement(of: current, with: next)
-        var stored = next
-        stored.metadata.resourceVersion = nil
+        var unversioned = next
+        unversioned.metadata.resourceVersion = nil
         return (
             next, .configured,
-            .update(key: key, value: try ObjectCodec.encode(stored), expectedRevision: revision(of: current))
+            .update(key: key, value: try ObjectCodec.encode(unversioned), expectedRevision: revision(of: current))
         )
     }
 

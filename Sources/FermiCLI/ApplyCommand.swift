@@ -23,7 +23,7 @@ struct ApplyCommand: AsyncParsableCommand {
         guard !filename.isEmpty else {
             throw ValidationError("must specify one of -f and -k")
         }
-        let plan = try ApplyPlan(documents: try ManifestFiles.documents(filename, recursive: recursive))
+        let plan = try await ApplyPlan.reading(filename, recursive: recursive)
         for warning in plan.warnings where validate == .warn {
             FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
         }

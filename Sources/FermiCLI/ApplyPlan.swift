@@ -10,7 +10,24 @@ struct ApplyPlan {
     /// Unknown fields: warnings, or errors with `--validate=strict`.
     private(set) var warnings: [String] = []
 
-    init(documents: [ManifestDocument]) throws {
+    /// The plan for the manifests at `paths`: each file parsed, decoded and validated on its
+    /// own core; a file that is not YAML fails the whole read, the first such file in order.
+    static func reading(_ paths: [String], recursive: Bool) async throws -> ApplyPlan {
+        let files = try ManifestFiles.read(paths, recursive: recursive)
+        let perFile = try await files.concurrentMap { file in
+            Result { ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source)) }
+        }
+        var plan = ApplyPlan(documents: [])
+        for filePlan in perFile {
+            let filePlan = try filePlan.get()
+            plan.decoded += filePlan.decoded
+            plan.errors += filePlan.errors
+            plan.warnings += filePlan.warnings
+        }
+        return plan
+    }
+
+    init(documents: [ManifestDocument]) {
         let decoder = ManifestDecoder()
         for document in documents {
             do {

@@ -49,7 +49,7 @@ struct DeleteCommand: AsyncParsableCommand {
     private func resolveTargets(_ server: APIServer) async throws -> [Target] {
         let defaultNamespace = namespace ?? "default"
         if !filename.isEmpty {
-            let plan = try ApplyPlan(documents: try ManifestFiles.documents(filename, recursive: recursive))
+            let plan = try await ApplyPlan.reading(filename, recursive: recursive)
             return plan.objectsInApplyOrder.reversed().map { object in
                 Target(
                     type: Swift.type(of: object),

@@ -22,7 +22,7 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         guard !filename.isEmpty else { throw ValidationError("must specify one of -f and -k") }
         do {
-            let plan = try ApplyPlan(documents: try ManifestFiles.documents(filename, recursive: recursive))
+            let plan = try await ApplyPlan.reading(filename, recursive: recursive)
             let server = try await global.openAPI()
             let errors = plan.errors + (try await plan.missingNamespaces(in: server))
             guard errors.isEmpty else {

@@ -43,13 +43,4 @@ enum ManifestFiles {
         }
         return found
     }
-
-    /// Every document of every file, parsed; a file that is not YAML fails the whole read.
-    static func documents(_ paths: [String], recursive: Bool) throws -> [ManifestDocument] {
-        var documents: [ManifestDocument] = []
-        for file in try read(paths, recursive: recursive) {
-            documents += try ManifestParser.parse(file.text, source: file.source)
-        }
-        return documents
-    }
 }

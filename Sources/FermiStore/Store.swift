@@ -16,6 +16,10 @@ public protocol Store: Sendable {
     /// The current value of `key`; throws `StoreError.notFound` when it has none.
     func get(_ key: String) async throws -> KeyValue
 
+    /// The current values of `keys`, in order, nil for a key that has none: many point reads
+    /// in one call, so a bulk apply reads what exists in one go.
+    func currentValues(of keys: [String]) async throws -> [KeyValue?]
+
     /// One page of the keys under a prefix, all read at one revision.
     ///
     /// Without a revision the page is read at the current one; a continue token pins later
@@ -73,6 +77,14 @@ extension Store {
         } catch StoreError.notFound {
             return nil
         }
+    }
+
+    /// Each key read on its own: backends without a cheaper batch read use this.
+    public func currentValues(of keys: [String]) async throws -> [KeyValue?] {
+        var values: [KeyValue?] = []
+        values.reserveCapacity(keys.count)
+        for key in keys { values.append(try await getIfPresent(key)) }
+        return values
     }
 
     /// Every key under `prefix` at one revision, following continue tokens page by page.

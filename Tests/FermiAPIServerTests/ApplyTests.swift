@@ -81,4 +81,14 @@ struct BatchedApplyTests {
         #expect(second.filter { $0.outcome == .unchanged }.count == 1_199)
         #expect(try await server.get(Widget.self, name: "w7").spec.size == 700)
     }
+
+    @Test func applyAllOfOneObjectTwiceInABatchCreatesItThenConfiguresIt() async throws {
+        let server = APIServer(store: MemoryStore(), registry: KindRegistry([Widget.self]))
+        try await server.ensureDefaultNamespace()
+        let widgets: [any APIObject] = [Widget("w1", size: 1), Widget("twice", size: 2), Widget("twice", size: 3)]
+        let results = try await server.applyAll(widgets, batchSize: 500)
+        #expect(results.map(\.outcome) == [.created, .created, .configured])
+        #expect(try await server.get(Widget.self, name: "twice").spec.size == 3)
+        #expect(try await server.get(Widget.self, name: "w1").spec.size == 1)
+    }
 }

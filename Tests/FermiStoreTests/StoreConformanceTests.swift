@@ -21,6 +21,24 @@ struct StoreConformanceTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func currentValuesReadManyKeysInOrderWithNilForAbsentOnes(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let a = try await store.create("/many/a", value: "one".bytes)
+            let b = try await store.create("/many/b", value: "two".bytes)
+            try await store.delete("/many/b")
+            let c = try await store.update("/many/a", value: "three".bytes)
+            let values = try await store.currentValues(of: ["/many/b", "/many/a", "/many/missing"])
+            #expect(values.count == 3)
+            #expect(values[0] == nil)
+            #expect(values[1] == c)
+            #expect(values[1]?.text == "three")
+            #expect(values[1]?.createRevision == a.createRevision)
+            #expect(values[2] == nil)
+            #expect(b.modRevision < c.modRevision)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func createOfExistingKeyFailsAndChangesNothing(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let created = try await store.create("/k", value: "one".bytes)

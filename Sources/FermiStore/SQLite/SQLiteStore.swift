@@ -77,18 +77,23 @@ public final class SQLiteStore: Store, ChangeLog {
     }
 
     public func get(_ key: String) async throws -> KeyValue {
-        let row = try await read { db in
-            try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT \(SQLiteSchema.rowColumns) FROM kv
-                        WHERE key = ? ORDER BY revision DESC LIMIT 1
-                        """),
-                arguments: [Data(key.utf8)]
-            ).map { SQLiteSchema.historyRow($0) }
+        guard let value = try await read({ db in try Self.currentValue(db, key) }) else {
+            throw StoreError.notFound(key: key)
         }
-        guard let value = row?.keyValue else { throw StoreError.notFound(key: key) }
         return value
+    }
+
+    public func currentValues(of keys: [String]) async throws -> [KeyValue?] {
+        try await read { db in try keys.map { try Self.currentValue(db, $0) } }
+    }
+
+    /// The newest row of `key`, unless that row is its deletion.
+    private static func currentValue(_ db: Database, _ key: String) throws -> KeyValue? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT \(SQLiteSchema.rowColumns) FROM kv WHERE key = ? ORDER BY revision DESC LIMIT 1"),
+            arguments: [Data(key.utf8)]
+        ).map { SQLiteSchema.historyRow($0) }?.keyValue
     }
 
     public func list(_ request: ListRequest) async throws -> ListPage {
