@@ -1,17 +1,19 @@
+import FermiAPI
+
 /// The labels, annotations and resource names the simulator reads and writes.
 public enum SimNames {
     /// The pool a node belongs to.
     public static let nodePoolLabel = "fermi.dev/nodepool"
-    public static let zoneLabel = "topology.kubernetes.io/zone"
-    public static let regionLabel = "topology.kubernetes.io/region"
-    public static let hostnameLabel = "kubernetes.io/hostname"
+    public static let zoneLabel = WellKnownLabels.zone
+    public static let regionLabel = WellKnownLabels.region
+    public static let hostnameLabel = WellKnownLabels.hostname
 
-    public static let gpuProductLabel = "nvidia.com/gpu.product"
+    public static let gpuProductLabel = WellKnownLabels.gpuProduct
     public static let gpuCountLabel = "nvidia.com/gpu.count"
     public static let gpuMemoryLabel = "nvidia.com/gpu.memory"
 
-    public static let nvidiaGPU = "nvidia.com/gpu"
-    public static let ascendNPU = "huawei.com/Ascend910"
+    public static let nvidiaGPU = AcceleratorResources.nvidiaGPU
+    public static let ascendNPU = AcceleratorResources.ascendNPU
     public static let rdmaDevice = "rdma/rdma_shared_device"
 
     /// Prices a node's pool charges, as decimal text per hour.
@@ -29,6 +31,6 @@ public enum SimNames {
 
     /// The extended resource a pod's GPUs are counted under, every name a device plugin offers.
     public static func isAccelerator(_ resource: String) -> Bool {
-        resource == nvidiaGPU || resource == ascendNPU || resource.hasPrefix("nvidia.com/mig-")
+        AcceleratorResources.contains(resource)
     }
 }

@@ -36,7 +36,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
 
     /// The value in thousandths of a base unit, rounded up (as Kubernetes' MilliValue).
     public var milliValue: Int64 {
-        Self.roundedUp(value * 1000)
+        Self.roundedUpMilli(value)
     }
 
     /// The value in base units, rounded up (as Kubernetes' Value).
@@ -95,6 +95,11 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
             suffix.dropFirst().allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" })
         else { return nil }
         return number * Decimal(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    /// An exact amount in base units as thousandths, rounded up (as `milliValue`).
+    public static func roundedUpMilli(_ value: Decimal) -> Int64 {
+        roundedUp(value * 1000)
     }
 
     private static func roundedUp(_ value: Decimal) -> Int64 {

@@ -109,6 +109,13 @@ public struct PodGroupCondition: Codable, Hashable, Sendable {
     public var lastTransitionTime: Timestamp?
     public var reason: String?
     public var message: String?
+
+    public init(type: String? = nil, status: String? = nil, reason: String? = nil, message: String? = nil) {
+        self.type = type
+        self.status = status
+        self.reason = reason
+        self.message = message
+    }
 }
 
 /// The phases of a PodGroup.

@@ -1,21 +1,10 @@
 import FermiAPI
 import Foundation
 
-/// What a pod asks of its node, as the scheduler and kubelet count it: per resource, the sum
-/// over its containers (a container's limit stands in for a request it leaves out), or the
-/// largest init container's, whichever is more.
+/// What a pod asks of its node (`PodSpec.resourceRequests`), and the GPUs that comes to.
 public enum PodResources {
     public static func requests(of pod: Pod) -> [String: Decimal] {
-        var total: [String: Decimal] = [:]
-        for container in pod.spec.containers ?? [] {
-            for (name, quantity) in effectiveRequests(container.resources) { total[name, default: 0] += quantity }
-        }
-        for container in pod.spec.initContainers ?? [] {
-            for (name, quantity) in effectiveRequests(container.resources) {
-                total[name] = max(total[name] ?? 0, quantity)
-            }
-        }
-        return total
+        pod.spec.resourceRequests
     }
 
     /// GPUs (or MIG slices, or NPUs) the pod holds.
@@ -35,12 +24,5 @@ public enum PodResources {
             gpus += quantity * PodUsage.gpuShare(of: resource, on: node)
         }
         return gpus
-    }
-
-    private static func effectiveRequests(_ resources: ResourceRequirements?) -> [String: Decimal] {
-        var result: [String: Decimal] = [:]
-        for (name, quantity) in resources?.limits ?? [:] { result[name] = quantity.value }
-        for (name, quantity) in resources?.requests ?? [:] { result[name] = quantity.value }
-        return result
     }
 }

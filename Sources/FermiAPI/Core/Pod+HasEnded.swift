@@ -1,8 +1,7 @@
-import FermiAPI
 
 extension Pod {
     /// Whether the pod has ended (Succeeded or Failed): it holds its node's resources no more.
     public var hasEnded: Bool {
-        ["Succeeded", "Failed"].contains(status?.phase ?? "")
+        status?.phase == PodPhase.succeeded || status?.phase == PodPhase.failed
     }
 }
