@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "FermiControllersTests",
             dependencies: [
-                "FermiControllers", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI",
+                "FermiControllers", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI", "FermiSim",
             ],
             swiftSettings: strictSettings
         ),

@@ -6,8 +6,9 @@ import FermiSim
 enum ControlPlane {
     /// The controllers' names, in the order they are started.
     static let controllerNames = [
-        GarbageCollector.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name,
-        Kubelet.name, UsageRollup.name, FaultController.name,
+        GarbageCollector.name, PodGroupController.name, Scheduler.name, QueueStatusController.name,
+        NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
+        FaultController.name,
     ]
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
@@ -21,7 +22,10 @@ enum ControlPlane {
                 throw ControlPlaneError.unknownControllers(unknown.sorted(), known: controllerNames)
             }
         }
-        var controllers = [GarbageCollector.controller(in: manager)]
+        var controllers = [
+            GarbageCollector.controller(in: manager), PodGroupController.controller(in: manager),
+            Scheduler.controller(in: manager), QueueStatusController.controller(in: manager),
+        ]
         controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }
     }

@@ -1,0 +1,65 @@
+import FermiAPI
+
+/// Why a gang or pod is still pending, in one line a person can act on.
+public enum PendingReason: Hashable, Sendable {
+    /// The queue named does not exist.
+    case queueMissing(String)
+    /// The queue is Closed to new work.
+    case queueClosed(String)
+    /// Admitting the gang would take the queue over its capability.
+    case queueCapability(queue: String, resource: String, capability: String, inUse: String)
+    /// The queue has used its deserved share while others wait for theirs.
+    case queueOverused(queue: String, resource: String, deserved: String, inUse: String)
+    /// No set of nodes holds the gang: how many nodes fit one pod, and why the rest don't.
+    case unplaceable(minimum: Int, total: Int, isGang: Bool, nodesFit: Int, rejections: [(NodeRejection, Int)])
+
+    /// The Volcano condition reason it is reported under.
+    public var conditionReason: String {
+        switch self {
+        case .queueMissing, .queueClosed: "QueueUnavailable"
+        case .queueCapability, .queueOverused: "QueueQuotaExceeded"
+        case .unplaceable: "NotEnoughResources"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .queueMissing(let queue):
+            return "queue \(queue) not found"
+        case .queueClosed(let queue):
+            return "queue \(queue) is Closed"
+        case .queueCapability(let queue, let resource, let capability, let inUse):
+            return "queue \(queue): capability \(resource) \(capability) reached (\(inUse) in use)"
+        case .queueOverused(let queue, let resource, let deserved, let inUse):
+            return "queue \(queue): deserved share of \(resource) \(deserved) used (\(inUse) in use) while other queues wait"
+        case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections):
+            let fit = nodesFit == 1 ? "1 node fits" : "\(nodesFit) nodes fit"
+            let reasons = rejections.map { $0.0.counted($0.1) }
+            let details = ([fit] + (reasons.isEmpty ? [] : [reasons.joined(separator: ", ")])).joined(separator: "; ")
+            return isGang ? "gang \(minimum)/\(total) not placeable: \(details)" : "pod not placeable: \(details)"
+        }
+    }
+
+    /// The diagnosis of a gang that could not be placed: each node judged against the gang's
+    /// first pod with what it has free, reasons counted, most common first.
+    public static func unplaceable(_ request: GangPlacement.Request, isGang: Bool, nodes: [SchedulingNode]) -> PendingReason {
+        var counts: [NodeRejection: Int] = [:]
+        var fit = 0
+        if let pod = request.pods.first {
+            for node in nodes {
+                if let rejection = NodeFit.rejection(of: pod, on: node, free: node.free) {
+                    counts[rejection, default: 0] += 1
+                } else {
+                    fit += 1
+                }
+            }
+        }
+        let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return .unplaceable(
+            minimum: request.minimum, total: request.pods.count, isGang: isGang, nodesFit: fit,
+            rejections: ordered.map { ($0.key, $0.value) })
+    }
+
+    public static func == (left: PendingReason, right: PendingReason) -> Bool { left.message == right.message }
+    public func hash(into hasher: inout Hasher) { hasher.combine(message) }
+}

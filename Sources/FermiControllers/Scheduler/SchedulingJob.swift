@@ -1,0 +1,45 @@
+import FermiAPI
+import FermiRuntime
+
+/// What one cycle schedules as a unit: a Volcano PodGroup's pods, or one pod of the default
+/// scheduler (a gang of one, in no queue).
+public struct SchedulingJob: Sendable {
+    /// The PodGroup's key, or the pod's for a pod on its own.
+    public var key: ObjectKey
+    public var group: PodGroup?
+    /// Members not yet bound, in name order.
+    public var pending: [Pod] = []
+    /// Members bound and not finished.
+    public var active: [Pod] = []
+    /// Members in phase Running.
+    public var running = 0
+    public var succeeded = 0
+    public var failed = 0
+    public var priority: Int32 = 0
+
+    /// Pods that must run together for any to run.
+    public var minMember: Int { Int(group?.spec.minMember ?? 1) }
+    public var queue: String? { group.map { $0.spec.queue ?? VolcanoAnnotations.defaultQueue } }
+    public var isGang: Bool { group != nil }
+    /// How many pending pods must be placed together now for the gang to be whole.
+    public var stillNeeded: Int { max(0, minMember - active.count - succeeded) }
+    public var creationTimestamp: Timestamp? { group?.metadata.creationTimestamp ?? pending.first?.metadata.creationTimestamp }
+}
+
+extension Pod {
+    /// Whether this scheduler places the pod: it names the default scheduler or Volcano.
+    public var isScheduledByFermi: Bool {
+        let name = spec.schedulerName ?? PodSpec.defaultSchedulerName
+        return name == PodSpec.defaultSchedulerName || name == VolcanoAnnotations.schedulerName
+    }
+
+    /// The PodGroup a Volcano pod belongs to: the one it names, or the one made for it.
+    public var volcanoGroupName: String? {
+        guard spec.schedulerName == VolcanoAnnotations.schedulerName
+            || metadata.annotations?[VolcanoAnnotations.groupName] != nil
+        else { return nil }
+        if let name = metadata.annotations?[VolcanoAnnotations.groupName], !name.isEmpty { return name }
+        return metadata.uid.map(VolcanoAnnotations.generatedGroupName(forPodUID:))
+    }
+
+}
