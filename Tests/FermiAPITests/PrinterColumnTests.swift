@@ -50,8 +50,22 @@ struct PrinterColumnTests {
     }
 
     @Test func aKindWithoutColumnsShowsItsAge() throws {
-        let queue = try Self.object(#"{"metadata": {"name": "q", "creationTimestamp": "2026-11-20T12:00:00Z"}}"#)
-        #expect(ObjectTable.rows([queue], columns: Queue.printerColumns, now: Self.now) == [["NAME", "AGE"], ["q", "2d"]])
+        let flavor = try Self.object(#"{"metadata": {"name": "f", "creationTimestamp": "2026-11-20T12:00:00Z"}}"#)
+        #expect(ObjectTable.rows([flavor], columns: ResourceFlavor.printerColumns, now: Self.now) == [["NAME", "AGE"], ["f", "2d"]])
+    }
+
+    @Test func aQueueShowsItsWeightStateGroupsAndGPUs() throws {
+        let queue = try Self.object(
+            #"""
+            {"metadata": {"name": "ai-training", "creationTimestamp": "2026-11-20T12:00:00Z"}, "spec": {"weight": 100},
+             "status": {"state": "Open", "inqueue": 1, "pending": 2, "running": 3, "allocated": {"nvidia.com/gpu": "48"}}}
+            """#)
+        #expect(
+            ObjectTable.rows([queue], columns: Queue.printerColumns, now: Self.now)
+                == [
+                    ["NAME", "WEIGHT", "STATE", "INQUEUE", "PENDING", "RUNNING", "GPUS", "AGE"],
+                    ["ai-training", "100", "Open", "1", "2", "3", "48", "2d"],
+                ])
     }
 
     @Test func aJSONPathColumnJoinsSeveralValuesAndMarksAbsentOnes() throws {

@@ -32,6 +32,9 @@ public enum PendingReason: Hashable, Sendable {
             return "queue \(queue): capability \(resource) \(capability) reached (\(inUse) in use)"
         case .queueOverused(let queue, let resource, let deserved, let inUse):
             return "queue \(queue): deserved share of \(resource) \(deserved) used (\(inUse) in use) while other queues wait"
+        case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections)
+        where nodesFit == 0 && rejections.isEmpty:
+            return isGang ? "gang \(minimum)/\(total) not placeable: the cluster has no nodes" : "pod not placeable: the cluster has no nodes"
         case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections):
             let fit = nodesFit == 1 ? "1 node fits" : "\(nodesFit) nodes fit"
             let reasons = rejections.map { $0.0.counted($0.1) }
