@@ -53,7 +53,7 @@ public struct QueueStatusController: Reconciler {
         var allocated = ResourceAmounts.zero
         for group in members {
             for pod in pods.objects(index: Self.groupIndex, value: "\(group.namespace)/\(group.name)")
-            where pod.spec.nodeName != nil && !pod.hasEnded {
+            where pod.holdsNodeResources {
                 allocated += PodNeeds(pod).requests
             }
         }

@@ -27,9 +27,9 @@ public enum GangPlacement {
         guard request.minimum <= request.pods.count else { return nil }
         if request.pods.isEmpty { return [:] }
         let eligible = eligibleNodes(for: request.pods, among: nodes)
-        for includeDegraded in [false, true] {
-            let usable = eligible.filter { includeDegraded || !nodes[$0].isInDegradedZone }
-            if includeDegraded, usable.count == eligible.filter({ !nodes[$0].isInDegradedZone }).count { break }
+        let healthy = eligible.filter { !nodes[$0].isInDegradedZone }
+        // Degraded zones are tried only when the healthy ones cannot take the gang.
+        for usable in healthy.count == eligible.count ? [eligible] : [healthy, eligible] {
             for domain in domains(of: usable, in: nodes, request: request) {
                 if let placement = bestPlacement(request, over: domain, nodes: nodes) { return placement }
             }

@@ -84,7 +84,7 @@ public final class Scheduler: Reconciler {
     private func schedulingNodes() -> [SchedulingNode] {
         var used: [String: ResourceAmounts] = [:]
         for pod in pods.objects() {
-            guard let node = pod.spec.nodeName, !pod.hasEnded else { continue }
+            guard pod.holdsNodeResources, let node = pod.spec.nodeName else { continue }
             used[node, default: .zero] += PodNeeds(pod).requests
         }
         let health = Dictionary(
@@ -165,22 +165,6 @@ public final class Scheduler: Reconciler {
             _ = try await server.updateStatus(next)
         } catch APIError.notFound {
             // The group went meanwhile.
-        }
-    }
-}
-
-extension SchedulingJob {
-    /// Counts `pod` in the job as pending, active or finished.
-    mutating func add(_ pod: Pod) {
-        if pod.status?.phase == PodPhase.succeeded {
-            succeeded += 1
-        } else if pod.status?.phase == PodPhase.failed {
-            failed += 1
-        } else if pod.spec.nodeName == nil {
-            if pod.metadata.deletionTimestamp == nil { pending.append(pod) }
-        } else {
-            active.append(pod)
-            if pod.status?.phase == PodPhase.running { running += 1 }
         }
     }
 }

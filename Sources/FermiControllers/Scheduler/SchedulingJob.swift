@@ -26,6 +26,22 @@ public struct SchedulingJob: Sendable {
     public var creationTimestamp: Timestamp? { group?.metadata.creationTimestamp ?? pending.first?.metadata.creationTimestamp }
 }
 
+extension SchedulingJob {
+    /// Counts `pod` in the job as pending, active or finished.
+    mutating func add(_ pod: Pod) {
+        if pod.status?.phase == PodPhase.succeeded {
+            succeeded += 1
+        } else if pod.status?.phase == PodPhase.failed {
+            failed += 1
+        } else if pod.spec.nodeName == nil {
+            if pod.metadata.deletionTimestamp == nil { pending.append(pod) }
+        } else {
+            active.append(pod)
+            if pod.status?.phase == PodPhase.running { running += 1 }
+        }
+    }
+}
+
 extension Pod {
     /// Whether this scheduler places the pod: it names the default scheduler or Volcano.
     public var isScheduledByFermi: Bool {

@@ -23,7 +23,7 @@ public struct SchedulingNode: Sendable {
         zone = labels[WellKnownLabels.zone] ?? ""
         region = labels[WellKnownLabels.region] ?? ""
         self.zoneHealth = zoneHealth
-        isReady = node.status?.conditions?.first { $0.type == "Ready" }?.status == "True"
+        isReady = node.isReady
         allocatable = ResourceAmounts(node.status?.allocatable ?? node.status?.capacity)
         self.used = used
     }

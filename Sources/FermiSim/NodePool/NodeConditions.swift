@@ -4,7 +4,7 @@ import FermiAPI
 public enum NodeConditions {
     /// Whether the node's Ready condition is True.
     public static func isReady(_ node: Node) -> Bool {
-        node.status?.conditions?.first { $0.type == "Ready" }?.status == "True"
+        node.isReady
     }
 
     /// Whether the node has reported itself and is not Ready: lost, as opposed to not yet

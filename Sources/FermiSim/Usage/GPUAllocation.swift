@@ -16,7 +16,7 @@ public struct GPUAllocation: Sendable, Equatable {
     public static func byNode(nodes: [Node], pods: [Pod]) -> [(node: Node, allocation: GPUAllocation)] {
         var podsByNode: [String: [Pod]] = [:]
         for pod in pods {
-            guard let node = pod.spec.nodeName, !pod.hasEnded else { continue }
+            guard pod.holdsNodeResources, let node = pod.spec.nodeName else { continue }
             podsByNode[node, default: []].append(pod)
         }
         return nodes.map { node in

@@ -59,7 +59,7 @@ public final class ZoneController: Reconciler {
         informers.informer(Pod.self).onChange { event in
             let pod = event.object
             var holding: (zone: String, gpus: Decimal)?
-            if case .deleted = event {} else if ZoneController.holdsResources(pod), let nodeName = pod.spec.nodeName,
+            if case .deleted = event {} else if pod.holdsNodeResources, let nodeName = pod.spec.nodeName,
                 let node = nodes.object(name: nodeName), let zone = node.metadata.labels?[SimNames.zoneLabel]
             {
                 let gpus = PodResources.wholeGPUs(of: pod, on: node)
@@ -102,8 +102,4 @@ public final class ZoneController: Reconciler {
         return .done
     }
 
-    /// Whether a pod holds its node's resources: bound and not finished.
-    static func holdsResources(_ pod: Pod) -> Bool {
-        pod.spec.nodeName != nil && !pod.hasEnded
-    }
 }
