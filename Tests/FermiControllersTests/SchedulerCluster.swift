@@ -52,9 +52,16 @@ struct SchedulerCluster {
     }
 
     /// A Volcano queue.
-    func queue(_ name: String, weight: Int32 = 1, capability: ResourceList? = nil, state: String? = nil) async throws {
+    func queue(
+        _ name: String, weight: Int32 = 1, capability: ResourceList? = nil, guarantee: ResourceList? = nil,
+        reclaimable: Bool? = nil, state: String? = nil
+    ) async throws {
         let created = try await server.create(
-            Queue(metadata: ObjectMeta(name: name), spec: QueueSpec(weight: weight, capability: capability)))
+            Queue(
+                metadata: ObjectMeta(name: name),
+                spec: QueueSpec(
+                    weight: weight, capability: capability, reclaimable: reclaimable,
+                    guarantee: guarantee.map { QueueGuarantee(resource: $0) })))
         if let state {
             var closed = created
             closed.status = QueueStatus(state: state)
@@ -63,16 +70,30 @@ struct SchedulerCluster {
     }
 
     /// A gang: a PodGroup of `size` pods each asking for `gpus` GPUs, in `queue`.
-    func gang(_ name: String, size: Int, gpus: Int, queue: String = "default", minMember: Int? = nil) async throws {
+    func gang(
+        _ name: String, size: Int, gpus: Int, queue: String = "default", minMember: Int? = nil, priorityClass: String? = nil
+    ) async throws {
         _ = try await server.create(
             PodGroup(
                 metadata: ObjectMeta(name: name, namespace: "default"),
-                spec: PodGroupSpec(minMember: Int32(minMember ?? size), queue: queue)))
+                spec: PodGroupSpec(minMember: Int32(minMember ?? size), queue: queue, priorityClassName: priorityClass)))
         for index in 0..<size {
             var pod = Self.pod("\(name)-\(index)", gpus: gpus, schedulerName: VolcanoAnnotations.schedulerName)
             pod.metadata.annotations = [VolcanoAnnotations.groupName: name, "sim.fermi.dev/duration": "10h"]
             _ = try await server.create(pod)
         }
+    }
+
+    /// A PriorityClass of `value`.
+    func priorityClass(_ name: String, value: Int32, preemptionPolicy: String? = nil) async throws {
+        _ = try await server.create(
+            PriorityClass(metadata: ObjectMeta(name: name), value: value, preemptionPolicy: preemptionPolicy))
+    }
+
+    /// Whether each named pod still exists and is bound.
+    func bound(_ names: [String]) async throws -> [String: Bool] {
+        let pods = try await server.list(Pod.self).items
+        return Dictionary(uniqueKeysWithValues: names.map { name in (name, pods.contains { $0.name == name && $0.spec.nodeName != nil }) })
     }
 
     /// An unbound pod asking for `gpus` GPUs.

@@ -8,8 +8,9 @@ public enum PendingReason: Hashable, Sendable {
     case queueClosed(String)
     /// Admitting the gang would take the queue over its capability.
     case queueCapability(queue: String, resource: String, capability: String, inUse: String)
-    /// The queue has used its deserved share while others wait for theirs.
-    case queueOverused(queue: String, resource: String, deserved: String, inUse: String)
+    /// Admitting the gang would take the queue over its deserved share while other queues
+    /// claim the rest.
+    case queueOverused(queue: String, resource: String, asked: String, deserved: String, inUse: String)
     /// No set of nodes holds the gang: how many nodes fit one pod, and why the rest don't.
     case unplaceable(minimum: Int, total: Int, isGang: Bool, nodesFit: Int, rejections: [(NodeRejection, Int)])
 
@@ -30,8 +31,9 @@ public enum PendingReason: Hashable, Sendable {
             return "queue \(queue) is Closed"
         case .queueCapability(let queue, let resource, let capability, let inUse):
             return "queue \(queue): capability \(resource) \(capability) reached (\(inUse) in use)"
-        case .queueOverused(let queue, let resource, let deserved, let inUse):
-            return "queue \(queue): deserved share of \(resource) \(deserved) used (\(inUse) in use) while other queues wait"
+        case .queueOverused(let queue, let resource, let asked, let deserved, let inUse):
+            return "queue \(queue): \(asked) more \(resource) would exceed its deserved share of \(deserved) (\(inUse) in use); "
+                + "other queues' shares claim the rest"
         case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections)
         where nodesFit == 0 && rejections.isEmpty:
             return isGang ? "gang \(minimum)/\(total) not placeable: the cluster has no nodes" : "pod not placeable: the cluster has no nodes"

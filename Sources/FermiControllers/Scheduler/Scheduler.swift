@@ -56,7 +56,8 @@ public final class Scheduler: Reconciler {
             queues: Dictionary(queues.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         // 2: Decide.
         let decisions = cycle.run()
-        // 3: Bind.
+        // 3: Evict, then bind.
+        for eviction in decisions.evictions { try await evict(eviction) }
         for (pod, node) in decisions.bindings {
             do {
                 _ = try await server.bind(pod, to: node)
@@ -80,6 +81,21 @@ public final class Scheduler: Reconciler {
         return .done
     }
 
+    /// Deletes an evicted job's pods, saying why on each and on its PodGroup.
+    private func evict(_ eviction: SchedulingCycle.Eviction) async throws {
+        for pod in eviction.pods {
+            do {
+                try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name)
+            } catch APIError.notFound {
+                continue
+            }
+            await recorder.record(pod, type: EventType.warning, reason: eviction.reason, message: eviction.message)
+        }
+        if let group = eviction.group {
+            await recorder.record(group, type: EventType.warning, reason: eviction.reason, message: eviction.message)
+        }
+    }
+
     /// Every node with what the pods bound to it hold.
     private func schedulingNodes() -> [SchedulingNode] {
         var used: [String: ResourceAmounts] = [:]
@@ -98,11 +114,14 @@ public final class Scheduler: Reconciler {
 
     /// Pods grouped into what is scheduled together: a PodGroup's members, or a pod alone.
     private func schedulingJobs() -> [SchedulingJob] {
-        let priorities = priorityValues()
+        let classes = Dictionary(priorityClasses.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let globalDefault = classes.values.first { $0.globalDefault == true }
         var jobs: [ObjectKey: SchedulingJob] = [:]
         for group in groups.objects() {
             var job = SchedulingJob(key: ObjectKey(group), group: group)
-            job.priority = group.spec.priorityClassName.flatMap { priorities.byName[$0] } ?? priorities.globalDefault
+            let priorityClass = group.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
+            job.priority = priorityClass?.value ?? 0
+            job.mayPreempt = priorityClass?.preemptionPolicy != PreemptionPolicy.never
             jobs[job.key] = job
         }
         for pod in pods.objects() where pod.isScheduledByFermi && pod.metadata.deletionTimestamp == nil {
@@ -111,10 +130,12 @@ public final class Scheduler: Reconciler {
                 let key = ObjectKey(namespace: pod.namespace, name: groupName)
                 guard jobs[key] != nil else { continue }
                 jobs[key]!.add(pod)
-            } else if pod.spec.nodeName == nil, !pod.hasEnded {
+            } else if !pod.hasEnded {
+                // A pod on its own: pending, or running and so a possible victim.
                 var job = SchedulingJob(key: ObjectKey(pod))
-                job.priority = pod.spec.priority
-                    ?? pod.spec.priorityClassName.flatMap { priorities.byName[$0] } ?? priorities.globalDefault
+                let priorityClass = pod.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
+                job.priority = pod.spec.priority ?? priorityClass?.value ?? 0
+                job.mayPreempt = (pod.spec.preemptionPolicy ?? priorityClass?.preemptionPolicy) != PreemptionPolicy.never
                 job.add(pod)
                 jobs[job.key] = job
             }
@@ -124,12 +145,6 @@ public final class Scheduler: Reconciler {
             job.pending.sort { $0.name < $1.name }
             return job
         }
-    }
-
-    private func priorityValues() -> (byName: [String: Int32], globalDefault: Int32) {
-        let classes = priorityClasses.objects()
-        let byName = Dictionary(classes.map { ($0.name, $0.value ?? 0) }, uniquingKeysWith: { first, _ in first })
-        return (byName, classes.first { $0.globalDefault == true }?.value ?? 0)
     }
 
     /// Writes a PodGroup's phase, counts and Unschedulable condition when they change, with a

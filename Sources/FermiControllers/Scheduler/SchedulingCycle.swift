@@ -4,23 +4,70 @@ import Foundation
 
 /// One scheduling cycle over a snapshot of the cluster, as a Volcano session runs it: jobs in
 /// order of priority then age; each Volcano gang first admitted by its queue (open, within its
-/// capability and its deserved share), then placed whole or not at all; every job left pending
-/// gets the reason why.
+/// capability and its deserved share), then placed whole or not at all; a job that cannot run
+/// may evict lower-priority jobs of its queue or reclaim from queues over their share; every
+/// job left pending gets the reason why.
 public struct SchedulingCycle: Sendable {
     public var nodes: [SchedulingNode]
     public var jobs: [SchedulingJob]
     public var queues: [String: Queue]
 
+    /// A running job evicted so that another can run.
+    public struct Eviction: Sendable {
+        public var pods: [Pod]
+        public var group: PodGroup?
+        /// `Preempted` or `Reclaimed`.
+        public var reason: String
+        public var message: String
+    }
+
     /// What the cycle decided.
     public struct Decisions: Sendable {
         /// Pods to bind, and where.
         public var bindings: [(pod: Pod, node: String)] = []
+        /// Jobs to evict before the bindings are made.
+        public var evictions: [Eviction] = []
         /// Jobs left pending, and why.
         public var pending: [ObjectKey: PendingReason] = [:]
         /// Gangs admitted by their queue (Inqueue), placed or not.
         public var admitted: Set<ObjectKey> = []
-        /// Resources held in each queue once the bindings are made.
+        /// Resources held in each queue once the evictions and bindings are made.
         public var queueAllocated: [String: ResourceAmounts] = [:]
+    }
+
+    /// A queue's deserved share, and the resources where other queues' claims hold it below
+    /// what it would deserve alone.
+    struct Deserved {
+        var share: ResourceAmounts
+        var limitedByOthers: Set<String>
+    }
+
+    /// The cluster as the cycle has changed it so far.
+    struct State {
+        var nodes: [SchedulingNode]
+        let nodeIndex: [String: Int]
+        var allocated: [String: ResourceAmounts]
+        var decisions = Decisions()
+        /// Jobs given pods or evicted this cycle: no longer anyone's victims.
+        var settled: Set<ObjectKey> = []
+
+        /// Frees what `victim`'s pods hold on their nodes and in their queue.
+        mutating func release(_ victim: Preemption.Candidate) {
+            for (pod, needs) in zip(victim.pods, victim.held) {
+                if let node = pod.spec.nodeName.flatMap({ nodeIndex[$0] }) { nodes[node].used -= needs.requests }
+                if let queue = victim.queue { allocated[queue, default: .zero] -= needs.requests }
+            }
+        }
+
+        /// Binds `job`'s placed pods and counts what they hold.
+        mutating func bind(_ job: SchedulingJob, placement: [Int: String], needs: [PodNeeds]) {
+            for (podIndex, nodeName) in placement.sorted(by: { $0.key < $1.key }) {
+                nodes[nodeIndex[nodeName]!].used += needs[podIndex].requests
+                if let queue = job.queue { allocated[queue, default: .zero] += needs[podIndex].requests }
+                decisions.bindings.append((job.pending[podIndex], nodeName))
+            }
+            settled.insert(job.key)
+        }
     }
 
     public init(nodes: [SchedulingNode], jobs: [SchedulingJob], queues: [String: Queue]) {
@@ -30,11 +77,10 @@ public struct SchedulingCycle: Sendable {
     }
 
     public func run() -> Decisions {
-        var decisions = Decisions()
-        var nodes = self.nodes
-        let nodeIndex = Dictionary(uniqueKeysWithValues: nodes.indices.map { (nodes[$0].name, $0) })
-        var allocated = queueAllocations()
-        let deserved = deservedShares(allocated: allocated)
+        var state = State(
+            nodes: nodes, nodeIndex: Dictionary(uniqueKeysWithValues: nodes.indices.map { (nodes[$0].name, $0) }),
+            allocated: queueAllocations())
+        let deserved = deservedShares(allocated: state.allocated)
         let ordered = jobs.sorted { left, right in
             if left.priority != right.priority { return left.priority > right.priority }
             let leftTime = left.creationTimestamp?.date.timeIntervalSince1970 ?? 0
@@ -45,42 +91,35 @@ public struct SchedulingCycle: Sendable {
         for job in ordered where !job.pending.isEmpty {
             let needs = job.pending.map(PodNeeds.init)
             let minimum = min(job.stillNeeded, needs.count)
-            if let queueName = job.queue {
-                let request = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
-                if let reason = queueRefusal(
-                    queueName, request: request, allocated: allocated[queueName] ?? .zero,
-                    deserved: deserved[queueName]?.share, limitedByOthers: deserved[queueName]?.limitedByOthers ?? [])
-                {
-                    decisions.pending[job.key] = reason
+            let queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
+            var request = GangPlacement.Request(pods: needs, minimum: minimum)
+            request.preferredZones = Set(
+                job.active.compactMap { $0.spec.nodeName.flatMap { state.nodeIndex[$0] }.map { state.nodes[$0].zone } })
+            let refusal = job.queue.flatMap { queue in
+                queueRefusal(queue, request: queueRequest, allocated: state.allocated[queue] ?? .zero, deserved: deserved[queue])
+            }
+            if refusal == nil {
+                if job.queue != nil { state.decisions.admitted.insert(job.key) }
+                if let placement = GangPlacement.place(request, on: state.nodes) {
+                    state.bind(job, placement: placement, needs: needs)
                     continue
                 }
-                decisions.admitted.insert(job.key)
             }
-            var request = GangPlacement.Request(pods: needs, minimum: minimum)
-            request.preferredZones = Set(job.active.compactMap { $0.spec.nodeName.flatMap { nodeIndex[$0] }.map { nodes[$0].zone } })
-            guard let placement = GangPlacement.place(request, on: nodes) else {
-                decisions.pending[job.key] = PendingReason.unplaceable(request, isGang: job.isGang, nodes: nodes)
-                continue
-            }
-            for (podIndex, nodeName) in placement.sorted(by: { $0.key < $1.key }) {
-                nodes[nodeIndex[nodeName]!].used += needs[podIndex].requests
-                if let queueName = job.queue { allocated[queueName, default: .zero] += needs[podIndex].requests }
-                decisions.bindings.append((job.pending[podIndex], nodeName))
+            let reason = refusal ?? PendingReason.unplaceable(request, isGang: job.isGang, nodes: state.nodes)
+            if !preempt(for: job, request: request, queueRequest: queueRequest, deserved: deserved, state: &state) {
+                state.decisions.pending[job.key] = reason
             }
         }
-        decisions.queueAllocated = allocated
-        return decisions
+        state.decisions.queueAllocated = state.allocated
+        return state.decisions
     }
 
     /// Why `queue` will not take a gang asking for `request` now; nil when it will.
-    private func queueRefusal(
-        _ name: String, request: ResourceAmounts, allocated: ResourceAmounts, deserved: ResourceAmounts?,
-        limitedByOthers: Set<String>
-    ) -> PendingReason? {
+    func queueRefusal(_ name: String, request: ResourceAmounts, allocated: ResourceAmounts, deserved: Deserved?) -> PendingReason? {
         guard let queue = queues[name] else { return .queueMissing(name) }
         let state = queue.status?.state ?? QueueState.open
         if state == QueueState.closed || state == QueueState.closing { return .queueClosed(name) }
-        let wanted = (allocated + request).restricted(to: request.milli.keys.filter { $0 != "pods" })
+        let wanted = (allocated + request).restricted(to: request.quotaResources)
         if let capability = queue.spec.capability.map(ResourceAmounts.init) {
             let bounded = wanted.restricted(to: capability.milli.keys)
             if let resource = bounded.shortfall(in: capability).first {
@@ -91,9 +130,12 @@ public struct SchedulingCycle: Sendable {
         }
         // The deserved share binds only where other queues' claims hold it below what the
         // queue could have alone; a queue short only of free nodes is told so by placement.
-        if let deserved, let resource = wanted.shortfall(in: deserved).first(where: { limitedByOthers.contains($0) }) {
+        if let deserved,
+            let resource = wanted.shortfall(in: deserved.share).first(where: { deserved.limitedByOthers.contains($0) })
+        {
             return .queueOverused(
-                queue: name, resource: resource, deserved: deserved.formatted(resource), inUse: allocated.formatted(resource))
+                queue: name, resource: resource, asked: request.formatted(resource), deserved: deserved.share.formatted(resource),
+                inUse: allocated.formatted(resource))
         }
         return nil
     }
@@ -109,11 +151,8 @@ public struct SchedulingCycle: Sendable {
     }
 
     /// Each queue's deserved share of the nodes that take pods, from what it holds and what
-    /// its pending gangs ask for, and the resources where other queues' claims hold it below
-    /// what it would deserve alone.
-    private func deservedShares(allocated: [String: ResourceAmounts])
-        -> [String: (share: ResourceAmounts, limitedByOthers: Set<String>)]
-    {
+    /// its pending gangs ask for.
+    private func deservedShares(allocated: [String: ResourceAmounts]) -> [String: Deserved] {
         var requests = allocated
         for job in jobs where !job.pending.isEmpty {
             guard let queue = job.queue else { continue }
@@ -129,11 +168,16 @@ public struct SchedulingCycle: Sendable {
         }
         let total = nodes.filter { $0.isReady && $0.zoneHealth != ZoneHealth.down }
             .reduce(ResourceAmounts.zero) { $0 + $1.allocatable }
-        var result: [String: (share: ResourceAmounts, limitedByOthers: Set<String>)] = [:]
+        var result: [String: Deserved] = [:]
         for (name, share) in QueueShare.deserved(claims, total: total) {
             let alone = QueueShare.deserved([name: claims[name]!], total: total)[name] ?? .zero
-            result[name] = (share, Set(alone.milli.keys.filter { share[$0] < alone[$0] }))
+            result[name] = Deserved(share: share, limitedByOthers: Set(alone.milli.keys.filter { share[$0] < alone[$0] }))
         }
         return result
     }
+}
+
+extension ResourceAmounts {
+    /// The resources a queue's quota speaks of: all but the pod count.
+    var quotaResources: [String] { milli.keys.filter { $0 != "pods" } }
 }

@@ -16,6 +16,9 @@ public struct SchedulingJob: Sendable {
     public var succeeded = 0
     public var failed = 0
     public var priority: Int32 = 0
+    /// Whether it may evict jobs of lower priority (its priority class's preemptionPolicy is
+    /// not Never).
+    public var mayPreempt = true
 
     /// Pods that must run together for any to run.
     public var minMember: Int { Int(group?.spec.minMember ?? 1) }
