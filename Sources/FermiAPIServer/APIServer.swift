@@ -212,6 +212,7 @@ public final class APIServer: Sendable {
         object.metadata.resourceVersion = nil
         object.metadata.deletionTimestamp = nil
         if T.resource.hasStatus { ObjectRules.clearStatus(&object) }
+        object.setDefaultsOnCreate()
         object.setDefaults()
         try admit(object)
     }

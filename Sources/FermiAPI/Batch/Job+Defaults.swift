@@ -35,4 +35,10 @@ extension Job {
 
     /// Retries before a Job fails unless it says otherwise.
     public static let defaultBackoffLimit: Int32 = 6
+
+    /// Kueue's admission: a job that names a LocalQueue starts suspended until its workload is
+    /// admitted.
+    public mutating func setDefaultsOnCreate() {
+        if metadata.kueueQueueName != nil { spec.suspend = true }
+    }
 }

@@ -1,4 +1,13 @@
 extension PyTorchJob {
+    /// Kueue's admission: a job that names a LocalQueue starts suspended until its workload is
+    /// admitted.
+    public mutating func setDefaultsOnCreate() {
+        guard metadata.kueueQueueName != nil else { return }
+        var runPolicy = spec.runPolicy ?? RunPolicy()
+        runPolicy.suspend = true
+        spec.runPolicy = runPolicy
+    }
+
     /// The training operator's defaults (`SetDefaults_PyTorchJob`): clean-up policy None, one
     /// replica and restart OnFailure per replica type, the `pytorch` container's port 23456,
     /// elastic rendezvous over c10d, and each template's pod defaults.

@@ -154,6 +154,11 @@ public struct ClusterQueueStatus: Codable, Hashable, Sendable {
 public struct FlavorUsage: Codable, Hashable, Sendable {
     public var name: String?
     public var resources: [ResourceUsage]?
+
+    public init(name: String? = nil, resources: [ResourceUsage]? = nil) {
+        self.name = name
+        self.resources = resources
+    }
 }
 
 /// Use of one resource: total, and how much of it is borrowed.
@@ -161,6 +166,12 @@ public struct ResourceUsage: Codable, Hashable, Sendable {
     public var name: String?
     public var total: Quantity?
     public var borrowed: Quantity?
+
+    public init(name: String? = nil, total: Quantity? = nil, borrowed: Quantity? = nil) {
+        self.name = name
+        self.total = total
+        self.borrowed = borrowed
+    }
 }
 
 /// The values of Kueue's enums.
@@ -175,13 +186,16 @@ public enum KueueEnums {
 }
 
 extension ClusterQueue {
-    /// NAME COHORT PENDING WORKLOADS; wide: STRATEGY ADMITTED WORKLOADS, as the CRD prints it.
+    /// NAME COHORT PENDING WORKLOADS; wide: STRATEGY ADMITTED WORKLOADS, as the CRD prints
+    /// them; then the GPUs its admitted workloads use and how many of those are borrowed.
     public static var printerColumns: [PrinterColumn] {
         [
             PrinterColumn("Cohort", jsonPath: ".spec.cohort"),
             PrinterColumn("Strategy", jsonPath: ".spec.queueingStrategy", priority: 1),
             PrinterColumn("Pending Workloads", jsonPath: ".status.pendingWorkloads", type: .integer),
             PrinterColumn("Admitted Workloads", jsonPath: ".status.admittedWorkloads", type: .integer, priority: 1),
+            PrinterColumn("GPUs", jsonPath: #".status.flavorsUsage[*].resources[?(@.name=="nvidia.com/gpu")].total"#),
+            PrinterColumn("Borrowed GPUs", jsonPath: #".status.flavorsUsage[*].resources[?(@.name=="nvidia.com/gpu")].borrowed"#),
         ]
     }
 

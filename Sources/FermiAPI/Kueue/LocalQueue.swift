@@ -68,4 +68,9 @@ public struct LocalQueueStatus: Codable, Hashable, Sendable {
     public var admittedWorkloads: Int32?
     public var flavorsReservation: [FlavorUsage]?
     public var flavorUsage: [FlavorUsage]?
+
+    public init(pendingWorkloads: Int32? = nil, admittedWorkloads: Int32? = nil) {
+        self.pendingWorkloads = pendingWorkloads
+        self.admittedWorkloads = admittedWorkloads
+    }
 }

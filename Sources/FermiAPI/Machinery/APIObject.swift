@@ -20,8 +20,16 @@ public protocol APIObject: Codable, Hashable, Sendable {
     /// Fills in what the user left out, as upstream's defaulting does.
     mutating func setDefaults()
 
+    /// Changes made only when the object is created, as a mutating admission webhook
+    /// registered for CREATE makes them (Kueue suspends a job that names a queue).
+    mutating func setDefaultsOnCreate()
+
     /// The columns after NAME in `fermi get`'s table, as upstream prints the kind.
     static var printerColumns: [PrinterColumn] { get }
+}
+
+extension APIObject {
+    public mutating func setDefaultsOnCreate() {}
 }
 
 /// How a kind is served and named: what `fermi get`, `api-resources` and the store keys use.

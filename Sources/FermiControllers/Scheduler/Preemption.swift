@@ -22,10 +22,12 @@ public enum Preemption {
         public var priority: Int32
         public var queue: String?
         public var cause: Cause
-        /// Its pods that hold a node's resources.
+        /// Its pods that hold a node's resources (none for a Kueue workload, which holds quota).
         public var pods: [Pod]
         /// What each of those pods holds, in the same order.
         public var held: [PodNeeds]
+        /// What evicting it frees in all.
+        public var total: ResourceAmounts
         public var creationTimestamp: Timestamp?
 
         public init(
@@ -37,11 +39,23 @@ public enum Preemption {
             self.cause = cause
             self.pods = pods
             held = pods.map(PodNeeds.init)
+            total = held.reduce(.zero) { $0 + $1.requests }
             self.creationTimestamp = creationTimestamp
         }
 
-        /// What all its pods hold.
-        public var total: ResourceAmounts { held.reduce(.zero) { $0 + $1.requests } }
+        /// A candidate that holds `total` of a queue's quota rather than pods.
+        public init(
+            key: ObjectKey, priority: Int32, queue: String?, cause: Cause, total: ResourceAmounts, creationTimestamp: Timestamp?
+        ) {
+            self.key = key
+            self.priority = priority
+            self.queue = queue
+            self.cause = cause
+            pods = []
+            held = []
+            self.total = total
+            self.creationTimestamp = creationTimestamp
+        }
     }
 
     /// The victims to evict, or nil when evicting every candidate would not be enough.
@@ -51,9 +65,14 @@ public enum Preemption {
     public static func victims(
         from candidates: [Candidate], largestIn resource: String, isEnough: ([Candidate]) -> Bool
     ) -> [Candidate]? {
+        victims(fromOrdered: ordered(candidates, largestIn: resource), isEnough: isEnough)
+    }
+
+    /// The victims among candidates already in the order they are to be taken.
+    public static func victims(fromOrdered candidates: [Candidate], isEnough: ([Candidate]) -> Bool) -> [Candidate]? {
         var chosen: [Candidate] = []
         var enough = false
-        for candidate in ordered(candidates, largestIn: resource) {
+        for candidate in candidates {
             chosen.append(candidate)
             if isEnough(chosen) {
                 enough = true

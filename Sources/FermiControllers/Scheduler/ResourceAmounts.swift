@@ -85,11 +85,17 @@ public struct ResourceAmounts: Hashable, Sendable {
     /// As a resource list, for status fields.
     public var resourceList: ResourceList {
         var list: ResourceList = [:]
-        for (name, amount) in milli { list[name] = Quantity(ResourceAmounts.format(amount, of: name)) }
+        for (name, amount) in milli { list[name] = ResourceAmounts.quantity(amount, of: name) }
         return list
     }
 
-    static func format(_ milli: Int64, of resource: String) -> String {
+    /// `milli` thousandths of `resource` as a quantity.
+    public static func quantity(_ milli: Int64, of resource: String) -> Quantity {
+        // What `format` writes always parses.
+        Quantity(stringLiteral: format(milli, of: resource))
+    }
+
+    public static func format(_ milli: Int64, of resource: String) -> String {
         if milli % 1000 != 0 { return "\(milli)m" }
         let whole = milli / 1000
         guard resource == "memory" || resource.hasSuffix("storage") else { return "\(whole)" }
