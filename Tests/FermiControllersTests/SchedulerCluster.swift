@@ -71,17 +71,50 @@ struct SchedulerCluster {
 
     /// A gang: a PodGroup of `size` pods each asking for `gpus` GPUs, in `queue`.
     func gang(
-        _ name: String, size: Int, gpus: Int, queue: String = "default", minMember: Int? = nil, priorityClass: String? = nil
+        _ name: String, size: Int, gpus: Int, queue: String = "default", minMember: Int? = nil, priorityClass: String? = nil,
+        annotations: [String: String]? = nil
     ) async throws {
+        var metadata = ObjectMeta(name: name, namespace: "default")
+        metadata.annotations = annotations
         _ = try await server.create(
             PodGroup(
-                metadata: ObjectMeta(name: name, namespace: "default"),
+                metadata: metadata,
                 spec: PodGroupSpec(minMember: Int32(minMember ?? size), queue: queue, priorityClassName: priorityClass)))
         for index in 0..<size {
             var pod = Self.pod("\(name)-\(index)", gpus: gpus, schedulerName: VolcanoAnnotations.schedulerName)
             pod.metadata.annotations = [VolcanoAnnotations.groupName: name, "sim.fermi.dev/duration": "10h"]
             _ = try await server.create(pod)
         }
+    }
+
+    /// Sets a zone's declared health.
+    func setHealth(of zone: String, to health: String) async throws {
+        var current = try await server.get(Zone.self, name: zone)
+        current.spec.health = health
+        _ = try await server.update(current)
+    }
+
+    /// Does what a gang's job controller does when members fail: deletes each Failed pod of
+    /// `gang` and makes a new one in its place.
+    func replaceFailedPods(of gang: String, gpus: Int) async throws {
+        for pod in try await server.list(Pod.self).items
+        where pod.metadata.annotations?[VolcanoAnnotations.groupName] == gang && pod.status?.phase == PodPhase.failed {
+            try await server.delete(Pod.self, name: pod.name)
+            var replacement = Self.pod(pod.name, gpus: gpus, schedulerName: VolcanoAnnotations.schedulerName)
+            replacement.metadata.annotations = pod.metadata.annotations
+            _ = try await server.create(replacement)
+        }
+    }
+
+    /// The zone each named pod is bound in (nil while unbound).
+    func zones(of pods: [String]) async throws -> [String: String?] {
+        let nodes = try await server.list(Node.self).items
+        var result: [String: String?] = [:]
+        for name in pods {
+            let node = try await pod(name).spec.nodeName
+            result[name] = node.flatMap { node in nodes.first { $0.name == node }?.metadata.labels?[WellKnownLabels.zone] }
+        }
+        return result
     }
 
     /// A PriorityClass of `value`.

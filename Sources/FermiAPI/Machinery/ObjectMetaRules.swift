@@ -38,6 +38,7 @@ enum ObjectMetaRules {
             }
             annotationBytes += key.utf8.count + value.utf8.count
         }
+        errors += PlacementAnnotations.validate(metadata, at: path)
         if annotationBytes > totalAnnotationSizeLimit {
             errors.append(FieldError(.tooLong(maximum: totalAnnotationSizeLimit), path.child("annotations")))
         }

@@ -2,7 +2,9 @@ import FermiAPI
 
 /// Where a gang's pods go: at least `minimum` of them placed together or none at all, packed
 /// onto the fewest nodes, inside one zone where one zone can hold them, else inside one region;
-/// Degraded zones only when healthy ones cannot.
+/// Degraded zones only when healthy ones cannot. A gang that names a zone spread gets exactly
+/// its share in each named zone, and the share of a zone that is Down goes where the gang would
+/// otherwise go.
 public enum GangPlacement {
     /// What one gang asks for in one cycle.
     public struct Request: Sendable {
@@ -10,10 +12,15 @@ public enum GangPlacement {
         public var pods: [PodNeeds]
         /// How many of them must be placed now for the gang to run.
         public var minimum: Int
-        /// Zones where members already run: tried first, to keep the gang together.
-        public var preferredZones: Set<String> = []
+        /// How many members already run in each zone: those zones are tried first, to keep
+        /// the gang together, and they count towards a spread's shares.
+        public var activeByZone: [String: Int] = [:]
+        /// Pods per named zone, when the gang asks for a spread.
+        public var zoneSpread: [PlacementAnnotations.ZoneShare]?
         /// Whether the gang may span regions when no region can hold it.
         public var mayCrossRegions = false
+
+        var preferredZones: Set<String> { Set(activeByZone.keys) }
 
         public init(pods: [PodNeeds], minimum: Int) {
             self.pods = pods
@@ -26,6 +33,7 @@ public enum GangPlacement {
     public static func place(_ request: Request, on nodes: [SchedulingNode]) -> [Int: String]? {
         guard request.minimum <= request.pods.count else { return nil }
         if request.pods.isEmpty { return [:] }
+        if let spread = request.zoneSpread { return placeSpread(request, spread: spread, on: nodes).placement }
         let eligible = eligibleNodes(for: request.pods, among: nodes)
         let healthy = eligible.filter { !nodes[$0].isInDegradedZone }
         // Degraded zones are tried only when the healthy ones cannot take the gang.
@@ -35,6 +43,45 @@ public enum GangPlacement {
             }
         }
         return nil
+    }
+
+    /// A spread gang's placement: each named zone that is up takes its share (less what
+    /// already runs there) or the gang waits, with the first zone short of its share; the
+    /// shares of Down zones, and pods beyond the spread, are placed by the usual rules.
+    static func placeSpread(_ request: Request, spread: [PlacementAnnotations.ZoneShare], on nodes: [SchedulingNode])
+        -> (placement: [Int: String]?, short: (zone: String, fit: Int, wanted: Int)?)
+    {
+        let eligible = eligibleNodes(for: request.pods, among: nodes)
+        let byZone = Dictionary(grouping: eligible) { nodes[$0].zone }
+        let downZones = Set(nodes.filter { $0.zoneHealth == ZoneHealth.down }.map(\.zone))
+        var placement: [Int: String] = [:]
+        var next = 0
+        for share in spread where !downZones.contains(share.zone) && next < request.pods.count {
+            let active = request.activeByZone[share.zone] ?? 0
+            let take = min(max(0, share.pods - active), request.pods.count - next)
+            guard take > 0 else { continue }
+            let slice = Request(pods: Array(request.pods[next..<(next + take)]), minimum: take)
+            guard let placed = pack(slice, onto: byZone[share.zone] ?? [], nodes: nodes) else {
+                let fit = pack(Request(pods: slice.pods, minimum: 0), onto: byZone[share.zone] ?? [], nodes: nodes)?.count ?? 0
+                return (nil, (share.zone, active + fit, share.pods))
+            }
+            for (index, node) in placed { placement[next + index] = node }
+            next += take
+        }
+        guard next < request.pods.count else { return (placement, nil) }
+        // The rest go where the gang's usual rules send them, beside what was just placed.
+        var rest = Request(pods: Array(request.pods[next...]), minimum: max(0, request.minimum - next))
+        rest.activeByZone = request.activeByZone
+        rest.mayCrossRegions = request.mayCrossRegions
+        var remaining = nodes
+        let index = Dictionary(uniqueKeysWithValues: nodes.indices.map { (nodes[$0].name, $0) })
+        for (podIndex, node) in placement {
+            remaining[index[node]!].used += request.pods[podIndex].requests
+            rest.activeByZone[nodes[index[node]!].zone, default: 0] += 1
+        }
+        guard let placed = place(rest, on: remaining) else { return (nil, nil) }
+        for (podIndex, node) in placed { placement[next + podIndex] = node }
+        return (placement, nil)
     }
 
     /// Nodes that pass every rule but free resources for at least one of the pods.

@@ -13,13 +13,15 @@ public enum PendingReason: Hashable, Sendable {
     case queueOverused(queue: String, resource: String, asked: String, deserved: String, inUse: String)
     /// No set of nodes holds the gang: how many nodes fit one pod, and why the rest don't.
     case unplaceable(minimum: Int, total: Int, isGang: Bool, nodesFit: Int, rejections: [(NodeRejection, Int)])
+    /// A zone named in the gang's spread cannot take its share.
+    case spreadShort(minimum: Int, total: Int, zone: String, fit: Int, wanted: Int)
 
     /// The Volcano condition reason it is reported under.
     public var conditionReason: String {
         switch self {
         case .queueMissing, .queueClosed: "QueueUnavailable"
         case .queueCapability, .queueOverused: "QueueQuotaExceeded"
-        case .unplaceable: "NotEnoughResources"
+        case .unplaceable, .spreadShort: "NotEnoughResources"
         }
     }
 
@@ -34,6 +36,8 @@ public enum PendingReason: Hashable, Sendable {
         case .queueOverused(let queue, let resource, let asked, let deserved, let inUse):
             return "queue \(queue): \(asked) more \(resource) would exceed its deserved share of \(deserved) (\(inUse) in use); "
                 + "other queues' shares claim the rest"
+        case .spreadShort(let minimum, let total, let zone, let fit, let wanted):
+            return "gang \(minimum)/\(total) not placeable: zone \(zone) fits \(fit) of the \(wanted) pods its spread asks for"
         case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections)
         where nodesFit == 0 && rejections.isEmpty:
             return isGang ? "gang \(minimum)/\(total) not placeable: the cluster has no nodes" : "pod not placeable: the cluster has no nodes"
@@ -48,6 +52,10 @@ public enum PendingReason: Hashable, Sendable {
     /// The diagnosis of a gang that could not be placed: each node judged against the gang's
     /// first pod with what it has free, reasons counted, most common first.
     public static func unplaceable(_ request: GangPlacement.Request, isGang: Bool, nodes: [SchedulingNode]) -> PendingReason {
+        if let spread = request.zoneSpread, let short = GangPlacement.placeSpread(request, spread: spread, on: nodes).short {
+            return .spreadShort(
+                minimum: request.minimum, total: request.pods.count, zone: short.zone, fit: short.fit, wanted: short.wanted)
+        }
         var counts: [NodeRejection: Int] = [:]
         var fit = 0
         if let pod = request.pods.first {

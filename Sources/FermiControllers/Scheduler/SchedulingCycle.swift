@@ -93,8 +93,14 @@ public struct SchedulingCycle: Sendable {
             let minimum = min(job.stillNeeded, needs.count)
             let queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
             var request = GangPlacement.Request(pods: needs, minimum: minimum)
-            request.preferredZones = Set(
-                job.active.compactMap { $0.spec.nodeName.flatMap { state.nodeIndex[$0] }.map { state.nodes[$0].zone } })
+            for pod in job.active {
+                guard let node = pod.spec.nodeName.flatMap({ state.nodeIndex[$0] }) else { continue }
+                request.activeByZone[state.nodes[node].zone, default: 0] += 1
+            }
+            if let metadata = job.group?.metadata {
+                request.zoneSpread = PlacementAnnotations.zoneSpread(of: metadata)
+                request.mayCrossRegions = PlacementAnnotations.mayCrossRegions(metadata)
+            }
             let refusal = job.queue.flatMap { queue in
                 queueRefusal(queue, request: queueRequest, allocated: state.allocated[queue] ?? .zero, deserved: deserved[queue])
             }
