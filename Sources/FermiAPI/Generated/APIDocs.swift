@@ -2420,6 +2420,12 @@ public enum APIDocs {
                 FieldDoc(name: "zone", type: "String?", doc: "The other zone's name."),
                 FieldDoc(name: "latency", type: "String?", doc: "One-way latency to it, as a Go duration (`8.5ms`)."),
             ]),
+        "ZoneShare": TypeDoc(
+            doc: "One zone's share of a spread.",
+            fields: [
+                FieldDoc(name: "zone", type: "String", doc: ""),
+                FieldDoc(name: "pods", type: "Int", doc: ""),
+            ]),
         "ZoneSpec": TypeDoc(
             doc: "Where a zone is and how it is.",
             fields: [

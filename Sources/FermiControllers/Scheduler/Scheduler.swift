@@ -2,6 +2,7 @@ import FermiAPI
 import FermiAPIServer
 import FermiRuntime
 import Foundation
+import Synchronization
 
 /// The scheduler: binds pending pods to nodes. Every change to pods, nodes, zones, PodGroups,
 /// queues or priority classes asks for a new cycle (one key, so a burst of changes makes one
@@ -21,6 +22,8 @@ public final class Scheduler: Reconciler {
     let groups: Informer<PodGroup>
     let queues: Informer<Queue>
     let priorityClasses: Informer<PriorityClass>
+    /// Bindings and evictions made that the pod cache may not show yet.
+    let assumed = Mutex(AssumedPods())
 
     init(manager: ControllerManager) {
         let informers = manager.informers
@@ -49,10 +52,12 @@ public final class Scheduler: Reconciler {
     }
 
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
-        // 1: Load the snapshot.
-        let jobs = schedulingJobs()
+        // 1: Load the snapshot, with what earlier cycles did that the cache may not show yet.
+        let cached = pods.objects()
+        let pods = assumed.withLock { $0.applied(to: cached) }
+        let jobs = schedulingJobs(pods)
         let cycle = SchedulingCycle(
-            nodes: schedulingNodes(), jobs: jobs,
+            nodes: schedulingNodes(pods), jobs: jobs,
             queues: Dictionary(queues.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         // 2: Decide.
         let decisions = cycle.run()
@@ -61,6 +66,7 @@ public final class Scheduler: Reconciler {
         for (pod, node) in decisions.bindings {
             do {
                 _ = try await server.bind(pod, to: node)
+                assumed.withLock { $0.assumeBound(pod, to: node) }
                 await recorder.record(
                     pod, reason: "Scheduled", message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)")
             } catch APIError.conflict, APIError.notFound {
@@ -86,6 +92,7 @@ public final class Scheduler: Reconciler {
         for pod in eviction.pods {
             do {
                 try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name)
+                assumed.withLock { $0.assumeEvicted(pod) }
             } catch APIError.notFound {
                 continue
             }
@@ -97,9 +104,9 @@ public final class Scheduler: Reconciler {
     }
 
     /// Every node with what the pods bound to it hold.
-    private func schedulingNodes() -> [SchedulingNode] {
+    private func schedulingNodes(_ pods: [Pod]) -> [SchedulingNode] {
         var used: [String: ResourceAmounts] = [:]
-        for pod in pods.objects() {
+        for pod in pods {
             guard pod.holdsNodeResources, let node = pod.spec.nodeName else { continue }
             used[node, default: .zero] += PodNeeds(pod).requests
         }
@@ -113,7 +120,7 @@ public final class Scheduler: Reconciler {
     }
 
     /// Pods grouped into what is scheduled together: a PodGroup's members, or a pod alone.
-    private func schedulingJobs() -> [SchedulingJob] {
+    private func schedulingJobs(_ pods: [Pod]) -> [SchedulingJob] {
         let classes = Dictionary(priorityClasses.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let globalDefault = classes.values.first { $0.globalDefault == true }
         var jobs: [ObjectKey: SchedulingJob] = [:]
@@ -124,7 +131,7 @@ public final class Scheduler: Reconciler {
             job.mayPreempt = priorityClass?.preemptionPolicy != PreemptionPolicy.never
             jobs[job.key] = job
         }
-        for pod in pods.objects() where pod.isScheduledByFermi && pod.metadata.deletionTimestamp == nil {
+        for pod in pods where pod.isScheduledByFermi && pod.metadata.deletionTimestamp == nil {
             if let groupName = pod.volcanoGroupName {
                 // A Volcano pod waits for its PodGroup (made for it if it names none).
                 let key = ObjectKey(namespace: pod.namespace, name: groupName)
