@@ -119,6 +119,9 @@ let package = Package(
                 "FermiAPIServer",
                 "FermiStore",
                 "FermiStoreTestSupport",
+                "FermiRuntime",
+                "FermiRuntimeTestSupport",
+                "FermiControllers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -108,29 +108,33 @@ public final class APIServer: Sendable {
         } catch {
             throw APIError.from(error, resource: T.resource, name: object.name)
         }
-        if let wanted = object.metadata.resourceVersion, !wanted.isEmpty, wanted != String(stored.modRevision) {
-            throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
-        }
-        // The stored object with the new status, worked on as JSON: one encode and one decode,
-        // however big the object.
-        guard case .object(var members) = try JSONParser.parse(stored.value) else {
-            throw APIError.unavailable("\(key) does not hold an object")
-        }
         guard T.resource.hasStatus else { return try ObjectCodec.decode(T.self, from: stored) }
-        members["status"] = try JSONValueEncoder.encode(object)["status"]
-        var next = try Self.decode(T.self, .object(members))
-        let errors = next.validate()
-        guard errors.isEmpty else {
-            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
-        }
+        var (next, value) = try statusWrite(of: object, over: stored)
         do {
-            let written = try await store.update(
-                key, value: Data(JSONValue.compactJSON(.object(members)).utf8), expectedRevision: stored.modRevision)
+            let written = try await store.update(key, value: value, expectedRevision: stored.modRevision)
             next.metadata.resourceVersion = String(written.modRevision)
             return next
         } catch {
             throw APIError.from(error, resource: T.resource, name: object.name)
         }
+    }
+
+    /// The stored object with `object`'s status, validated, and its JSON to write: worked on
+    /// as JSON, one encode and one decode however big the object.
+    func statusWrite<T: APIObject>(of object: T, over stored: KeyValue) throws -> (T, Data) {
+        if let wanted = object.metadata.resourceVersion, !wanted.isEmpty, wanted != String(stored.modRevision) {
+            throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
+        }
+        guard case .object(var members) = try JSONParser.parse(stored.value) else {
+            throw APIError.unavailable("\(stored.key) does not hold an object")
+        }
+        members["status"] = try JSONValueEncoder.encode(object)["status"]
+        let next = try Self.decode(T.self, .object(members))
+        let errors = next.validate()
+        guard errors.isEmpty else {
+            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
+        }
+        return (next, Data(JSONValue.compactJSON(.object(members)).utf8))
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they

@@ -30,4 +30,14 @@ struct QueueShareTests {
         #expect(shares["guaranteed"]?["nvidia.com/gpu"] == 27_000)
         #expect(shares["other"]?["nvidia.com/gpu"] == 7_000)
     }
+
+    @Test func theMemoryOfALargeClusterIsSharedWithoutOverflow() {
+        // 5,000 nodes of 768Gi in thousandths of a byte is about 4.1e18: times a weight of 4
+        // it no longer fits in 64 bits.
+        let memory = ResourceAmounts(milli: ["memory": 5_000 * 768 * (1 << 30) * 1000])
+        let shares = QueueShare.deserved(
+            ["light": .init(weight: 1, request: memory), "heavy": .init(weight: 4, request: memory)], total: memory)
+        #expect(shares["heavy"]?["memory"] == memory["memory"] / 5 * 4)
+        #expect(shares["light"]?["memory"] == memory["memory"] / 5)
+    }
 }

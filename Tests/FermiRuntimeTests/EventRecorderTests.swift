@@ -39,4 +39,25 @@ struct EventRecorderTests {
         let events = try await cluster.server.list(Event.self, namespace: "default").items
         #expect(events.map(\.involvedObject?.name) == ["team-a"])
     }
+
+    @Test func manyOccurrencesAreRecordedTogetherAndRepeatsStillCountUp() async throws {
+        let cluster = try await TestCluster()
+        let recorder = EventRecorder(server: cluster.server, clock: cluster.clock, component: "volcano")
+        let first = try await cluster.server.create(cluster.configMap("first"))
+        let second = try await cluster.server.create(cluster.configMap("second"))
+        await recorder.record(first, reason: "Scheduled", message: "assigned")
+        let before = try await cluster.server.currentRevision()
+        await recorder.record([
+            EventRecorder.Occurrence(first, reason: "Scheduled", message: "assigned"),
+            EventRecorder.Occurrence(second, reason: "Scheduled", message: "assigned"),
+            EventRecorder.Occurrence(second, reason: "Pulled", message: "pulled"),
+            EventRecorder.Occurrence(second, reason: "Pulled", message: "pulled"),
+        ])
+        let events = try await cluster.server.list(Event.self, namespace: "default").items
+        let counts = Dictionary(uniqueKeysWithValues: events.map { ("\($0.involvedObject?.name ?? "")/\($0.reason ?? "")", $0.count ?? 0) })
+        #expect(counts == ["first/Scheduled": 2, "second/Scheduled": 1, "second/Pulled": 2])
+        // Two new events in one write; the two repeats one write each.
+        #expect(try await cluster.server.currentRevision() == before + 3)
+        #expect(recorder.failureCount == 0)
+    }
 }

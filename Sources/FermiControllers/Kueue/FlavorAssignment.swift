@@ -44,7 +44,7 @@ public enum FlavorAssignment {
             var requested = ResourceAmounts(spec.resourceRequests).times(Int(count))
             let covered = Set(groups.flatMap { $0.coveredResources ?? [] })
             if covered.contains("pods") { requested += ResourceAmounts(milli: ["pods": Int64(count) * 1000]) }
-            if let missing = requested.milli.keys.sorted().first(where: { !covered.contains($0) }) {
+            if let missing = requested.names.first(where: { !covered.contains($0) }) {
                 return .doesNotFit("couldn't assign flavors to pod set \(name): resource \(missing) unavailable in ClusterQueue")
             }
             var chosen = PodSetFlavors(name: name, count: count, flavors: [:], usage: requested)

@@ -35,7 +35,7 @@ public struct QuotaBook: Sendable {
 
         /// What of its nominal quota the queue keeps for itself (nominal minus lending limit).
         func guaranteed(_ flavor: String, _ resource: String) -> Int64 {
-            guard let lending = lendingLimit[flavor], lending.milli[resource] != nil else { return 0 }
+            guard let lending = lendingLimit[flavor], lending.contains(resource) else { return 0 }
             return max(0, (nominal[flavor]?[resource] ?? 0) - lending[resource])
         }
 
@@ -59,7 +59,7 @@ public struct QuotaBook: Sendable {
         let used = queue.usage[flavor]?[resource] ?? 0
         guard let cohort = queue.cohort else { return nominal - used }
         var free = cohortAvailable(to: name, cohort: cohort, flavor, resource)
-        if let limit = queue.borrowingLimit[flavor], limit.milli[resource] != nil {
+        if let limit = queue.borrowingLimit[flavor], limit.contains(resource) {
             free = min(free, nominal + limit[resource] - used)
         }
         return free
@@ -73,7 +73,7 @@ public struct QuotaBook: Sendable {
         guard let cohort = queue.cohort else { return nominal }
         var capacity = queue.guaranteed(flavor, resource)
             + members(of: cohort).reduce(Int64(0)) { $0 + $1.value.lendable(flavor, resource) }
-        if let limit = queue.borrowingLimit[flavor], limit.milli[resource] != nil {
+        if let limit = queue.borrowingLimit[flavor], limit.contains(resource) {
             capacity = min(capacity, nominal + limit[resource])
         }
         return capacity
@@ -88,7 +88,7 @@ public struct QuotaBook: Sendable {
     /// Whether queue `name` borrows anything at all.
     public func isBorrowing(_ name: String) -> Bool {
         guard let queue = queues[name] else { return false }
-        return queue.usage.contains { flavor, amounts in amounts.milli.keys.contains { isBorrowing(name, flavor, $0) } }
+        return queue.usage.contains { flavor, amounts in amounts.names.contains { isBorrowing(name, flavor, $0) } }
     }
 
     public mutating func add(_ usage: [String: ResourceAmounts], to name: String) {

@@ -57,7 +57,7 @@ public struct QueueStatusController: Reconciler {
                 allocated += PodNeeds(pod).requests
             }
         }
-        status.allocated = allocated.restricted(to: allocated.milli.keys.filter { $0 != "pods" }).resourceList
+        status.allocated = allocated.restricted(to: allocated.names.filter { $0 != "pods" }).resourceList
         guard status != queue.status else { return .done }
         var next = queue
         next.status = status

@@ -20,8 +20,6 @@ public enum GangPlacement {
         /// Whether the gang may span regions when no region can hold it.
         public var mayCrossRegions = false
 
-        var preferredZones: Set<String> { Set(activeByZone.keys) }
-
         public init(pods: [PodNeeds], minimum: Int) {
             self.pods = pods
             self.minimum = minimum
@@ -31,15 +29,22 @@ public enum GangPlacement {
     /// Pod index → node name, for every pod placed (at least `minimum`); nil when the gang
     /// cannot be placed whole.
     public static func place(_ request: Request, on nodes: [SchedulingNode]) -> [Int: String]? {
+        var index = NodeIndex(nodes)
+        return place(request, in: &index)
+    }
+
+    /// As `place(_:on:)`, over an index the caller keeps (it learns which nodes pass which
+    /// rules as it goes).
+    public static func place(_ request: Request, in index: inout NodeIndex) -> [Int: String]? {
         guard request.minimum <= request.pods.count else { return nil }
         if request.pods.isEmpty { return [:] }
-        if let spread = request.zoneSpread { return placeSpread(request, spread: spread, on: nodes).placement }
-        let eligible = eligibleNodes(for: request.pods, among: nodes)
-        let healthy = eligible.filter { !nodes[$0].isInDegradedZone }
+        if let spread = request.zoneSpread { return placeSpread(request, spread: spread, in: &index).placement }
+        let usable = zonesWithEligibleNodes(for: request.pods, in: &index)
+        let healthy = usable.filter { !index.zoneIsDegraded[$0] }
         // Degraded zones are tried only when the healthy ones cannot take the gang.
-        for usable in healthy.count == eligible.count ? [eligible] : [healthy, eligible] {
-            for domain in domains(of: usable, in: nodes, request: request) {
-                if let placement = bestPlacement(request, over: domain, nodes: nodes) { return placement }
+        for zones in healthy.count == usable.count ? [usable] : [healthy, usable] {
+            for tier in tiers(of: zones, in: index, request: request) {
+                if let placement = bestPlacement(request, over: tier, in: &index) { return placement }
             }
         }
         return nil
@@ -48,12 +53,11 @@ public enum GangPlacement {
     /// A spread gang's placement: each named zone that is up takes its share (less what
     /// already runs there) or the gang waits, with the first zone short of its share; the
     /// shares of Down zones, and pods beyond the spread, are placed by the usual rules.
-    static func placeSpread(_ request: Request, spread: [PlacementAnnotations.ZoneShare], on nodes: [SchedulingNode])
+    static func placeSpread(_ request: Request, spread: [PlacementAnnotations.ZoneShare], in index: inout NodeIndex)
         -> (placement: [Int: String]?, short: (zone: String, fit: Int, wanted: Int)?)
     {
-        let eligible = eligibleNodes(for: request.pods, among: nodes)
-        let byZone = Dictionary(grouping: eligible) { nodes[$0].zone }
-        let downZones = Set(nodes.filter { $0.zoneHealth == ZoneHealth.down }.map(\.zone))
+        let zoneNumber = Dictionary(uniqueKeysWithValues: index.zones.enumerated().map { ($1, $0) })
+        let downZones = Set(index.nodes.filter { $0.zoneHealth == ZoneHealth.down }.map(\.zone))
         var placement: [Int: String] = [:]
         var next = 0
         for share in spread where !downZones.contains(share.zone) && next < request.pods.count {
@@ -61,11 +65,12 @@ public enum GangPlacement {
             let take = min(max(0, share.pods - active), request.pods.count - next)
             guard take > 0 else { continue }
             let slice = Request(pods: Array(request.pods[next..<(next + take)]), minimum: take)
-            guard let placed = pack(slice, onto: byZone[share.zone] ?? [], nodes: nodes) else {
-                let fit = pack(Request(pods: slice.pods, minimum: 0), onto: byZone[share.zone] ?? [], nodes: nodes)?.count ?? 0
+            let zones = zoneNumber[share.zone].map { [$0] } ?? []
+            guard let placed = pack(slice, onto: zones, in: &index) else {
+                let fit = pack(Request(pods: slice.pods, minimum: 0), onto: zones, in: &index)?.count ?? 0
                 return (nil, (share.zone, active + fit, share.pods))
             }
-            for (index, node) in placed { placement[next + index] = node }
+            for (podIndex, node) in placed { placement[next + podIndex] = node }
             next += take
         }
         guard next < request.pods.count else { return (placement, nil) }
@@ -73,47 +78,53 @@ public enum GangPlacement {
         var rest = Request(pods: Array(request.pods[next...]), minimum: max(0, request.minimum - next))
         rest.activeByZone = request.activeByZone
         rest.mayCrossRegions = request.mayCrossRegions
-        var remaining = nodes
-        let index = Dictionary(uniqueKeysWithValues: nodes.indices.map { (nodes[$0].name, $0) })
+        var remaining = index
         for (podIndex, node) in placement {
-            remaining[index[node]!].used += request.pods[podIndex].requests
-            rest.activeByZone[nodes[index[node]!].zone, default: 0] += 1
+            let position = index.position[node]!
+            remaining.hold(request.pods[podIndex].requests, on: position)
+            rest.activeByZone[index.nodes[position].zone, default: 0] += 1
         }
-        guard let placed = place(rest, on: remaining) else { return (nil, nil) }
+        guard let placed = place(rest, in: &remaining) else { return (nil, nil) }
         for (podIndex, node) in placed { placement[next + podIndex] = node }
         return (placement, nil)
     }
 
-    /// Nodes that pass every rule but free resources for at least one of the pods.
-    private static func eligibleNodes(for pods: [PodNeeds], among nodes: [SchedulingNode]) -> [Int] {
-        let shapes = Set(pods)
-        return nodes.indices.filter { index in
-            shapes.contains { NodeFit.placementRejection(of: $0, on: nodes[index]) == nil }
+    /// Zones with a node that passes every rule but free resources for one of the pods.
+    private static func zonesWithEligibleNodes(for pods: [PodNeeds], in index: inout NodeIndex) -> [Int] {
+        var counts = Array(repeating: 0, count: index.zones.count)
+        for rules in Set(pods.map(\.rules)) {
+            let pod = pods.first { $0.rules == rules }!
+            for (zone, count) in index.passes(pod).perZone.enumerated() { counts[zone] += count }
         }
+        return counts.indices.filter { counts[$0] > 0 }
     }
 
-    /// Candidate sets of nodes, tried in turn: each zone (as a group of zones that must be
-    /// tried together: same preference), then each region, then everything when allowed.
-    private static func domains(of eligible: [Int], in nodes: [SchedulingNode], request: Request) -> [[[Int]]] {
-        let byZone = Dictionary(grouping: eligible) { nodes[$0].zone }
-        let byRegion = Dictionary(grouping: eligible) { nodes[$0].region }
-        let preferred = byZone.filter { request.preferredZones.contains($0.key) }.values.map { $0 }
+    /// Candidate sets of zones, tried in turn: zones where members run (together), each
+    /// zone, each region, then everything when allowed.
+    private static func tiers(of usable: [Int], in index: NodeIndex, request: Request) -> [[[Int]]] {
+        let usableSet = Set(usable)
+        let preferred = usable.filter { request.preferredZones.contains(index.zones[$0]) }
         var tiers: [[[Int]]] = []
-        if !preferred.isEmpty { tiers.append(preferred) }
-        tiers.append(byZone.keys.sorted().map { byZone[$0]! })
-        tiers.append(byRegion.keys.sorted().map { byRegion[$0]! })
-        if request.mayCrossRegions { tiers.append([eligible]) }
+        if !preferred.isEmpty { tiers.append(preferred.map { [$0] }) }
+        tiers.append(usable.map { [$0] })
+        tiers.append(index.zonesOfRegion.map { $0.filter(usableSet.contains) }.filter { !$0.isEmpty })
+        if request.mayCrossRegions { tiers.append([usable]) }
         return tiers
     }
 
-    /// The placement in one tier that uses the fewest nodes (then the tightest fit), or nil
-    /// when no domain of the tier holds the gang.
-    private static func bestPlacement(_ request: Request, over tier: [[Int]], nodes: [SchedulingNode]) -> [Int: String]? {
+    /// The placement in one tier that uses the fewest nodes (then the domain with least free
+    /// left), or nil when no domain of the tier holds the gang.
+    private static func bestPlacement(_ request: Request, over tier: [[Int]], in index: inout NodeIndex) -> [Int: String]? {
+        let resource = dominantResource(of: request.pods[0])
+        // A domain with less free in all than the whole gang asks for cannot hold it.
+        let needed = request.minimum == request.pods.count ? request.pods.reduce(Int64(0)) { $0 + $1.requests[resource] } : 0
         var best: (placement: [Int: String], nodesUsed: Int, freeLeft: Int64)?
         for domain in tier {
-            guard let placement = pack(request, onto: domain, nodes: nodes) else { continue }
+            var free: Int64 = 0
+            for zone in domain { free += index.free(of: resource, inZone: zone) }
+            guard free >= needed, let placement = pack(request, onto: domain, in: &index) else { continue }
             let used = Set(placement.values).count
-            let freeLeft = domain.reduce(Int64(0)) { $0 + nodes[$1].free[dominantResource(of: request.pods[0])] }
+            let freeLeft = free
             if best == nil || used < best!.nodesUsed || (used == best!.nodesUsed && freeLeft < best!.freeLeft) {
                 best = (placement, used, freeLeft)
             }
@@ -121,30 +132,46 @@ public enum GangPlacement {
         return best?.placement
     }
 
-    /// Places pods one by one on the node that fits it most tightly (the least of its main
-    /// resource left over), so partly used nodes fill before empty ones are opened.
-    private static func pack(_ request: Request, onto domain: [Int], nodes: [SchedulingNode]) -> [Int: String]? {
-        var free = Dictionary(uniqueKeysWithValues: domain.map { ($0, nodes[$0].free) })
+    /// Places pods one by one on the node of `zones` that fits each most tightly (the least
+    /// of its main resource left over, then first by name), so partly used nodes fill before
+    /// empty ones are opened. Nothing is held in `index`: this is a trial.
+    private static func pack(_ request: Request, onto zones: [Int], in index: inout NodeIndex) -> [Int: String]? {
+        var taken: [Int: ResourceAmounts] = [:]
         var placement: [Int: String] = [:]
+        // The pods of a gang almost always share their rules: look them up once.
+        var rulesSeen: (rules: PodNeeds.Rules, passes: [Bool])?
         for (podIndex, pod) in request.pods.enumerated() {
             let resource = dominantResource(of: pod)
+            if rulesSeen?.rules != pod.rules { rulesSeen = (pod.rules, index.passes(pod).passes) }
+            let passes = rulesSeen!.passes
             var chosen: (node: Int, left: Int64)?
-            for index in domain where NodeFit.placementRejection(of: pod, on: nodes[index]) == nil {
-                guard pod.requests.fits(in: free[index]!) else { continue }
-                let left = free[index]![resource] - pod.requests[resource]
-                if chosen == nil || left < chosen!.left || (left == chosen!.left && nodes[index].name < nodes[chosen!.node].name) {
-                    chosen = (index, left)
+            func consider(_ node: Int, free: ResourceAmounts) {
+                let left = free[resource] - pod.requests[resource]
+                if chosen == nil || left < chosen!.left || (left == chosen!.left && node < chosen!.node) {
+                    chosen = (node, left)
+                }
+            }
+            // Nodes this trial has already used hold more than the index knows.
+            for (node, extra) in taken where zones.contains(index.zoneOf[node]) && passes[node] {
+                let free = index.nodes[node].free - extra
+                if pod.requests.fits(in: free) { consider(node, free: free) }
+            }
+            for zone in zones {
+                if let node = index.tightest(for: pod, by: resource, inZone: zone, passes: passes, skip: taken) {
+                    consider(node, free: index.nodes[node].free)
                 }
             }
             guard let chosen else { continue }
-            free[chosen.node]! -= pod.requests
-            placement[podIndex] = nodes[chosen.node].name
+            taken[chosen.node, default: .zero] += pod.requests
+            placement[podIndex] = index.nodes[chosen.node].name
         }
         return placement.count >= request.minimum ? placement : nil
     }
 
     /// The resource a pod is packed by: its accelerator when it asks for one, else cpu.
-    static func dominantResource(of pod: PodNeeds) -> String {
-        pod.requests.milli.keys.sorted().first(where: AcceleratorResources.contains) ?? "cpu"
-    }
+    static func dominantResource(of pod: PodNeeds) -> String { pod.dominantResource }
+}
+
+extension GangPlacement.Request {
+    var preferredZones: Set<String> { Set(activeByZone.keys) }
 }

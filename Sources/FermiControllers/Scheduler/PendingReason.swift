@@ -51,15 +51,15 @@ public enum PendingReason: Hashable, Sendable {
 
     /// The diagnosis of a gang that could not be placed: each node judged against the gang's
     /// first pod with what it has free, reasons counted, most common first.
-    public static func unplaceable(_ request: GangPlacement.Request, isGang: Bool, nodes: [SchedulingNode]) -> PendingReason {
-        if let spread = request.zoneSpread, let short = GangPlacement.placeSpread(request, spread: spread, on: nodes).short {
+    public static func unplaceable(_ request: GangPlacement.Request, isGang: Bool, in index: inout NodeIndex) -> PendingReason {
+        if let spread = request.zoneSpread, let short = GangPlacement.placeSpread(request, spread: spread, in: &index).short {
             return .spreadShort(
                 minimum: request.minimum, total: request.pods.count, zone: short.zone, fit: short.fit, wanted: short.wanted)
         }
         var counts: [NodeRejection: Int] = [:]
         var fit = 0
         if let pod = request.pods.first {
-            for node in nodes {
+            for node in index.nodes {
                 if let rejection = NodeFit.rejection(of: pod, on: node, free: node.free) {
                     counts[rejection, default: 0] += 1
                 } else {

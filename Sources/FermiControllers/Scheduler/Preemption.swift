@@ -31,15 +31,16 @@ public enum Preemption {
         public var creationTimestamp: Timestamp?
 
         public init(
-            key: ObjectKey, priority: Int32, queue: String?, cause: Cause, pods: [Pod], creationTimestamp: Timestamp?
+            key: ObjectKey, priority: Int32, queue: String?, cause: Cause, pods: [Pod], held: [PodNeeds]? = nil,
+            creationTimestamp: Timestamp?
         ) {
             self.key = key
             self.priority = priority
             self.queue = queue
             self.cause = cause
             self.pods = pods
-            held = pods.map(PodNeeds.init)
-            total = held.reduce(.zero) { $0 + $1.requests }
+            self.held = held ?? pods.map(PodNeeds.init)
+            total = self.held.reduce(.zero) { $0 + $1.requests }
             self.creationTimestamp = creationTimestamp
         }
 

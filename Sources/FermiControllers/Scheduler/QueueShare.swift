@@ -23,7 +23,7 @@ public enum QueueShare {
         /// The most the queue can use of `resource`: its request, within its capability.
         func ceiling(_ resource: String) -> Int64 {
             let wanted = request[resource]
-            guard let capability, capability.milli[resource] != nil else { return wanted }
+            guard let capability, capability.contains(resource) else { return wanted }
             return min(wanted, capability[resource])
         }
     }
@@ -31,7 +31,7 @@ public enum QueueShare {
     /// The deserved share of each queue, by queue name, out of `total`.
     public static func deserved(_ claims: [String: Claim], total: ResourceAmounts) -> [String: ResourceAmounts] {
         var deserved: [String: [String: Int64]] = [:]
-        let resources = Set(total.milli.keys).union(claims.values.flatMap { $0.request.milli.keys })
+        let resources = Set(total.names).union(claims.values.flatMap { $0.request.names })
         for resource in resources {
             var remaining = total[resource]
             var share: [String: Int64] = [:]
@@ -47,7 +47,9 @@ public enum QueueShare {
                 let weights = hungry.values.reduce(Int64(0)) { $0 + $1.weight }
                 var dealt: Int64 = 0
                 for (name, claim) in hungry.sorted(by: { $0.key < $1.key }) {
-                    let portion = max(1, remaining * claim.weight / weights)
+                    // In full width: thousandths of a byte of a large cluster's memory, times a
+                    // weight, overflow 64 bits.
+                    let portion = max(1, weights.dividingFullWidth(remaining.multipliedFullWidth(by: claim.weight)).quotient)
                     let given = min(portion, claim.ceiling(resource) - share[name]!, remaining - dealt)
                     share[name]! += given
                     dealt += given

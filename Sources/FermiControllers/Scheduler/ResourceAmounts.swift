@@ -3,12 +3,24 @@ import Foundation
 
 /// Amounts of named resources in thousandths of their base unit (millicores, millibytes,
 /// thousandths of a GPU): exact integer arithmetic for fit checks and quota sums, which run
-/// for every pod against every node.
+/// for every pod against every node. Kept as a short list sorted by name, not a dictionary:
+/// a pod names a handful of resources, and comparing short names is cheaper than hashing them.
 public struct ResourceAmounts: Hashable, Sendable {
-    public private(set) var milli: [String: Int64]
+    /// One resource's amount.
+    struct Entry: Hashable, Sendable {
+        var name: String
+        var amount: Int64
+    }
+
+    /// Non-zero amounts, in name order.
+    private var entries: [Entry]
 
     public init(milli: [String: Int64] = [:]) {
-        self.milli = milli.filter { $0.value != 0 }
+        entries = milli.filter { $0.value != 0 }.map { Entry(name: $0.key, amount: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    private init(entries: [Entry]) {
+        self.entries = entries
     }
 
     /// The amounts of a resource list (a node's allocatable, a queue's capability).
@@ -23,58 +35,92 @@ public struct ResourceAmounts: Hashable, Sendable {
 
     public static let zero = ResourceAmounts()
 
-    public subscript(_ resource: String) -> Int64 {
-        milli[resource] ?? 0
+    /// The amounts by resource name.
+    public var milli: [String: Int64] {
+        Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.amount) })
     }
 
-    public var isZero: Bool { milli.isEmpty }
+    /// The resources named, in name order.
+    public var names: [String] { entries.map(\.name) }
+
+    /// Whether `resource` has an amount (zero amounts are not kept).
+    public func contains(_ resource: String) -> Bool {
+        entries.contains { $0.name == resource }
+    }
+
+    public subscript(_ resource: String) -> Int64 {
+        for entry in entries where entry.name == resource { return entry.amount }
+        return 0
+    }
+
+    public var isZero: Bool { entries.isEmpty }
 
     public static func + (left: ResourceAmounts, right: ResourceAmounts) -> ResourceAmounts {
-        var sum = left
-        sum += right
-        return sum
+        left.merged(with: right, sign: 1)
     }
 
     public static func += (left: inout ResourceAmounts, right: ResourceAmounts) {
-        for (name, amount) in right.milli {
-            let total = left[name] + amount
-            left.milli[name] = total == 0 ? nil : total
-        }
+        left = left.merged(with: right, sign: 1)
     }
 
     public static func - (left: ResourceAmounts, right: ResourceAmounts) -> ResourceAmounts {
-        var difference = left
-        difference -= right
-        return difference
+        left.merged(with: right, sign: -1)
     }
 
     public static func -= (left: inout ResourceAmounts, right: ResourceAmounts) {
-        for (name, amount) in right.milli {
-            let total = left[name] - amount
-            left.milli[name] = total == 0 ? nil : total
+        left = left.merged(with: right, sign: -1)
+    }
+
+    /// `self` plus `sign` times `other`, walking both sorted lists once.
+    private func merged(with other: ResourceAmounts, sign: Int64) -> ResourceAmounts {
+        if other.entries.isEmpty { return self }
+        var result: [Entry] = []
+        result.reserveCapacity(entries.count + other.entries.count)
+        var left = 0
+        var right = 0
+        while left < entries.count || right < other.entries.count {
+            if right == other.entries.count || (left < entries.count && entries[left].name < other.entries[right].name) {
+                result.append(entries[left])
+                left += 1
+            } else if left == entries.count || other.entries[right].name < entries[left].name {
+                result.append(Entry(name: other.entries[right].name, amount: sign * other.entries[right].amount))
+                right += 1
+            } else {
+                let amount = entries[left].amount + sign * other.entries[right].amount
+                if amount != 0 { result.append(Entry(name: entries[left].name, amount: amount)) }
+                left += 1
+                right += 1
+            }
         }
+        return ResourceAmounts(entries: result)
     }
 
     /// `self` times `count` (a gang's pods of one shape).
     public func times(_ count: Int) -> ResourceAmounts {
-        ResourceAmounts(milli: milli.mapValues { $0 * Int64(count) })
+        guard count != 0 else { return .zero }
+        return ResourceAmounts(entries: entries.map { Entry(name: $0.name, amount: $0.amount * Int64(count)) })
     }
 
     /// The resources `self` asks for more of than `available` has, in name order.
     public func shortfall(in available: ResourceAmounts) -> [String] {
-        milli.keys.filter { self[$0] > 0 && self[$0] > available[$0] }.sorted()
+        entries.filter { $0.amount > 0 && $0.amount > available[$0.name] }.map(\.name)
     }
 
     /// Whether every amount fits within `available`.
     public func fits(in available: ResourceAmounts) -> Bool {
-        milli.allSatisfy { $0.value <= 0 || $0.value <= available[$0.key] }
+        var other = 0
+        for entry in entries where entry.amount > 0 {
+            while other < available.entries.count && available.entries[other].name < entry.name { other += 1 }
+            let have = other < available.entries.count && available.entries[other].name == entry.name ? available.entries[other].amount : 0
+            if entry.amount > have { return false }
+        }
+        return true
     }
 
     /// Only the resources `names` lists (a quota covers some resources, not all).
     public func restricted(to names: some Sequence<String>) -> ResourceAmounts {
-        var kept: [String: Int64] = [:]
-        for name in names { kept[name] = milli[name] }
-        return ResourceAmounts(milli: kept)
+        let kept = Set(names)
+        return ResourceAmounts(entries: entries.filter { kept.contains($0.name) })
     }
 
     /// The amount of `resource` as a person reads it: cores, binary bytes, whole devices.
@@ -85,7 +131,7 @@ public struct ResourceAmounts: Hashable, Sendable {
     /// As a resource list, for status fields.
     public var resourceList: ResourceList {
         var list: ResourceList = [:]
-        for (name, amount) in milli { list[name] = ResourceAmounts.quantity(amount, of: name) }
+        for entry in entries { list[entry.name] = ResourceAmounts.quantity(entry.amount, of: entry.name) }
         return list
     }
 

@@ -24,6 +24,8 @@ public final class Scheduler: Reconciler {
     let priorityClasses: Informer<PriorityClass>
     /// Bindings and evictions made that the pod cache may not show yet.
     let assumed = Mutex(AssumedPods())
+    /// What each pod asks of a node, by uid: worked out once per pod, not once per cycle.
+    let needs = Mutex<[String: PodNeeds]>([:])
 
     init(manager: ControllerManager) {
         let informers = manager.informers
@@ -53,39 +55,63 @@ public final class Scheduler: Reconciler {
 
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         // 1: Load the snapshot, with what earlier cycles did that the cache may not show yet.
-        let cached = pods.objects()
-        let pods = assumed.withLock { $0.applied(to: cached) }
-        let jobs = schedulingJobs(pods)
+        let snapshot = self.snapshot()
+        let jobs = snapshot.jobs
         let cycle = SchedulingCycle(
-            nodes: schedulingNodes(pods), jobs: jobs,
+            nodes: snapshot.nodes, jobs: jobs,
             queues: Dictionary(queues.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         // 2: Decide.
         let decisions = cycle.run()
         // 3: Evict, then bind.
         for eviction in decisions.evictions { try await evict(eviction) }
-        for (pod, node) in decisions.bindings {
-            do {
-                _ = try await server.bind(pod, to: node)
-                assumed.withLock { $0.assumeBound(pod, to: node) }
-                await recorder.record(
-                    pod, reason: "Scheduled", message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)")
-            } catch APIError.conflict, APIError.notFound {
-                // The pod changed or went since the snapshot: the next cycle sees it as it is.
-            }
+        let bound = try await bind(decisions.bindings)
+        var occurrences = bound.map { pod, node in
+            EventRecorder.Occurrence(
+                pod, reason: "Scheduled", message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)")
         }
+        let boundKeys = Set(bound.map { ObjectKey($0.pod) })
         // 4: Report each job: gangs' status, and why what waits is waiting.
-        let bound = Set(decisions.bindings.map { ObjectKey($0.pod) })
+        var statuses: [PodGroup] = []
         for job in jobs {
             let reason = decisions.pending[job.key]
             if let group = job.group {
-                try await writeStatus(of: group, job: job, reason: reason,
-                    admitted: decisions.admitted.contains(job.key), newlyBound: job.pending.filter { bound.contains(ObjectKey($0)) }.count)
+                let newlyBound = job.pending.filter { boundKeys.contains(ObjectKey($0)) }.count
+                let report = self.report(
+                    group, job: job, reason: reason, admitted: decisions.admitted.contains(job.key), newlyBound: newlyBound)
+                if let status = report.status { statuses.append(status) }
+                if let occurrence = report.occurrence { occurrences.append(occurrence) }
             } else if let reason, let pod = job.pending.first {
-                await recorder.record(pod, type: EventType.warning, reason: "FailedScheduling", message: reason.message)
+                occurrences.append(EventRecorder.Occurrence(pod, type: EventType.warning, reason: "FailedScheduling", message: reason.message))
             }
+        }
+        for start in stride(from: 0, to: statuses.count, by: Self.writeBatch) {
+            // A group gone or changed meanwhile is seen as it is by the next cycle.
+            _ = try await server.updateStatus(batch: Array(statuses[start..<min(start + Self.writeBatch, statuses.count)]))
+        }
+        for start in stride(from: 0, to: occurrences.count, by: Self.writeBatch) {
+            await recorder.record(Array(occurrences[start..<min(start + Self.writeBatch, occurrences.count)]))
         }
         return .done
     }
+
+    /// Binds pods in batches, each batch one write to the store, as many pods/binding calls
+    /// would. Returns the pods bound and where.
+    private func bind(_ bindings: [(pod: Pod, node: String)]) async throws -> [(pod: Pod, node: String)] {
+        var bound: [(pod: Pod, node: String)] = []
+        for start in stride(from: 0, to: bindings.count, by: Self.writeBatch) {
+            let batch = Array(bindings[start..<min(start + Self.writeBatch, bindings.count)])
+            let nodeOf = Dictionary(batch.map { (ObjectKey($0.pod), $0.node) }, uniquingKeysWith: { first, _ in first })
+            for pod in try await server.bind(batch) {
+                let node = nodeOf[ObjectKey(pod)] ?? ""
+                assumed.withLock { $0.assumeBound(pod, to: node) }
+                bound.append((pod, node))
+            }
+        }
+        return bound
+    }
+
+    /// Bindings, statuses or events written to the store at once.
+    static let writeBatch = 500
 
     /// Deletes an evicted job's pods, saying why on each and on its PodGroup.
     private func evict(_ eviction: SchedulingCycle.Eviction) async throws {
@@ -103,60 +129,75 @@ public final class Scheduler: Reconciler {
         }
     }
 
-    /// Every node with what the pods bound to it hold.
-    private func schedulingNodes(_ pods: [Pod]) -> [SchedulingNode] {
-        var used: [String: ResourceAmounts] = [:]
-        for pod in pods {
-            guard pod.holdsNodeResources, let node = pod.spec.nodeName else { continue }
-            used[node, default: .zero] += PodNeeds(pod).requests
+    /// The cluster as one cycle sees it: pods grouped into what is scheduled together (a
+    /// PodGroup's members, or a pod alone), and every node with what the pods bound to it
+    /// hold. One pass over the pods, each seen as the scheduler's own bindings and evictions
+    /// left it, with what it needs of a node worked out once per pod, not once per cycle.
+    private func snapshot() -> (jobs: [SchedulingJob], nodes: [SchedulingNode]) {
+        let cached = pods.unorderedObjects()
+        let assumed = self.assumed.withLock { assumed in
+            assumed.prune { self.pods.object($0) }
+            return assumed
         }
-        let health = Dictionary(
-            zones.objects().map { ($0.name, $0.status?.health ?? $0.spec.health ?? ZoneHealth.healthy) },
-            uniquingKeysWith: { first, _ in first })
-        return nodes.objects().sorted { $0.name < $1.name }.map { node in
-            let zone = node.metadata.labels?[WellKnownLabels.zone] ?? ""
-            return SchedulingNode(node: node, zoneHealth: health[zone] ?? ZoneHealth.healthy, used: used[node.name] ?? .zero)
-        }
-    }
-
-    /// Pods grouped into what is scheduled together: a PodGroup's members, or a pod alone.
-    private func schedulingJobs(_ pods: [Pod]) -> [SchedulingJob] {
         let classes = Dictionary(priorityClasses.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let globalDefault = classes.values.first { $0.globalDefault == true }
-        var jobs: [ObjectKey: SchedulingJob] = [:]
-        for group in groups.objects() {
+        var jobs: [SchedulingJob] = []
+        var jobOfGroup: [ObjectKey: Int] = [:]
+        for group in groups.unorderedObjects() {
             var job = SchedulingJob(key: ObjectKey(group), group: group)
             let priorityClass = group.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
             job.priority = priorityClass?.value ?? 0
             job.mayPreempt = priorityClass?.preemptionPolicy != PreemptionPolicy.never
-            jobs[job.key] = job
+            jobOfGroup[job.key] = jobs.count
+            jobs.append(job)
         }
-        for pod in pods where pod.isScheduledByFermi && pod.metadata.deletionTimestamp == nil {
-            if let groupName = pod.volcanoGroupName {
-                // A Volcano pod waits for its PodGroup (made for it if it names none).
-                let key = ObjectKey(namespace: pod.namespace, name: groupName)
-                guard jobs[key] != nil else { continue }
-                jobs[key]!.add(pod)
-            } else if !pod.hasEnded {
-                // A pod on its own: pending, or running and so a possible victim.
-                var job = SchedulingJob(key: ObjectKey(pod))
-                let priorityClass = pod.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
-                job.priority = pod.spec.priority ?? priorityClass?.value ?? 0
-                job.mayPreempt = (pod.spec.preemptionPolicy ?? priorityClass?.preemptionPolicy) != PreemptionPolicy.never
-                job.add(pod)
-                jobs[job.key] = job
+        var used: [String: ResourceAmounts] = [:]
+        needs.withLock { known in
+            // Forget pods long gone now and then, not every cycle.
+            if known.count > 2 * cached.count + 1000 { known = [:] }
+            for cachedPod in cached {
+                guard let pod = assumed.applied(to: cachedPod) else { continue }
+                let uid = pod.metadata.uid ?? ""
+                let podNeeds: PodNeeds
+                if let found = known[uid] {
+                    podNeeds = found
+                } else {
+                    podNeeds = PodNeeds(pod)
+                    known[uid] = podNeeds
+                }
+                if pod.holdsNodeResources, let node = pod.spec.nodeName { used[node, default: .zero] += podNeeds.requests }
+                guard pod.isScheduledByFermi, pod.metadata.deletionTimestamp == nil else { continue }
+                if let groupName = pod.volcanoGroupName {
+                    // A Volcano pod waits for its PodGroup (made for it if it names none).
+                    guard let index = jobOfGroup[ObjectKey(namespace: pod.namespace, name: groupName)] else { continue }
+                    jobs[index].add(pod, needs: podNeeds)
+                } else if !pod.hasEnded {
+                    // A pod on its own: pending, or running and so a possible victim.
+                    var job = SchedulingJob(key: ObjectKey(pod))
+                    let priorityClass = pod.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
+                    job.priority = pod.spec.priority ?? priorityClass?.value ?? 0
+                    job.mayPreempt = (pod.spec.preemptionPolicy ?? priorityClass?.preemptionPolicy) != PreemptionPolicy.never
+                    job.add(pod, needs: podNeeds)
+                    jobs.append(job)
+                }
             }
         }
-        return jobs.values.map { job in
-            var job = job
-            job.pending.sort { $0.name < $1.name }
-            return job
+        for index in jobs.indices where jobs[index].pending.count > 1 { jobs[index].sortPending() }
+        let health = Dictionary(
+            zones.objects().map { ($0.name, $0.status?.health ?? $0.spec.health ?? ZoneHealth.healthy) },
+            uniquingKeysWith: { first, _ in first })
+        let nodes = nodes.unorderedObjects().sorted { $0.name < $1.name }.map { node in
+            let zone = node.metadata.labels?[WellKnownLabels.zone] ?? ""
+            return SchedulingNode(node: node, zoneHealth: health[zone] ?? ZoneHealth.healthy, used: used[node.name] ?? .zero)
         }
+        return (jobs, nodes)
     }
 
-    /// Writes a PodGroup's phase, counts and Unschedulable condition when they change, with a
-    /// Warning event each time the reason it waits changes.
-    private func writeStatus(of group: PodGroup, job: SchedulingJob, reason: PendingReason?, admitted: Bool, newlyBound: Int) async throws {
+    /// A PodGroup's phase, counts and Unschedulable condition as they should now be (nil when
+    /// unchanged), and a Warning each time the reason it waits changes.
+    private func report(_ group: PodGroup, job: SchedulingJob, reason: PendingReason?, admitted: Bool, newlyBound: Int)
+        -> (status: PodGroup?, occurrence: EventRecorder.Occurrence?)
+    {
         var status = group.status ?? PodGroupStatus()
         let previousMessage = status.conditions?.first { $0.type == "Unschedulable" && $0.status == "True" }?.message
         status.running = Int32(job.running)
@@ -177,16 +218,13 @@ public final class Scheduler: Reconciler {
             }
         }
         status.conditions = conditions.isEmpty ? nil : conditions
+        var occurrence: EventRecorder.Occurrence?
         if let reason, reason.message != previousMessage {
-            await recorder.record(group, type: EventType.warning, reason: "Unschedulable", message: reason.message)
+            occurrence = EventRecorder.Occurrence(group, type: EventType.warning, reason: "Unschedulable", message: reason.message)
         }
-        guard status != group.status else { return }
+        guard status != group.status else { return (nil, occurrence) }
         var next = group
         next.status = status
-        do {
-            _ = try await server.updateStatus(next)
-        } catch APIError.notFound {
-            // The group went meanwhile.
-        }
+        return (next, occurrence)
     }
 }

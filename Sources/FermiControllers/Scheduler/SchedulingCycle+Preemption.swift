@@ -23,7 +23,7 @@ extension SchedulingCycle {
             {
                 return false
             }
-            return GangPlacement.place(request, on: trial.nodes) != nil
+            return GangPlacement.place(request, in: &trial.index) != nil
         }
         guard let victims else { return false }
         for victim in victims {
@@ -31,7 +31,7 @@ extension SchedulingCycle {
             state.settled.insert(victim.key)
             state.decisions.evictions.append(eviction(of: victim, for: job))
         }
-        guard let placement = GangPlacement.place(request, on: state.nodes) else { return false }
+        guard let placement = GangPlacement.place(request, in: &state.index) else { return false }
         if job.queue != nil { state.decisions.admitted.insert(job.key) }
         state.bind(job, placement: placement, needs: request.pods)
         return true
@@ -74,7 +74,7 @@ extension SchedulingCycle {
 
     private func candidate(_ job: SchedulingJob, cause: Preemption.Cause) -> Preemption.Candidate {
         Preemption.Candidate(
-            key: job.key, priority: job.priority, queue: job.queue, cause: cause, pods: job.active,
+            key: job.key, priority: job.priority, queue: job.queue, cause: cause, pods: job.active, held: job.activeNeeds,
             creationTimestamp: job.creationTimestamp)
     }
 

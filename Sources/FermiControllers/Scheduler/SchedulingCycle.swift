@@ -44,8 +44,7 @@ public struct SchedulingCycle: Sendable {
 
     /// The cluster as the cycle has changed it so far.
     struct State {
-        var nodes: [SchedulingNode]
-        let nodeIndex: [String: Int]
+        var index: NodeIndex
         var allocated: [String: ResourceAmounts]
         var decisions = Decisions()
         /// Jobs given pods or evicted this cycle: no longer anyone's victims.
@@ -54,7 +53,7 @@ public struct SchedulingCycle: Sendable {
         /// Frees what `victim`'s pods hold on their nodes and in their queue.
         mutating func release(_ victim: Preemption.Candidate) {
             for (pod, needs) in zip(victim.pods, victim.held) {
-                if let node = pod.spec.nodeName.flatMap({ nodeIndex[$0] }) { nodes[node].used -= needs.requests }
+                if let node = pod.spec.nodeName.flatMap({ index.position[$0] }) { index.release(needs.requests, on: node) }
                 if let queue = victim.queue { allocated[queue, default: .zero] -= needs.requests }
             }
         }
@@ -62,7 +61,7 @@ public struct SchedulingCycle: Sendable {
         /// Binds `job`'s placed pods and counts what they hold.
         mutating func bind(_ job: SchedulingJob, placement: [Int: String], needs: [PodNeeds]) {
             for (podIndex, nodeName) in placement.sorted(by: { $0.key < $1.key }) {
-                nodes[nodeIndex[nodeName]!].used += needs[podIndex].requests
+                index.hold(needs[podIndex].requests, on: index.position[nodeName]!)
                 if let queue = job.queue { allocated[queue, default: .zero] += needs[podIndex].requests }
                 decisions.bindings.append((job.pending[podIndex], nodeName))
             }
@@ -77,9 +76,7 @@ public struct SchedulingCycle: Sendable {
     }
 
     public func run() -> Decisions {
-        var state = State(
-            nodes: nodes, nodeIndex: Dictionary(uniqueKeysWithValues: nodes.indices.map { (nodes[$0].name, $0) }),
-            allocated: queueAllocations())
+        var state = State(index: NodeIndex(nodes), allocated: queueAllocations())
         let deserved = deservedShares(allocated: state.allocated)
         let ordered = jobs.sorted { left, right in
             if left.priority != right.priority { return left.priority > right.priority }
@@ -89,13 +86,13 @@ public struct SchedulingCycle: Sendable {
             return (left.key.namespace, left.key.name) < (right.key.namespace, right.key.name)
         }
         for job in ordered where !job.pending.isEmpty {
-            let needs = job.pending.map(PodNeeds.init)
+            let needs = job.pendingNeeds
             let minimum = min(job.stillNeeded, needs.count)
             let queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
             var request = GangPlacement.Request(pods: needs, minimum: minimum)
             for pod in job.active {
-                guard let node = pod.spec.nodeName.flatMap({ state.nodeIndex[$0] }) else { continue }
-                request.activeByZone[state.nodes[node].zone, default: 0] += 1
+                guard let node = pod.spec.nodeName.flatMap({ state.index.position[$0] }) else { continue }
+                request.activeByZone[state.index.nodes[node].zone, default: 0] += 1
             }
             if let metadata = job.group?.metadata {
                 request.zoneSpread = PlacementAnnotations.zoneSpread(of: metadata)
@@ -106,14 +103,14 @@ public struct SchedulingCycle: Sendable {
             }
             if refusal == nil {
                 if job.queue != nil { state.decisions.admitted.insert(job.key) }
-                if let placement = GangPlacement.place(request, on: state.nodes) {
+                if let placement = GangPlacement.place(request, in: &state.index) {
                     state.bind(job, placement: placement, needs: needs)
                     continue
                 }
             }
-            let reason = refusal ?? PendingReason.unplaceable(request, isGang: job.isGang, nodes: state.nodes)
             if !preempt(for: job, request: request, queueRequest: queueRequest, deserved: deserved, state: &state) {
-                state.decisions.pending[job.key] = reason
+                state.decisions.pending[job.key] =
+                    refusal ?? PendingReason.unplaceable(request, isGang: job.isGang, in: &state.index)
             }
         }
         state.decisions.queueAllocated = state.allocated
@@ -127,7 +124,7 @@ public struct SchedulingCycle: Sendable {
         if state == QueueState.closed || state == QueueState.closing { return .queueClosed(name) }
         let wanted = (allocated + request).restricted(to: request.quotaResources)
         if let capability = queue.spec.capability.map(ResourceAmounts.init) {
-            let bounded = wanted.restricted(to: capability.milli.keys)
+            let bounded = wanted.restricted(to: capability.names)
             if let resource = bounded.shortfall(in: capability).first {
                 return .queueCapability(
                     queue: name, resource: resource, capability: capability.formatted(resource),
@@ -151,7 +148,7 @@ public struct SchedulingCycle: Sendable {
         var allocated: [String: ResourceAmounts] = [:]
         for job in jobs {
             guard let queue = job.queue else { continue }
-            for pod in job.active { allocated[queue, default: .zero] += PodNeeds(pod).requests }
+            for needs in job.activeNeeds { allocated[queue, default: .zero] += needs.requests }
         }
         return allocated
     }
@@ -162,7 +159,7 @@ public struct SchedulingCycle: Sendable {
         var requests = allocated
         for job in jobs where !job.pending.isEmpty {
             guard let queue = job.queue else { continue }
-            for pod in job.pending { requests[queue, default: .zero] += PodNeeds(pod).requests }
+            for needs in job.pendingNeeds { requests[queue, default: .zero] += needs.requests }
         }
         var claims: [String: QueueShare.Claim] = [:]
         for (name, queue) in queues {
@@ -177,7 +174,7 @@ public struct SchedulingCycle: Sendable {
         var result: [String: Deserved] = [:]
         for (name, share) in QueueShare.deserved(claims, total: total) {
             let alone = QueueShare.deserved([name: claims[name]!], total: total)[name] ?? .zero
-            result[name] = Deserved(share: share, limitedByOthers: Set(alone.milli.keys.filter { share[$0] < alone[$0] }))
+            result[name] = Deserved(share: share, limitedByOthers: Set(alone.names.filter { share[$0] < alone[$0] }))
         }
         return result
     }
@@ -185,5 +182,5 @@ public struct SchedulingCycle: Sendable {
 
 extension ResourceAmounts {
     /// The resources a queue's quota speaks of: all but the pod count.
-    var quotaResources: [String] { milli.keys.filter { $0 != "pods" } }
+    var quotaResources: [String] { names.filter { $0 != "pods" } }
 }

@@ -7,10 +7,12 @@ public struct SchedulingJob: Sendable {
     /// The PodGroup's key, or the pod's for a pod on its own.
     public var key: ObjectKey
     public var group: PodGroup?
-    /// Members not yet bound, in name order.
-    public var pending: [Pod] = []
-    /// Members bound and not finished.
-    public var active: [Pod] = []
+    /// Members not yet bound, in name order, and what each needs.
+    public private(set) var pending: [Pod] = []
+    public private(set) var pendingNeeds: [PodNeeds] = []
+    /// Members bound and not finished, and what each holds.
+    public private(set) var active: [Pod] = []
+    public private(set) var activeNeeds: [PodNeeds] = []
     /// Members in phase Running.
     public var running = 0
     public var succeeded = 0
@@ -19,6 +21,11 @@ public struct SchedulingJob: Sendable {
     /// Whether it may evict jobs of lower priority (its priority class's preemptionPolicy is
     /// not Never).
     public var mayPreempt = true
+
+    public init(key: ObjectKey, group: PodGroup? = nil) {
+        self.key = key
+        self.group = group
+    }
 
     /// Pods that must run together for any to run.
     public var minMember: Int { Int(group?.spec.minMember ?? 1) }
@@ -30,18 +37,29 @@ public struct SchedulingJob: Sendable {
 }
 
 extension SchedulingJob {
-    /// Counts `pod` in the job as pending, active or finished.
-    mutating func add(_ pod: Pod) {
+    /// Counts `pod` in the job as pending, active or finished; `needs` is what it asks of a
+    /// node, when the caller knows it already.
+    public mutating func add(_ pod: Pod, needs: PodNeeds? = nil) {
         if pod.status?.phase == PodPhase.succeeded {
             succeeded += 1
         } else if pod.status?.phase == PodPhase.failed {
             failed += 1
         } else if pod.spec.nodeName == nil {
-            if pod.metadata.deletionTimestamp == nil { pending.append(pod) }
+            guard pod.metadata.deletionTimestamp == nil else { return }
+            pending.append(pod)
+            pendingNeeds.append(needs ?? PodNeeds(pod))
         } else {
             active.append(pod)
+            activeNeeds.append(needs ?? PodNeeds(pod))
             if pod.status?.phase == PodPhase.running { running += 1 }
         }
+    }
+
+    /// Puts the pending members in name order.
+    mutating func sortPending() {
+        let order = pending.indices.sorted { pending[$0].name < pending[$1].name }
+        pending = order.map { pending[$0] }
+        pendingNeeds = order.map { pendingNeeds[$0] }
     }
 }
 

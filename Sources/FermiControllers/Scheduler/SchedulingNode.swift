@@ -11,10 +11,13 @@ public struct SchedulingNode: Sendable {
     public let isReady: Bool
     public let allocatable: ResourceAmounts
     /// What bound, unfinished pods hold.
-    public var used: ResourceAmounts
+    public var used: ResourceAmounts {
+        didSet { free = allocatable - used }
+    }
+    /// What is left: kept, not computed, as placement reads it for every candidate node.
+    public private(set) var free: ResourceAmounts
 
     public var name: String { node.name }
-    public var free: ResourceAmounts { allocatable - used }
     public var isInDegradedZone: Bool { zoneHealth == ZoneHealth.degraded }
 
     public init(node: Node, zoneHealth: String, used: ResourceAmounts = .zero) {
@@ -26,21 +29,36 @@ public struct SchedulingNode: Sendable {
         isReady = node.isReady
         allocatable = ResourceAmounts(node.status?.allocatable ?? node.status?.capacity)
         self.used = used
+        free = allocatable - used
     }
 }
 
 /// What one pod needs of a node: its requests (counting itself against the node's pod
 /// limit) and where it may go.
 public struct PodNeeds: Hashable, Sendable {
-    public var requests: ResourceAmounts
-    public var nodeSelector: [String: String]
-    public var requiredAffinity: NodeSelector?
-    public var tolerations: [Toleration]
+    public let requests: ResourceAmounts
+    /// What decides where the pod may go, apart from free resources.
+    public let rules: Rules
+    /// The resource it is packed by: its accelerator when it asks for one, else cpu.
+    public let dominantResource: String
+
+    public var nodeSelector: [String: String] { rules.nodeSelector }
+    public var requiredAffinity: NodeSelector? { rules.requiredAffinity }
+    public var tolerations: [Toleration] { rules.tolerations }
 
     public init(_ pod: Pod) {
         requests = ResourceAmounts(pod.spec.resourceRequests) + ResourceAmounts(milli: ["pods": 1000])
-        nodeSelector = pod.spec.nodeSelector ?? [:]
-        requiredAffinity = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-        tolerations = pod.spec.tolerations ?? []
+        rules = Rules(
+            nodeSelector: pod.spec.nodeSelector ?? [:],
+            requiredAffinity: pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
+            tolerations: pod.spec.tolerations ?? [])
+        dominantResource = requests.names.first(where: AcceleratorResources.contains) ?? "cpu"
+    }
+
+    /// What decides where a pod may go, apart from free resources.
+    public struct Rules: Hashable, Sendable {
+        var nodeSelector: [String: String]
+        var requiredAffinity: NodeSelector?
+        var tolerations: [Toleration]
     }
 }

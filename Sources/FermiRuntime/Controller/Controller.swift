@@ -29,6 +29,8 @@ public struct Controller: Sendable {
         var onError: @Sendable (any Error) -> Void
         /// Returns once the informers hold every object as stored now.
         var catchUp: @Sendable () async -> Void
+        /// Told how long each reconcile took, on the wall clock (time spent, not simulated).
+        var onReconciled: @Sendable (Duration) -> Void = { _ in }
     }
 
     /// Runs one worker until the queue shuts down.
@@ -48,7 +50,10 @@ public struct Controller: Sendable {
     private static func drain<R: Reconciler>(
         _ queue: WorkQueue<R.Key>, with reconciler: R, hooks: WorkerHooks
     ) async {
+        let stopwatch = ContinuousClock()
         while let key = await queue.next() {
+            let started = stopwatch.now
+            defer { hooks.onReconciled(stopwatch.now - started) }
             do {
                 // Each reconcile says when the key next needs looking at; an earlier answer's
                 // timer is replaced, so a virtual clock never jumps to a wake-up nobody needs.

@@ -17,6 +17,7 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
     public let activity: ActivitySignal
     private let controllers = Mutex<[Controller]>([])
     private let failures = Mutex<[String: Int]>([:])
+    private let reconcileTime = Mutex<[String: ReconcileTime]>([:])
 
     public init(server: APIServer, clock: any ControlClock) {
         self.server = server
@@ -45,6 +46,11 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
         failures.withLock { $0 }
     }
 
+    /// How many reconciles each controller has run and the wall time they took.
+    public var reconcileTimes: [String: ReconcileTime] {
+        reconcileTime.withLock { $0 }
+    }
+
     /// Runs the informers and every controller's workers until cancelled or asked to shut
     /// down gracefully.
     public func run() async throws {
@@ -62,7 +68,10 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
                                 await controller.runWorker(
                                     Controller.WorkerHooks(
                                         onError: { _ in self.failures.withLock { $0[controller.name, default: 0] += 1 } },
-                                        catchUp: { await self.informers.catchUp() }))
+                                        catchUp: { await self.informers.catchUp() },
+                                        onReconciled: { duration in
+                                            self.reconcileTime.withLock { $0[controller.name, default: ReconcileTime()].add(duration) }
+                                        }))
                             }
                         }
                     }
@@ -113,5 +122,18 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
         let storeRevision = try await server.currentRevision()
         let queuesIdle = controllers.withLock { $0.allSatisfy(\.isIdle) }
         return queuesIdle && informers.revision >= storeRevision
+    }
+}
+
+/// The reconciles one controller has run and the wall time they took in all.
+public struct ReconcileTime: Sendable, Hashable {
+    public private(set) var count = 0
+    public private(set) var total: Duration = .zero
+
+    public init() {}
+
+    mutating func add(_ duration: Duration) {
+        count += 1
+        total += duration
     }
 }

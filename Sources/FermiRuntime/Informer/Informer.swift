@@ -90,6 +90,12 @@ public final class Informer<T: APIObject>: Sendable {
         }
     }
 
+    /// Every cached object in no particular order: for callers that order what they need
+    /// themselves, and would waste a sort of thousands of keys.
+    public func unorderedObjects() -> [T] {
+        cache.withLock { Array($0.objects.values) }
+    }
+
     /// How many objects are cached.
     public var count: Int {
         cache.withLock { $0.objects.count }
