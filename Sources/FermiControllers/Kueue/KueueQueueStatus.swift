@@ -15,10 +15,10 @@ public enum KueueQueueStatus {
     public static func clusterQueue(_ queue: ClusterQueue, entries: [Entry], book: QuotaBook, now: Timestamp) -> ClusterQueueStatus {
         let mine = entries.filter { $0.clusterQueue == queue.name }
         var status = queue.status ?? ClusterQueueStatus()
-        let holding = Int32(mine.filter { $0.usage != nil }.count)
-        status.pendingWorkloads = Int32(mine.count) - holding
-        status.reservingWorkloads = holding
-        status.admittedWorkloads = holding
+        let counts = workloadCounts(mine)
+        status.pendingWorkloads = counts.pending
+        status.reservingWorkloads = counts.holding
+        status.admittedWorkloads = counts.holding
         let used = book.queues[queue.name]?.usage ?? [:]
         let nominal = book.queues[queue.name]?.nominal ?? [:]
         let usage = flavorUsage(of: queue, used: used) { flavor, resource, amount in
@@ -27,13 +27,9 @@ public enum KueueQueueStatus {
         status.flavorsReservation = usage
         status.flavorsUsage = usage
         let active = queue.spec.stopPolicy ?? "None" == "None"
-        status.conditions = Conditions.setting(
-            status.conditions ?? [],
-            Condition(
-                type: "Active", status: active ? ConditionStatus.true : ConditionStatus.false,
-                reason: active ? "Ready" : "Stopped",
-                message: active ? "Can admit new workloads" : "ClusterQueue is stopped by its stopPolicy"),
-            now: now)
+        status.conditions = settingActive(
+            status.conditions, active ? ("Ready", "Can admit new workloads") : nil,
+            else: ("Stopped", "ClusterQueue is stopped by its stopPolicy"), now: now)
         return status
     }
 
@@ -42,10 +38,10 @@ public enum KueueQueueStatus {
     ) -> LocalQueueStatus {
         let mine = entries.filter { $0.localQueue == ObjectKey(queue) }
         var status = queue.status ?? LocalQueueStatus()
-        let holding = Int32(mine.filter { $0.usage != nil }.count)
-        status.pendingWorkloads = Int32(mine.count) - holding
-        status.reservingWorkloads = holding
-        status.admittedWorkloads = holding
+        let counts = workloadCounts(mine)
+        status.pendingWorkloads = counts.pending
+        status.reservingWorkloads = counts.holding
+        status.admittedWorkloads = counts.holding
         if let clusterQueue {
             var used: [String: ResourceAmounts] = [:]
             for entry in mine { for (flavor, amounts) in entry.usage ?? [:] { used[flavor, default: .zero] += amounts } }
@@ -53,15 +49,31 @@ public enum KueueQueueStatus {
             status.flavorsReservation = usage
             status.flavorUsage = usage
         }
-        let active = clusterQueue != nil
-        status.conditions = Conditions.setting(
-            status.conditions ?? [],
-            Condition(
-                type: "Active", status: active ? ConditionStatus.true : ConditionStatus.false,
-                reason: active ? "Ready" : "ClusterQueueDoesNotExist",
-                message: active ? "Can submit new workloads to clusterQueue" : "Can't submit new workloads to clusterQueue"),
-            now: now)
+        status.conditions = settingActive(
+            status.conditions, clusterQueue != nil ? ("Ready", "Can submit new workloads to clusterQueue") : nil,
+            else: ("ClusterQueueDoesNotExist", "Can't submit new workloads to clusterQueue"), now: now)
         return status
+    }
+
+    /// How many of `entries` wait, and how many hold quota.
+    private static func workloadCounts(_ entries: [Entry]) -> (pending: Int32, holding: Int32) {
+        let holding = Int32(entries.filter { $0.usage != nil }.count)
+        return (Int32(entries.count) - holding, holding)
+    }
+
+    /// `conditions` with Active True for the reason and message of `active`, or False for
+    /// those of `inactive`.
+    private static func settingActive(
+        _ conditions: [Condition]?, _ active: (reason: String, message: String)?,
+        else inactive: (reason: String, message: String), now: Timestamp
+    ) -> [Condition] {
+        let (reason, message) = active ?? inactive
+        return Conditions.setting(
+            conditions ?? [],
+            Condition(
+                type: "Active", status: active != nil ? ConditionStatus.true : ConditionStatus.false, reason: reason,
+                message: message),
+            now: now)
     }
 
     /// Use of each of the queue's flavors and resources, in the order its spec lists them.
