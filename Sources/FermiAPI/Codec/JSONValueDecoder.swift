@@ -69,31 +69,56 @@ private func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _
         .init(codingPath: path.keys, debugDescription: "Number \(value) does not fit in \(type)."))
 }
 
-/// Decodes one value: scalars directly, anything else through its own `init(from:)`.
-private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {
-    switch type {
-    case is JSONValue.Type:
-        return value as! T
-    case is String.Type:
-        guard case .string(let string) = value else { throw mismatch(type, value, path) }
-        return string as! T
-    case is Bool.Type:
-        guard case .bool(let bool) = value else { throw mismatch(type, value, path) }
-        return bool as! T
-    case is Int.Type: return try integer(Int.self, value, path) as! T
-    case is Int32.Type: return try integer(Int32.self, value, path) as! T
-    case is Int64.Type: return try integer(Int64.self, value, path) as! T
-    case is Double.Type:
-        switch value {
-        case .integer(let integer): return Double(integer) as! T
-        case .number(let number): return number as! T
-        default: throw mismatch(type, value, path)
-        }
-    case is JSONValue.Type:
-        return value as! T
-    default:
-        return try T(from: ValueDecoder(value: value, path: path))
+/// A type read straight from a JSON scalar (or, for `JSONValue`, any value).
+fileprivate protocol JSONScalar {
+    static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Self
+}
+
+extension String: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> String {
+        guard case .string(let string) = value else { throw mismatch(self, value, path) }
+        return string
     }
+}
+
+extension Bool: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Bool {
+        guard case .bool(let bool) = value else { throw mismatch(self, value, path) }
+        return bool
+    }
+}
+
+extension Int: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Int { try integer(self, value, path) }
+}
+
+extension Int32: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Int32 { try integer(self, value, path) }
+}
+
+extension Int64: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Int64 { try integer(self, value, path) }
+}
+
+extension Double: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Double {
+        switch value {
+        case .integer(let integer): return Double(integer)
+        case .number(let number): return number
+        default: throw mismatch(self, value, path)
+        }
+    }
+}
+
+extension JSONValue: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> JSONValue { value }
+}
+
+/// Decodes one value: scalars directly (one conformance test, not one type test each),
+/// anything else through its own `init(from:)`.
+private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {
+    if let scalar = type as? any JSONScalar.Type { return try scalar.scalar(from: value, path: path) as! T }
+    return try T(from: ValueDecoder(value: value, path: path))
 }
 
 private struct ValueDecoder: Decoder {
@@ -145,6 +170,57 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try decodeValue(type, from: value, path: CodingPathNode(path, key))
     }
 
+    // Scalars are most fields: read them without the generic path's type tests, and make the
+    // coding path only for an error.
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        let value = try member(key)
+        guard case .string(let string) = value else { throw mismatch(type, value, CodingPathNode(path, key)) }
+        return string
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        switch members[key.stringValue] {
+        case nil, .null?: return nil
+        case .string(let string)?: return string
+        case let value?: throw mismatch(type, value, CodingPathNode(path, key))
+        }
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        let value = try member(key)
+        guard case .bool(let bool) = value else { throw mismatch(type, value, CodingPathNode(path, key)) }
+        return bool
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        switch members[key.stringValue] {
+        case nil, .null?: return nil
+        case .bool(let bool)?: return bool
+        case let value?: throw mismatch(type, value, CodingPathNode(path, key))
+        }
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(type, key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try scalar(type, key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(type, key) }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try scalarIfPresent(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try scalarIfPresent(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try scalarIfPresent(type, key) }
+
+    private func scalar<I: FixedWidthInteger>(_ type: I.Type, _ key: Key) throws -> I {
+        let value = try member(key)
+        if case .integer(let integer) = value, let exact = I(exactly: integer) { return exact }
+        return try integer(type, value, CodingPathNode(path, key))
+    }
+
+    private func scalarIfPresent<I: FixedWidthInteger>(_ type: I.Type, _ key: Key) throws -> I? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        if case .integer(let integer) = value, let exact = I(exactly: integer) { return exact }
+        return try integer(type, value, CodingPathNode(path, key))
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
@@ -194,6 +270,15 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (value, itemPath) = try next(type)
         return try decodeValue(type, from: value, path: itemPath)
+    }
+
+    mutating func decode(_ type: String.Type) throws -> String {
+        if currentIndex < items.count, case .string(let string) = items[currentIndex] {
+            currentIndex += 1
+            return string
+        }
+        let (value, itemPath) = try next(type)
+        throw mismatch(type, value, itemPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
