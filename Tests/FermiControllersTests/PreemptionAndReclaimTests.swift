@@ -133,4 +133,29 @@ struct PreemptionAndReclaimTests {
                     + "other queues' shares claim the rest")
         }
     }
+
+    @Test func queuesThatBothWantEverythingShareTheClusterByWeight() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: 2, zone: "cn-beijing-1")
+            try await cluster.queue("heavy", weight: 3)
+            try await cluster.queue("light", weight: 1)
+            // Each queue asks for all 16 GPUs, one GPU a gang.
+            for index in 0..<16 {
+                try await cluster.gang("heavy-\(index)", size: 1, gpus: 1, queue: "heavy")
+                try await cluster.gang("light-\(index)", size: 1, gpus: 1, queue: "light")
+            }
+            try await cluster.advance(.seconds(60))
+            let heavy = try await cluster.server.get(Queue.self, name: "heavy").status
+            let light = try await cluster.server.get(Queue.self, name: "light").status
+            #expect(heavy?.allocated?["nvidia.com/gpu"] == "12")
+            #expect(light?.allocated?["nvidia.com/gpu"] == "4")
+            // Each pod asks for 8 of a node's 64 cores too: cores run out with the GPUs, and the
+            // first resource short is named.
+            #expect(
+                try await cluster.whyPending("light-15")
+                    == "queue light: 8 more cpu would exceed its deserved share of 32 (32 in use); "
+                    + "other queues' shares claim the rest")
+        }
+    }
 }
