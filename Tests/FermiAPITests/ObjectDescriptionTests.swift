@@ -31,7 +31,7 @@ struct ObjectDescriptionTests {
                 API Version:  scheduling.volcano.sh/v1beta1
                 Kind:         Queue
                 Metadata:
-                  UID:        abc
+                  UID:  abc
                 Spec:
                   Capability:
                     nvidia.com/gpu:  16
@@ -39,6 +39,39 @@ struct ObjectDescriptionTests {
                 Events:  <none>
 
                 """)
+    }
+
+    @Test func listsOfMapsAreLaidOutAsKubectlLaysOutConditions() throws {
+        let workload = try ManifestParser.parse(
+            """
+            apiVersion: kueue.x-k8s.io/v1beta1
+            kind: Workload
+            metadata: {name: job-eval}
+            status:
+              conditions:
+              - {type: QuotaReserved, status: "False", reason: Pending, message: waiting}
+              admission:
+                podSetAssignments:
+                - name: main
+                  resourceUsage: {nvidia.com/gpu: 8}
+            """, source: "w.yaml")[0].value
+        let text = ObjectDescription.render(workload, events: [], now: now)
+        #expect(
+            text.contains(
+                """
+                Status:
+                  Admission:
+                    Pod Set Assignments:
+                      Name:  main
+                      Resource Usage:
+                        nvidia.com/gpu:  8
+                  Conditions:
+                    Message:  waiting
+                    Reason:   Pending
+                    Status:   False
+                    Type:     QuotaReserved
+
+                """))
     }
 
     @Test func eventsAreListedOldestFirstWithRepeats() {

@@ -46,12 +46,10 @@ public enum ObjectDescription {
         case .array(let items):
             lines.append((indent, label, ""))
             for item in items {
+                // As kubectl prints a list of maps: each item's fields one level in, aligned.
                 if case .object(let members) = item {
-                    var first = true
                     for key in members.keys.sorted() {
-                        let itemLabel = (first ? "" : "  ") + titleCase(key)
-                        flatten(label: itemLabel, value: members[key]!, indent: indent + 1, into: &lines)
-                        first = false
+                        flatten(label: titleCase(key), value: members[key]!, indent: indent + 1, into: &lines)
                     }
                 } else {
                     lines.append((indent + 1, "", scalar(item)))
@@ -105,8 +103,8 @@ public enum ObjectDescription {
     }
 
     /// Lines of `label:` and value, aligned as kubectl's tabwriter aligns them: each run of
-    /// consecutive lines that carry a value shares one column for the values (at least 14 wide,
-    /// as `Annotations:  ` is).
+    /// consecutive lines that carry a value shares one column for the values, two spaces past
+    /// the longest label (at the top level at least 14 wide, as `Annotations:  ` is).
     private static func aligned(_ lines: [(Int, String, String)]) -> String {
         var text = ""
         var index = 0
@@ -114,7 +112,9 @@ public enum ObjectDescription {
             var end = index
             while end < lines.count, !lines[end].2.isEmpty { end += 1 }
             let run = lines[index..<end]
-            let width = max(14, (run.map { $0.0 * 2 + $0.1.count + 1 }.max() ?? 0) + 2)
+            // Top-level runs line up with the header's `Annotations:  `.
+            let minimum = run.contains { $0.0 == 0 } ? 14 : 0
+            let width = max(minimum, (run.map { $0.0 * 2 + $0.1.count + 1 }.max() ?? 0) + 2)
             for (indent, label, value) in run {
                 let prefix = String(repeating: "  ", count: indent) + (label.isEmpty ? "" : "\(label):")
                 text += prefix + String(repeating: " ", count: max(1, width - prefix.count)) + value + "\n"
