@@ -5,8 +5,8 @@ import FermiRuntime
 import FermiRuntimeTestSupport
 import FermiSim
 
-/// A test cluster running the scheduler, Volcano's PodGroup and queue controllers and the
-/// simulator, on a manual clock.
+/// A test cluster running the scheduler, Volcano's PodGroup and queue controllers, the Job
+/// controller, Kueue and the simulator, on a manual clock.
 struct SchedulerCluster {
     let base: TestCluster
     var server: APIServer { base.server }
@@ -18,6 +18,8 @@ struct SchedulerCluster {
         for controller in [
             Scheduler.controller(in: base.manager), PodGroupController.controller(in: base.manager),
             QueueStatusController.controller(in: base.manager), GarbageCollector.controller(in: base.manager),
+            JobController.controller(in: base.manager), KueueScheduler.controller(in: base.manager),
+            KueueJobController<Job>.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {
             base.manager.add(controller)
         }

@@ -203,7 +203,7 @@ public struct JobStatus: Codable, Hashable, Sendable {
 }
 
 /// One aspect of a Job's state.
-public struct JobCondition: Codable, Hashable, Sendable {
+public struct JobCondition: Codable, Hashable, Sendable, StatusCondition {
     /// Complete, Failed, Suspended, FailureTarget or SuccessCriteriaMet.
     public var type: String?
     /// "True", "False" or "Unknown".
@@ -277,4 +277,9 @@ public enum PodFailurePolicyAction {
     public static let ignore = "Ignore"
     /// In the order upstream lists them in messages.
     public static let all = [count, failIndex, failJob, ignore]
+}
+
+extension JobCondition {
+    public var conditionType: String { type ?? "" }
+    public var conditionStatus: String { status ?? "" }
 }

@@ -102,7 +102,7 @@ public struct PodGroupStatus: Codable, Hashable, Sendable {
 }
 
 /// A PodGroup condition (Unschedulable, Scheduled), with the scheduling cycle that set it.
-public struct PodGroupCondition: Codable, Hashable, Sendable {
+public struct PodGroupCondition: Codable, Hashable, Sendable, StatusCondition {
     public var type: String?
     public var status: String?
     public var transitionID: String?
@@ -121,4 +121,9 @@ public struct PodGroupCondition: Codable, Hashable, Sendable {
 /// The phases of a PodGroup.
 public enum PodGroupPhase {
     public static let all = ["Pending", "Running", "Unknown", "Inqueue", "Completed"]
+}
+
+extension PodGroupCondition {
+    public var conditionType: String { type ?? "" }
+    public var conditionStatus: String { status ?? "" }
 }

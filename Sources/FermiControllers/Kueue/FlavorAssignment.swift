@@ -115,7 +115,7 @@ public enum FlavorAssignment {
 
     /// Why pods of `spec` cannot go on the flavor's nodes: a node selector or required
     /// affinity its labels contradict (only labels the flavor sets are judged), or a taint
-    /// the pods do not tolerate.
+    /// that neither the pods nor the flavor's tolerations tolerate.
     static func mismatch(of spec: PodSpec, with flavor: ResourceFlavor) -> String? {
         let labels = flavor.spec.nodeLabels ?? [:]
         let name = flavor.name
@@ -133,8 +133,10 @@ public enum FlavorAssignment {
             }
             if !anyTermHolds { return "flavor \(name) doesn't match node affinity" }
         }
+        // The flavor's own tolerations are added to the pods it admits, so they count too.
+        let tolerations = (spec.tolerations ?? []) + (flavor.spec.tolerations ?? [])
         for taint in flavor.spec.nodeTaints ?? [] where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
-            if !NodeFit.tolerates(spec.tolerations ?? [], taint) { return "untolerated taint \(taint.summary) in flavor \(name)" }
+            if !NodeFit.tolerates(tolerations, taint) { return "untolerated taint \(taint.summary) in flavor \(name)" }
         }
         return nil
     }

@@ -17,15 +17,8 @@ public enum PodGroupPhases {
     public static func setting(
         _ conditions: [PodGroupCondition], type: String, status: String, reason: String, message: String, now: Timestamp
     ) -> [PodGroupCondition] {
-        var conditions = conditions
-        let existing = conditions.firstIndex { $0.type == type }
-        var condition = existing.map { conditions[$0] } ?? PodGroupCondition()
-        if condition.status != status { condition.lastTransitionTime = now }
-        condition.type = type
-        condition.status = status
-        condition.reason = reason.isEmpty ? nil : reason
-        condition.message = message.isEmpty ? nil : message
-        if let existing { conditions[existing] = condition } else { conditions.append(condition) }
-        return conditions
+        let condition = PodGroupCondition(
+            type: type, status: status, reason: reason.isEmpty ? nil : reason, message: message.isEmpty ? nil : message)
+        return Conditions.setting(conditions, condition, now: now)
     }
 }
