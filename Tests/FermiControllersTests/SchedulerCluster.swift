@@ -74,14 +74,15 @@ struct SchedulerCluster {
     /// A gang: a PodGroup of `size` pods each asking for `gpus` GPUs, in `queue`.
     func gang(
         _ name: String, size: Int, gpus: Int, queue: String = "default", minMember: Int? = nil, priorityClass: String? = nil,
-        annotations: [String: String]? = nil
+        annotations: [String: String]? = nil, minResources: ResourceList? = nil
     ) async throws {
         var metadata = ObjectMeta(name: name, namespace: "default")
         metadata.annotations = annotations
         _ = try await server.create(
             PodGroup(
                 metadata: metadata,
-                spec: PodGroupSpec(minMember: Int32(minMember ?? size), queue: queue, priorityClassName: priorityClass)))
+                spec: PodGroupSpec(
+                    minMember: Int32(minMember ?? size), queue: queue, priorityClassName: priorityClass, minResources: minResources)))
         for index in 0..<size {
             var pod = Self.pod("\(name)-\(index)", gpus: gpus, schedulerName: VolcanoAnnotations.schedulerName)
             pod.metadata.annotations = [VolcanoAnnotations.groupName: name, "sim.fermi.dev/duration": "10h"]

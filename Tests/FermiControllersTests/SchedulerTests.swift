@@ -176,4 +176,17 @@ struct SchedulerTests {
                     == ["pod not placeable: 0 nodes fit; 1 has untolerated taint nvidia.com/gpu=present:NoSchedule"])
         }
     }
+
+    @Test func aGangIsAdmittedOnTheMinResourcesItStates() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: 4, zone: "cn-beijing-1")
+            try await cluster.queue("small", capability: ["nvidia.com/gpu": "8"])
+            // Its one pod asks for 8 GPUs, but the gang says it needs 16 to be worth starting.
+            try await cluster.gang("big-start", size: 1, gpus: 8, queue: "small", minResources: ["nvidia.com/gpu": "16"])
+            try await cluster.advance(.seconds(60))
+            #expect(try await cluster.pod("big-start-0").spec.nodeName == nil)
+            #expect(try await cluster.whyPending("big-start") == "queue small: capability nvidia.com/gpu 8 reached (0 in use)")
+        }
+    }
 }

@@ -88,7 +88,12 @@ public struct SchedulingCycle: Sendable {
         for job in ordered where !job.pending.isEmpty {
             let needs = job.pendingNeeds
             let minimum = min(job.stillNeeded, needs.count)
-            let queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
+            // A gang not yet running is admitted on its minResources when it states them, as
+            // Volcano's enqueue does; otherwise on what its pods ask for.
+            var queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }
+            if job.active.isEmpty, let minResources = job.group?.spec.minResources, !minResources.isEmpty {
+                queueRequest = ResourceAmounts(minResources)
+            }
             var request = GangPlacement.Request(pods: needs, minimum: minimum)
             for pod in job.active {
                 guard let node = pod.spec.nodeName.flatMap({ state.index.position[$0] }) else { continue }
