@@ -18,7 +18,8 @@ struct SchedulerCluster {
         for controller in [
             Scheduler.controller(in: base.manager), PodGroupController.controller(in: base.manager),
             QueueStatusController.controller(in: base.manager), GarbageCollector.controller(in: base.manager),
-            JobController.controller(in: base.manager), KueueScheduler.controller(in: base.manager),
+            JobController.controller(in: base.manager), PyTorchJobController.controller(in: base.manager),
+            KueueScheduler.controller(in: base.manager), KueueJobController<PyTorchJob>.controller(in: base.manager),
             KueueJobController<Job>.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {
             base.manager.add(controller)

@@ -189,4 +189,17 @@ struct SchedulerTests {
             #expect(try await cluster.whyPending("big-start") == "queue small: capability nvidia.com/gpu 8 reached (0 in use)")
         }
     }
+
+    @Test func aGangWaitsUntilAllItsMembersExist() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: 4, zone: "cn-beijing-1")
+            try await cluster.queue("default")
+            // Three members are needed; only two are made.
+            try await cluster.gang("short", size: 2, gpus: 8, minMember: 3)
+            try await cluster.advance(.seconds(60))
+            #expect(try await cluster.bound(["short-0", "short-1"]) == ["short-0": false, "short-1": false])
+            #expect(try await cluster.whyPending("short") == "gang waits for its pods: 2 of minMember 3 exist")
+        }
+    }
 }

@@ -1043,6 +1043,7 @@ public enum APIDocs {
                 FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the operator started on the job."),
                 FieldDoc(name: "completionTime", type: "Timestamp?", doc: "When the job finished."),
                 FieldDoc(name: "lastReconcileTime", type: "Timestamp?", doc: "When the operator last reconciled the job."),
+                FieldDoc(name: "recreatedReplicas", type: "Int32?", doc: "Fermi's own: replicas made anew after failing, counted against backoffLimit with the restarts of containers in place."),
             ]),
         "KeyToPath": TypeDoc(
             doc: "One key of a ConfigMap or Secret, as a file at a relative path.",

@@ -155,6 +155,9 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
     public var completionTime: Timestamp?
     /// When the operator last reconciled the job.
     public var lastReconcileTime: Timestamp?
+    /// Fermi's own: replicas made anew after failing, counted against backoffLimit with the
+    /// restarts of containers in place.
+    public var recreatedReplicas: Int32?
 
     public init(conditions: [JobConditionKubeflow]? = nil, replicaStatuses: [String: ReplicaStatus]? = nil) {
         self.conditions = conditions
@@ -163,7 +166,7 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
 }
 
 /// A training job's condition.
-public struct JobConditionKubeflow: Codable, Hashable, Sendable {
+public struct JobConditionKubeflow: Codable, Hashable, Sendable, StatusCondition {
     public var type: String?
     public var status: String?
     public var reason: String?
@@ -222,4 +225,9 @@ extension PyTorchJob {
     /// The port the `pytorch` container gets when it declares none.
     public static let defaultPortName = "pytorchjob-port"
     public static let defaultPort: Int32 = 23456
+}
+
+extension JobConditionKubeflow {
+    public var conditionType: String { type ?? "" }
+    public var conditionStatus: String { status ?? "" }
 }

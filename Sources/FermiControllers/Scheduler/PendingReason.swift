@@ -13,6 +13,8 @@ public enum PendingReason: Hashable, Sendable {
     case queueOverused(queue: String, resource: String, asked: String, deserved: String, inUse: String)
     /// No set of nodes holds the gang: how many nodes fit one pod, and why the rest don't.
     case unplaceable(minimum: Int, total: Int, isGang: Bool, nodesFit: Int, rejections: [(NodeRejection, Int)])
+    /// The gang has fewer members than it needs to run together.
+    case gangIncomplete(present: Int, minMember: Int)
     /// A zone named in the gang's spread cannot take its share.
     case spreadShort(minimum: Int, total: Int, zone: String, fit: Int, wanted: Int)
 
@@ -22,6 +24,7 @@ public enum PendingReason: Hashable, Sendable {
         case .queueMissing, .queueClosed: "QueueUnavailable"
         case .queueCapability, .queueOverused: "QueueQuotaExceeded"
         case .unplaceable, .spreadShort: "NotEnoughResources"
+        case .gangIncomplete: "NotEnoughPods"
         }
     }
 
@@ -36,6 +39,8 @@ public enum PendingReason: Hashable, Sendable {
         case .queueOverused(let queue, let resource, let asked, let deserved, let inUse):
             return "queue \(queue): \(asked) more \(resource) would exceed its deserved share of \(deserved) (\(inUse) in use); "
                 + "other queues' shares claim the rest"
+        case .gangIncomplete(let present, let minMember):
+            return "gang waits for its pods: \(present) of minMember \(minMember) exist"
         case .spreadShort(let minimum, let total, let zone, let fit, let wanted):
             return "gang \(minimum)/\(total) not placeable: zone \(zone) fits \(fit) of the \(wanted) pods its spread asks for"
         case .unplaceable(let minimum, let total, let isGang, let nodesFit, let rejections)

@@ -87,7 +87,14 @@ public struct SchedulingCycle: Sendable {
         }
         for job in ordered where !job.pending.isEmpty {
             let needs = job.pendingNeeds
-            let minimum = min(job.stillNeeded, needs.count)
+            // A gang whose members are not all made yet waits for them: placing the few there
+            // are would be a partial gang.
+            guard job.stillNeeded <= needs.count else {
+                state.decisions.pending[job.key] = .gangIncomplete(
+                    present: job.active.count + job.succeeded + needs.count, minMember: job.minMember)
+                continue
+            }
+            let minimum = job.stillNeeded
             // A gang not yet running is admitted on its minResources when it states them, as
             // Volcano's enqueue does; otherwise on what its pods ask for.
             var queueRequest = needs.prefix(max(minimum, 1)).reduce(ResourceAmounts.zero) { $0 + $1.requests }

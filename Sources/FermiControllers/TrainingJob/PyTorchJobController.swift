@@ -1,0 +1,281 @@
+import FermiAPI
+import FermiAPIServer
+import FermiRuntime
+import Foundation
+
+/// The PyTorchJob controller, as Kubeflow's training operator: a pod and a headless service
+/// per replica; a PodGroup when the job is gang-scheduled (it names Volcano or has a
+/// schedulingPolicy); failed replicas restarted by their restartPolicy (OnFailure and Always
+/// in place or anew, ExitCode anew on a retryable code, Never not at all) until backoffLimit;
+/// activeDeadlineSeconds, suspend, cleanPodPolicy and ttlSecondsAfterFinished; and the
+/// conditions Created, Running, Restarting, Succeeded, Failed and Suspended with the operator's
+/// reasons, replica statuses, start and completion times.
+public struct PyTorchJobController: Reconciler {
+    public static let name = "pytorchjob"
+
+    let server: APIServer
+    let clock: any ControlClock
+    let recorder: EventRecorder
+    let jobs: Informer<PyTorchJob>
+    let pods: Informer<Pod>
+    let services: Informer<Service>
+    let groups: Informer<PodGroup>
+
+    public static func controller(in manager: ControllerManager) -> Controller {
+        let informers = manager.informers
+        let queue = manager.makeQueue()
+        let pods = informers.informer(Pod.self)
+        pods.indexByController()
+        let controller = PyTorchJobController(
+            server: manager.server, clock: manager.clock,
+            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "pytorchjob-controller"),
+            jobs: informers.informer(PyTorchJob.self), pods: pods, services: informers.informer(Service.self),
+            groups: informers.informer(PodGroup.self))
+        controller.jobs.enqueueChanges(in: queue)
+        pods.onChange { event in
+            for owner in event.object.metadata.ownerReferences ?? [] where owner.controller == true && owner.kind == PyTorchJob.resource.kind {
+                queue.add(ObjectKey(namespace: event.object.namespace, name: owner.name))
+            }
+        }
+        return Controller(name: name, queue: queue, reconciler: controller)
+    }
+
+    public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
+        // 1: Load the job and its pods.
+        guard var job = jobs.object(key), job.metadata.deletionTimestamp == nil, let uid = job.metadata.uid else { return .done }
+        let now = clock.now
+        let owned = Dictionary(pods.pods(controlledBy: uid).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var status = job.status ?? JobStatusKubeflow()
+        let replicas = PyTorchReplicas.replicas(of: job)
+        // 2: A finished job only cleans up and waits for its time to live.
+        if let finished = finishedAt(status) {
+            try await cleanUp(job, pods: Array(owned.values), policy: job.spec.runPolicy?.cleanPodPolicy ?? "None")
+            return try await expire(job, finishedAt: finished)
+        }
+        if Conditions.find("Created", in: status.conditions) == nil {
+            set(&status, "Created", reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.", now: now)
+            await recorder.record(job, reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.")
+        }
+        // 3: Suspended, it has no pods; resumed, it starts its clock again.
+        if job.spec.runPolicy?.suspend == true {
+            try await cleanUp(job, pods: Array(owned.values), policy: "All")
+            if !Conditions.isTrue("Suspended", in: status.conditions) {
+                set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
+                set(&status, "Suspended", reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
+                status.startTime = nil
+            }
+            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: [:])
+            try await write(status, of: job)
+            return .done
+        }
+        if Conditions.isTrue("Suspended", in: status.conditions) {
+            set(&status, "Suspended", to: ConditionStatus.false, reason: "PyTorchJobResumed", message: "PyTorchJob \(job.name) is resumed.", now: now)
+        }
+        let startTime = status.startTime ?? Timestamp(now.date)
+        status.startTime = startTime
+        // 4: Replicas that failed are made anew, or the job fails. The decision comes before
+        // anything is deleted, so a pass that loses a write race decides the same again.
+        var toRestart: [Pod] = []
+        var failedType: String?
+        for replica in replicas {
+            guard let pod = owned[replica.name], pod.status?.phase == PodPhase.failed else { continue }
+            if restarts(replica, of: job, exitCode: exitCode(of: pod)) { toRestart.append(pod) } else { failedType = replica.type }
+        }
+        let inPlace = owned.values.reduce(0) { total, pod in
+            total + Int((pod.status?.containerStatuses ?? []).reduce(Int32(0)) { $0 + ($1.restartCount ?? 0) })
+        }
+        let recreated = Int(status.recreatedReplicas ?? 0)
+        if let reason = failure(of: job, failedType: failedType, restarts: inPlace + recreated + toRestart.count, startedAt: startTime, now: now) {
+            set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobFailed", message: reason, now: now)
+            set(&status, "Failed", reason: "PyTorchJobFailed", message: reason, now: now)
+            status.completionTime = Timestamp(now.date)
+            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
+            try await write(status, of: job)
+            await recorder.record(job, type: EventType.warning, reason: "PyTorchJobFailed", message: reason)
+            return .requeue(after: .seconds(1))
+        }
+        let restarted = !toRestart.isEmpty
+        if restarted {
+            // The count is written before the pods go, so a lost write race counts nothing twice.
+            status.recreatedReplicas = Int32(recreated + toRestart.count)
+            set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting.", now: now)
+            set(&status, "Restarting", reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.", now: now)
+            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
+            job = try await write(status, of: job)
+            for pod in toRestart {
+                do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
+            }
+            await recorder.record(job, type: EventType.warning, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.")
+        }
+        // 5: Succeeded when the master (or, without one, every worker) has.
+        if isSucceeded(replicas: replicas, pods: owned) {
+            set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
+            set(&status, "Succeeded", reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
+            status.completionTime = Timestamp(now.date)
+            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
+            try await write(status, of: job)
+            await recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
+            return .requeue(after: .seconds(1))
+        }
+        // 6: Make what is missing: the gang's PodGroup, each replica's service and pod.
+        let group = try await ensureGroup(of: job, replicas: replicas)
+        for replica in replicas {
+            if services.object(namespace: job.namespace, name: replica.name) == nil {
+                do { _ = try await server.create(PyTorchReplicas.service(of: job, replica: replica)) } catch APIError.alreadyExists {}
+            }
+            guard owned[replica.name] == nil || toRestart.contains(where: { $0.name == replica.name }) else { continue }
+            do {
+                _ = try await server.create(PyTorchReplicas.pod(of: job, replica: replica, group: group))
+                await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
+            } catch APIError.alreadyExists {
+                // The failed pod's deletion has not gone through yet: the next pass makes it.
+            }
+        }
+        // 7: Running once every replica runs.
+        let running = replicas.allSatisfy { owned[$0.name]?.status?.phase == PodPhase.running }
+        if running, !restarted, !Conditions.isTrue("Running", in: status.conditions) {
+            if Conditions.isTrue("Restarting", in: status.conditions) {
+                set(&status, "Restarting", to: ConditionStatus.false, reason: "PyTorchJobRunning", message: "PyTorchJob \(job.name) is running.", now: now)
+            }
+            set(&status, "Running", reason: "PyTorchJobRunning", message: "PyTorchJob \(job.name) is running.", now: now)
+        }
+        status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
+        try await write(status, of: job)
+        if let deadline = job.spec.runPolicy?.activeDeadlineSeconds {
+            let left = deadline - (Timestamp(now.date).secondsSince1970 - startTime.secondsSince1970)
+            return .requeue(after: .seconds(max(1, left)))
+        }
+        return .done
+    }
+
+    /// Whether a failed replica is made anew: OnFailure and Always always (a lost node fails a
+    /// pod that would restart in place), ExitCode on a retryable code (128 and up: killed by
+    /// a signal), Never never.
+    private func restarts(_ replica: PyTorchReplicas.Replica, of job: PyTorchJob, exitCode: Int32?) -> Bool {
+        switch job.spec.pytorchReplicaSpecs?[replica.type]?.restartPolicy ?? "OnFailure" {
+        case "OnFailure", "Always": return true
+        case "ExitCode": return (exitCode ?? 1) >= 128
+        default: return false
+        }
+    }
+
+    private func exitCode(of pod: Pod) -> Int32? {
+        pod.status?.containerStatuses?.compactMap { $0.state?.terminated?.exitCode }.first { $0 != 0 }
+    }
+
+    /// Why the job fails now; nil while it may go on.
+    private func failure(of job: PyTorchJob, failedType: String?, restarts: Int, startedAt: Timestamp, now: EpochInstant) -> String? {
+        if let failedType { return "PyTorchJob \(job.name) is failed because 1 \(failedType) replica(s) failed." }
+        if let limit = job.spec.runPolicy?.backoffLimit, restarts > Int(limit) {
+            return "PyTorchJob \(job.name) has failed because it has reached the specified backoff limit"
+        }
+        if let deadline = job.spec.runPolicy?.activeDeadlineSeconds,
+            Timestamp(now.date).secondsSince1970 - startedAt.secondsSince1970 >= deadline
+        {
+            return "PyTorchJob \(job.name) has failed because it was active longer than specified deadline"
+        }
+        return nil
+    }
+
+    private func isSucceeded(replicas: [PyTorchReplicas.Replica], pods: [String: Pod]) -> Bool {
+        let masters = replicas.filter { $0.type == PyTorchReplicaType.master }
+        let deciding = masters.isEmpty ? replicas : masters
+        return !deciding.isEmpty && deciding.allSatisfy { pods[$0.name]?.status?.phase == PodPhase.succeeded }
+    }
+
+    /// The job's PodGroup when it is gang-scheduled: all replicas (or schedulingPolicy's
+    /// minAvailable) placed together, in its queue, at its priority; nil otherwise.
+    private func ensureGroup(of job: PyTorchJob, replicas: [PyTorchReplicas.Replica]) async throws -> String? {
+        let policy = job.spec.runPolicy?.schedulingPolicy
+        let namesVolcano = (job.spec.pytorchReplicaSpecs ?? [:]).values.contains {
+            $0.template?.spec?.schedulerName == VolcanoAnnotations.schedulerName
+        }
+        guard policy != nil || namesVolcano else { return nil }
+        guard groups.object(namespace: job.namespace, name: job.name) == nil else { return job.name }
+        var minResources = policy?.minResources
+        if minResources == nil {
+            var total = [String: Decimal]()
+            for replica in replicas {
+                let spec = job.spec.pytorchReplicaSpecs?[replica.type]?.template?.spec ?? PodSpec()
+                for (name, amount) in spec.resourceRequests { total[name, default: 0] += amount }
+            }
+            minResources = total.mapValues { Quantity(stringLiteral: "\($0)") }
+        }
+        var metadata = ObjectMeta(name: job.name, namespace: job.namespace)
+        metadata.ownerReferences = [PyTorchReplicas.owner(job)]
+        // Where the job asks to be placed, its gang is placed.
+        metadata.annotations = (job.metadata.annotations ?? [:]).filter { $0.key.hasPrefix("placement.fermi.dev/") }
+        if metadata.annotations?.isEmpty == true { metadata.annotations = nil }
+        let spec = PodGroupSpec(
+            minMember: policy?.minAvailable ?? Int32(replicas.count), queue: policy?.queue ?? VolcanoAnnotations.defaultQueue,
+            priorityClassName: policy?.priorityClass ?? replicas.lazy.compactMap { job.spec.pytorchReplicaSpecs?[$0.type]?.template?.spec?.priorityClassName }.first,
+            minResources: minResources)
+        do { _ = try await server.create(PodGroup(metadata: metadata, spec: spec)) } catch APIError.alreadyExists {}
+        return job.name
+    }
+
+    private func replicaStatuses(replicas: [PyTorchReplicas.Replica], pods: [String: Pod]) -> [String: ReplicaStatus] {
+        var statuses: [String: ReplicaStatus] = [:]
+        for replica in replicas {
+            var status = statuses[replica.type] ?? ReplicaStatus(active: 0, succeeded: 0, failed: 0)
+            switch pods[replica.name]?.status?.phase {
+            case PodPhase.succeeded?: status.succeeded = (status.succeeded ?? 0) + 1
+            case PodPhase.failed?: status.failed = (status.failed ?? 0) + 1
+            case nil: break
+            default: status.active = (status.active ?? 0) + 1
+            }
+            statuses[replica.type] = status
+        }
+        return statuses
+    }
+
+    private func finishedAt(_ status: JobStatusKubeflow) -> Timestamp? {
+        for type in ["Succeeded", "Failed"] {
+            if let condition = Conditions.find(type, in: status.conditions), condition.conditionStatus == ConditionStatus.true {
+                return condition.lastTransitionTime ?? status.completionTime
+            }
+        }
+        return nil
+    }
+
+    /// Deletes the pods `policy` says go when the job stops: All, Running (those still
+    /// active), or None.
+    private func cleanUp(_ job: PyTorchJob, pods: [Pod], policy: String) async throws {
+        for pod in pods {
+            let goes = policy == "All" || (policy == "Running" && !pod.hasEnded)
+            guard goes else { continue }
+            do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
+        }
+    }
+
+    private func expire(_ job: PyTorchJob, finishedAt: Timestamp?) async throws -> ReconcileResult {
+        guard let ttl = job.spec.runPolicy?.ttlSecondsAfterFinished, let finishedAt else { return .done }
+        let left = Int64(ttl) - (Timestamp(clock.now.date).secondsSince1970 - finishedAt.secondsSince1970)
+        if left > 0 { return .requeue(after: .seconds(left)) }
+        do { try await server.delete(PyTorchJob.self, namespace: job.namespace, name: job.name) } catch APIError.notFound {}
+        return .done
+    }
+
+    /// Sets a condition as the training operator does: the condition set last goes last (so
+    /// the last one is the job's state), its transition time kept while its status holds.
+    private func set(
+        _ status: inout JobStatusKubeflow, _ type: String, to value: String = ConditionStatus.true, reason: String, message: String,
+        now: EpochInstant
+    ) {
+        let existing = Conditions.find(type, in: status.conditions)
+        guard existing?.conditionStatus != value || existing?.reason != reason || existing?.message != message else { return }
+        var condition = JobConditionKubeflow(type: type, status: value, reason: reason, message: message)
+        condition.lastUpdateTime = Timestamp(now.date)
+        condition.lastTransitionTime = existing?.conditionStatus == value ? existing?.lastTransitionTime : Timestamp(now.date)
+        status.conditions = (status.conditions ?? []).filter { $0.type != type } + [condition]
+    }
+
+    /// Writes the job's status when it changed; returns the job as it now stands.
+    @discardableResult
+    private func write(_ status: JobStatusKubeflow, of job: PyTorchJob) async throws -> PyTorchJob {
+        guard status != job.status else { return job }
+        var next = job
+        next.status = status
+        return try await server.updateStatus(next)
+    }
+}

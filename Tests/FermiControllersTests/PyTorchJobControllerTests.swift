@@ -1,0 +1,135 @@
+import FermiAPI
+import FermiAPIServer
+import FermiControllers
+import Testing
+
+/// The PyTorchJob controller on a manual clock, with the scheduler, Kueue and simulated
+/// kubelets running its pods.
+@Suite("PyTorchJob controller")
+struct PyTorchJobControllerTests {
+    /// A job of one master and `workers` workers of `gpus` GPUs each, whose runs take
+    /// `duration`; `annotations` say more of how it behaves.
+    private func job(
+        _ name: String, workers: Int32, gpus: Int = 8, duration: String = "30m", restartPolicy: String = "OnFailure",
+        annotations: [String: String] = [:], configure: (inout PyTorchJobSpec) -> Void = { _ in }
+    ) -> PyTorchJob {
+        var metadata = ObjectMeta(name: name, namespace: "default")
+        metadata.annotations = ["sim.fermi.dev/duration": duration].merging(annotations) { _, new in new }
+        var pod = SchedulerCluster.pod("template", gpus: gpus).spec
+        pod.containers?[0].name = PyTorchJob.containerName
+        pod.restartPolicy = nil
+        let template = PodTemplateSpec(spec: pod)
+        var spec = PyTorchJobSpec(
+            pytorchReplicaSpecs: [
+                PyTorchReplicaType.master: ReplicaSpec(replicas: 1, template: template, restartPolicy: restartPolicy),
+                PyTorchReplicaType.worker: ReplicaSpec(replicas: workers, template: template, restartPolicy: restartPolicy),
+            ])
+        configure(&spec)
+        return PyTorchJob(metadata: metadata, spec: spec)
+    }
+
+    private func cluster(nodes: Int32 = 4, _ body: (SchedulerCluster) async throws -> Void) async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: nodes, zone: "cn-beijing-1")
+            try await cluster.queue("default")
+            try await body(cluster)
+        }
+    }
+
+    private func status(_ name: String, _ cluster: SchedulerCluster) async throws -> JobStatusKubeflow? {
+        try await cluster.server.get(PyTorchJob.self, name: name).status
+    }
+
+    @Test func aMasterAndWorkersRunWithTorchsEnvironmentAndTheJobSucceeds() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(job("llm", workers: 3))
+            try await cluster.advance(.seconds(60))
+            let worker = try await cluster.pod("llm-worker-1")
+            let environment = Dictionary(
+                uniqueKeysWithValues: (worker.spec.containers?[0].env ?? []).map { ($0.name ?? "", $0.value ?? "") })
+            #expect(environment["RANK"] == "2")
+            #expect(environment["WORLD_SIZE"] == "4")
+            #expect(environment["MASTER_ADDR"] == "llm-master-0")
+            #expect(environment["MASTER_PORT"] == "23456")
+            #expect(environment["PET_NNODES"] == "4")
+            #expect(environment["PET_NODE_RANK"] == "2")
+            #expect(worker.metadata.labels?["training.kubeflow.org/replica-type"] == "worker")
+            #expect(try await cluster.server.list(Service.self).items.filter { $0.name.hasPrefix("llm-") }.count == 4)
+            let running = try await status("llm", cluster)
+            #expect(running?.conditions?.last?.type == "Running")
+            #expect(running?.replicaStatuses?["Worker"]?.active == 3)
+            #expect(running?.startTime != nil)
+            try await cluster.advance(.seconds(3600))
+            let done = try await status("llm", cluster)
+            #expect(done?.conditions?.last?.type == "Succeeded")
+            #expect(done?.conditions?.map(\.type) == ["Created", "Running", "Succeeded"])
+            #expect(done?.conditions?.first { $0.type == "Running" }?.status == "False")
+            #expect(done?.replicaStatuses?["Master"]?.succeeded == 1)
+            #expect(done?.completionTime != nil)
+        }
+    }
+
+    @Test func aGangScheduledJobRunsNoReplicaUntilAllCanBePlaced() async throws {
+        try await cluster(nodes: 2) { cluster in
+            _ = try await cluster.server.create(
+                job("big", workers: 3) { $0.runPolicy = RunPolicy(schedulingPolicy: SchedulingPolicy(queue: "default")) })
+            try await cluster.advance(.seconds(120))
+            let group = try await cluster.group("big")
+            #expect(group.spec.minMember == 4)
+            #expect(group.spec.minResources?["nvidia.com/gpu"] == "32")
+            let names = ["big-master-0", "big-worker-0", "big-worker-1", "big-worker-2"]
+            #expect(try await cluster.bound(names).values.allSatisfy { !$0 })
+            #expect(try await cluster.whyPending("big") == "gang 4/4 not placeable: 2 nodes fit")
+        }
+    }
+
+    @Test func aReplicaThatFailsUnderNeverFailsTheJob() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(
+                job("fragile", workers: 1, restartPolicy: "Never", annotations: ["sim.fermi.dev/fail-after": "5m"]))
+            try await cluster.advance(.seconds(900))
+            let failed = try await status("fragile", cluster)
+            #expect(failed?.conditions?.last?.type == "Failed")
+            #expect(failed?.conditions?.last?.message?.hasPrefix("PyTorchJob fragile is failed because 1 ") == true)
+        }
+    }
+
+    @Test func aRetryableExitCodeRestartsTheReplicaUntilTheBackoffLimit() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(
+                job(
+                    "killed", workers: 1, restartPolicy: "ExitCode",
+                    annotations: ["sim.fermi.dev/fail-after": "5m", "sim.fermi.dev/exit-code": "137"]
+                ) { $0.runPolicy = RunPolicy(backoffLimit: 2) })
+            try await cluster.advance(.seconds(3600))
+            let failed = try await status("killed", cluster)
+            #expect(failed?.conditions?.last?.type == "Failed")
+            #expect(failed?.conditions?.last?.message == "PyTorchJob killed has failed because it has reached the specified backoff limit")
+            // Restarted on the way: killed by a signal (137) is worth another try.
+            #expect(failed?.conditions?.contains { $0.type == "Restarting" } == true)
+            #expect((failed?.recreatedReplicas ?? 0) >= 1)
+        }
+    }
+
+    @Test func aJobQueuedThroughKueueStartsSuspendedAndRunsOnceAdmitted() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(ResourceFlavor(metadata: ObjectMeta(name: "gpu-a100")))
+            var queue = KueueFixtures.clusterQueue("training", quotas: [.init(flavor: "gpu-a100", nominal: 16)])
+            queue.spec.resourceGroups?[0].coveredResources = ["cpu", "memory", "nvidia.com/gpu"]
+            queue.spec.resourceGroups?[0].flavors?[0].resources?.insert(
+                contentsOf: [ResourceQuota(name: "cpu", nominalQuota: "64"), ResourceQuota(name: "memory", nominalQuota: "256Gi")],
+                at: 0)
+            _ = try await cluster.server.create(queue)
+            _ = try await cluster.server.create(KueueFixtures.localQueue("team", clusterQueue: "training"))
+            var queued = job("queued", workers: 1)
+            queued.metadata.labels = [KueueNames.queueNameLabel: "team"]
+            let created = try await cluster.server.create(queued)
+            #expect(created.spec.runPolicy?.suspend == true)
+            try await cluster.advance(.seconds(3600))
+            let done = try await status("queued", cluster)
+            #expect(done?.conditions?.last?.type == "Succeeded")
+            #expect(try await cluster.server.list(Workload.self).items.first?.hasCondition(KueueNames.finished) == true)
+        }
+    }
+}
