@@ -132,4 +132,31 @@ struct PyTorchJobControllerTests {
             #expect(try await cluster.server.list(Workload.self).items.first?.hasCondition(KueueNames.finished) == true)
         }
     }
+
+    @Test func aJobThatLosesANodeResumesFromItsLastCheckpoint() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.zone("cn-beijing-2")
+            try await cluster.pool("bj1", replicas: 2, zone: "cn-beijing-1")
+            try await cluster.pool("bj2", replicas: 2, zone: "cn-beijing-2")
+            // Ten hours of training, checkpointed every hour.
+            _ = try await cluster.server.create(
+                job("long", workers: 1, duration: "10h", annotations: ["sim.fermi.dev/checkpoint-interval": "1h"]))
+            try await cluster.advance(.seconds(5 * 3600 + 1800))
+            let zone = try await cluster.zones(of: ["long-master-0"])["long-master-0"] ?? nil
+            try await cluster.setHealth(of: try #require(zone), to: ZoneHealth.down)
+            try await cluster.advance(.seconds(12 * 3600))
+            let done = try #require(try await status("long", cluster))
+            #expect(done.conditions?.last?.type == "Succeeded")
+            #expect(done.checkpoint == "18000s")
+            // Half an hour past the 5 h checkpoint was lost, less the image pull before the start.
+            let lost: Int = try #require(done.lostWork.flatMap { Int($0.dropLast()) })
+            #expect(lost >= 1700 && lost <= 1800)
+            // 5.5 h, then 5 h from the 5 h checkpoint plus the restart: not 15.5 h.
+            let finished: Int64 = try #require(done.completionTime).secondsSince1970
+            let started: Int64 = try #require(done.startTime).secondsSince1970
+            let took = Int(finished - started)
+            #expect(took >= 10 * 3600 + 1800 && took <= 10 * 3600 + 1800 + 300)
+        }
+    }
 }

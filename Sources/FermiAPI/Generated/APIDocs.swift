@@ -1044,6 +1044,8 @@ public enum APIDocs {
                 FieldDoc(name: "completionTime", type: "Timestamp?", doc: "When the job finished."),
                 FieldDoc(name: "lastReconcileTime", type: "Timestamp?", doc: "When the operator last reconciled the job."),
                 FieldDoc(name: "recreatedReplicas", type: "Int32?", doc: "Fermi's own: replicas made anew after failing, counted against backoffLimit with the restarts of containers in place."),
+                FieldDoc(name: "checkpoint", type: "String?", doc: "Fermi's own: the work the last restart resumed from (its checkpoint, `18000s`)."),
+                FieldDoc(name: "lostWork", type: "String?", doc: "Fermi's own: work thrown away by restarts, past the checkpoints they resumed from."),
             ]),
         "KeyToPath": TypeDoc(
             doc: "One key of a ConfigMap or Secret, as a file at a relative path.",

@@ -158,6 +158,10 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
     /// Fermi's own: replicas made anew after failing, counted against backoffLimit with the
     /// restarts of containers in place.
     public var recreatedReplicas: Int32?
+    /// Fermi's own: the work the last restart resumed from (its checkpoint, `18000s`).
+    public var checkpoint: String?
+    /// Fermi's own: work thrown away by restarts, past the checkpoints they resumed from.
+    public var lostWork: String?
 
     public init(conditions: [JobConditionKubeflow]? = nil, replicaStatuses: [String: ReplicaStatus]? = nil) {
         self.conditions = conditions

@@ -73,7 +73,7 @@ struct JobPods {
         labels["job-name"] = job.name
         labels["batch.kubernetes.io/controller-uid"] = uid
         labels["controller-uid"] = uid
-        var annotations = (job.metadata.annotations ?? [:]).filter { $0.key.hasPrefix("sim.fermi.dev/") }
+        var annotations = SimAnnotations.of(job.metadata)
         annotations.merge(template.metadata?.annotations ?? [:]) { _, template in template }
         if let index {
             labels[indexKey] = String(index)

@@ -7,7 +7,8 @@ import Foundation
 /// per replica; a PodGroup when the job is gang-scheduled (it names Volcano or has a
 /// schedulingPolicy); failed replicas restarted by their restartPolicy (OnFailure and Always
 /// in place or anew, ExitCode anew on a retryable code, Never not at all) until backoffLimit;
-/// activeDeadlineSeconds, suspend, cleanPodPolicy and ttlSecondsAfterFinished; and the
+/// activeDeadlineSeconds, suspend, cleanPodPolicy and ttlSecondsAfterFinished; a restart
+/// resumes every replica from the checkpoint they share (CheckpointLedger); and the
 /// conditions Created, Running, Restarting, Succeeded, Failed and Suspended with the operator's
 /// reasons, replica statuses, start and completion times.
 public struct PyTorchJobController: Reconciler {
@@ -96,8 +97,15 @@ public struct PyTorchJobController: Reconciler {
         }
         let restarted = !toRestart.isEmpty
         if restarted {
+            // A distributed run restarts whole, every replica from the checkpoint they share.
+            let interval = job.metadata.annotations?[SimAnnotations.checkpointInterval].flatMap(GoDuration.init)?.duration
+            let restart = CheckpointLedger.restart(of: Array(owned.values), interval: interval, now: Timestamp(now.date))
+            status.checkpoint = CheckpointLedger.text(restart.checkpoint)
+            let lostBefore = status.lostWork.flatMap(GoDuration.init)?.duration ?? .zero
+            status.lostWork = CheckpointLedger.text(lostBefore + restart.lost)
+            toRestart = Array(owned.values).sorted { $0.name < $1.name }
             // The count is written before the pods go, so a lost write race counts nothing twice.
-            status.recreatedReplicas = Int32(recreated + toRestart.count)
+            status.recreatedReplicas = Int32(recreated + toRestart.filter { $0.status?.phase == PodPhase.failed }.count)
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting.", now: now)
             set(&status, "Restarting", reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.", now: now)
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
@@ -125,7 +133,7 @@ public struct PyTorchJobController: Reconciler {
             }
             guard owned[replica.name] == nil || toRestart.contains(where: { $0.name == replica.name }) else { continue }
             do {
-                _ = try await server.create(PyTorchReplicas.pod(of: job, replica: replica, group: group))
+                _ = try await server.create(PyTorchReplicas.pod(of: job, replica: replica, group: group, checkpoint: status.checkpoint))
                 await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
             } catch APIError.alreadyExists {
                 // The failed pod's deletion has not gone through yet: the next pass makes it.

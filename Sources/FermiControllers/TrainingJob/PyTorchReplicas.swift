@@ -40,15 +40,17 @@ enum PyTorchReplicas {
         return container?.ports?.first { $0.name == PyTorchJob.defaultPortName }?.containerPort ?? PyTorchJob.defaultPort
     }
 
-    /// The pod of `replica`, its pods in gang `group` when one is given.
-    static func pod(of job: PyTorchJob, replica: Replica, group: String?) -> Pod {
+    /// The pod of `replica`, in gang `group` when one is given, resuming from `checkpoint`
+    /// (the work done before it) when the job restarted.
+    static func pod(of job: PyTorchJob, replica: Replica, group: String?, checkpoint: String? = nil) -> Pod {
         let spec = job.spec.pytorchReplicaSpecs?[replica.type]
         let template = spec?.template ?? PodTemplateSpec()
         var metadata = ObjectMeta(name: replica.name, namespace: job.namespace)
         metadata.labels = (template.metadata?.labels ?? [:]).merging(labels(of: job, replica: replica)) { _, ours in ours }
-        var annotations = (job.metadata.annotations ?? [:]).filter { $0.key.hasPrefix("sim.fermi.dev/") }
+        var annotations = SimAnnotations.of(job.metadata)
         annotations.merge(template.metadata?.annotations ?? [:]) { _, template in template }
         if let group { annotations[VolcanoAnnotations.groupName] = group }
+        if let checkpoint { annotations[SimAnnotations.progress] = checkpoint }
         metadata.annotations = annotations.isEmpty ? nil : annotations
         metadata.ownerReferences = [owner(job)]
         var podSpec = template.spec ?? PodSpec()

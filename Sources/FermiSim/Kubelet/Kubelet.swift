@@ -391,7 +391,7 @@ public struct Kubelet: Reconciler {
         return min(.seconds(10 * (1 << exponent)), .seconds(300))
     }
 
-    static let progressAnnotation = PodBehaviour.prefix + "progress"
+    static let progressAnnotation = SimAnnotations.progress
 
     /// The run time a pod has done in earlier runs, as recorded at each restart.
     static func progress(of pod: Pod) -> Duration {

@@ -15,7 +15,7 @@ import FermiRuntime
 ///   resumes from its last checkpoint instead of the start.
 /// - `sim.fermi.dev/kind`: what the pod's logs look like: `training`, `inference` or `generic`.
 public struct PodBehaviour: Sendable, Equatable {
-    public static let prefix = "sim.fermi.dev/"
+    public static let prefix = SimAnnotations.prefix
 
     /// How long one run takes; nil runs until deleted.
     public var duration: Duration?
