@@ -1043,9 +1043,10 @@ public enum APIDocs {
                 FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the operator started on the job."),
                 FieldDoc(name: "completionTime", type: "Timestamp?", doc: "When the job finished."),
                 FieldDoc(name: "lastReconcileTime", type: "Timestamp?", doc: "When the operator last reconciled the job."),
-                FieldDoc(name: "recreatedReplicas", type: "Int32?", doc: "Fermi's own: replicas made anew after failing, counted against backoffLimit with the restarts of containers in place."),
+                FieldDoc(name: "restarts", type: "Int32?", doc: "Fermi's own: times the run was restarted from its checkpoint after a replica failed, counted against backoffLimit with the restarts of containers in place."),
                 FieldDoc(name: "checkpoint", type: "String?", doc: "Fermi's own: the work the last restart resumed from (its checkpoint, `18000s`)."),
                 FieldDoc(name: "lostWork", type: "String?", doc: "Fermi's own: work thrown away by restarts, past the checkpoints they resumed from."),
+                FieldDoc(name: "progress", type: "String?", doc: "Fermi's own: how far the run has got, as a share of its simulated length (`55%`)."),
             ]),
         "KeyToPath": TypeDoc(
             doc: "One key of a ConfigMap or Secret, as a file at a relative path.",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Kubeflow PyTorchJob (`kubeflow.org/v1`): distributed PyTorch training as a Master and
 /// Workers, each a replica set of pods made from a template, run by the training operator.
 public struct PyTorchJob: StatusHavingObject {
@@ -155,13 +157,15 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
     public var completionTime: Timestamp?
     /// When the operator last reconciled the job.
     public var lastReconcileTime: Timestamp?
-    /// Fermi's own: replicas made anew after failing, counted against backoffLimit with the
-    /// restarts of containers in place.
-    public var recreatedReplicas: Int32?
+    /// Fermi's own: times the run was restarted from its checkpoint after a replica failed,
+    /// counted against backoffLimit with the restarts of containers in place.
+    public var restarts: Int32?
     /// Fermi's own: the work the last restart resumed from (its checkpoint, `18000s`).
     public var checkpoint: String?
     /// Fermi's own: work thrown away by restarts, past the checkpoints they resumed from.
     public var lostWork: String?
+    /// Fermi's own: how far the run has got, as a share of its simulated length (`55%`).
+    public var progress: String?
 
     public init(conditions: [JobConditionKubeflow]? = nil, replicaStatuses: [String: ReplicaStatus]? = nil) {
         self.conditions = conditions
@@ -219,9 +223,29 @@ public enum TrainingEnums {
 }
 
 extension PyTorchJob {
-    /// NAME STATE AGE, as the PyTorchJob CRD prints it.
+    /// NAME STATE AGE, as the PyTorchJob CRD prints it; wide: the queue it waits in (Volcano's
+    /// or Kueue's), the GPUs its replicas ask for, and how far it has got.
     public static var printerColumns: [PrinterColumn] {
-        [PrinterColumn("State", jsonPath: ".status.conditions[-1:].type"), .age]
+        [
+            PrinterColumn("State", jsonPath: ".status.conditions[-1:].type"), .age,
+            PrinterColumn("Queue", priority: 1) { object, _ in
+                object.value(at: "spec.runPolicy.schedulingPolicy.queue")?.stringValue
+                    ?? object.value(at: "metadata.labels")?[KueueNames.queueNameLabel]?.stringValue
+            },
+            PrinterColumn("GPUs", type: .integer, priority: 1) { object, _ in
+                (try? JSONValueDecoder.decode(PyTorchJob.self, from: object)).map { String($0.requestedGPUs) }
+            },
+            PrinterColumn("Progress", jsonPath: ".status.progress", priority: 1),
+        ]
+    }
+
+    /// The whole GPUs all replicas ask for together.
+    public var requestedGPUs: Int {
+        (spec.pytorchReplicaSpecs ?? [:]).values.reduce(0) { total, replica in
+            let perPod = (replica.template?.spec?.resourceRequests ?? [:])
+                .filter { AcceleratorResources.contains($0.key) }.values.reduce(Decimal(0), +)
+            return total + Int(truncating: (perPod * Decimal(Int(replica.replicas ?? 1))) as NSDecimalNumber)
+        }
     }
 
     /// The container that runs the training in every replica's template.

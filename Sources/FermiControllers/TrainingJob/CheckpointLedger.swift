@@ -32,6 +32,13 @@ enum CheckpointLedger {
         return (checkpoint, most - checkpoint)
     }
 
+    /// How far a run of simulated `length` has got: the least any replica has done, as a
+    /// whole percentage.
+    static func progress(of pods: [Pod], length: Duration, now: Timestamp) -> String {
+        guard let least = pods.map({ workDone(by: $0, now: now) }).min(), length > .zero else { return "0%" }
+        return "\(min(100, Int((least / length * 100).rounded(.down))))%"
+    }
+
     /// A duration as the annotations and status write it: whole seconds, `18000s`.
     static func text(_ duration: Duration) -> String {
         "\(duration.components.seconds)s"

@@ -45,8 +45,16 @@ public struct PyTorchJobController: Reconciler {
         // 1: Load the job and its pods.
         guard var job = jobs.object(key), job.metadata.deletionTimestamp == nil, let uid = job.metadata.uid else { return .done }
         let now = clock.now
-        let owned = Dictionary(pods.pods(controlledBy: uid).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var status = job.status ?? JobStatusKubeflow()
+        // Pods of an earlier run (before the last restart) are on their way out: not counted.
+        let epoch = String(status.restarts ?? 0)
+        let (current, stale) = pods.pods(controlledBy: uid).partitioned {
+            $0.metadata.annotations?[PyTorchReplicas.runAnnotation] ?? "0" == epoch
+        }
+        for pod in stale where pod.metadata.deletionTimestamp == nil {
+            do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
+        }
+        let owned = Dictionary(current.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let replicas = PyTorchReplicas.replicas(of: job)
         // 2: A finished job only cleans up and waits for its time to live.
         if let finished = finishedAt(status) {
@@ -85,8 +93,11 @@ public struct PyTorchJobController: Reconciler {
         let inPlace = owned.values.reduce(0) { total, pod in
             total + Int((pod.status?.containerStatuses ?? []).reduce(Int32(0)) { $0 + ($1.restartCount ?? 0) })
         }
-        let recreated = Int(status.recreatedReplicas ?? 0)
-        if let reason = failure(of: job, failedType: failedType, restarts: inPlace + recreated + toRestart.count, startedAt: startTime, now: now) {
+        let restartsSoFar = Int(status.restarts ?? 0)
+        if let reason = failure(
+            of: job, failedType: failedType, restarts: inPlace + restartsSoFar + (toRestart.isEmpty ? 0 : 1), startedAt: startTime,
+            now: now)
+        {
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobFailed", message: reason, now: now)
             set(&status, "Failed", reason: "PyTorchJobFailed", message: reason, now: now)
             status.completionTime = Timestamp(now.date)
@@ -105,7 +116,7 @@ public struct PyTorchJobController: Reconciler {
             status.lostWork = CheckpointLedger.text(lostBefore + restart.lost)
             toRestart = Array(owned.values).sorted { $0.name < $1.name }
             // The count is written before the pods go, so a lost write race counts nothing twice.
-            status.recreatedReplicas = Int32(recreated + toRestart.filter { $0.status?.phase == PodPhase.failed }.count)
+            status.restarts = Int32(restartsSoFar + 1)
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting.", now: now)
             set(&status, "Restarting", reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.", now: now)
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
@@ -120,6 +131,7 @@ public struct PyTorchJobController: Reconciler {
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             set(&status, "Succeeded", reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             status.completionTime = Timestamp(now.date)
+            status.progress = "100%"
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
             await recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
@@ -133,7 +145,9 @@ public struct PyTorchJobController: Reconciler {
             }
             guard owned[replica.name] == nil || toRestart.contains(where: { $0.name == replica.name }) else { continue }
             do {
-                _ = try await server.create(PyTorchReplicas.pod(of: job, replica: replica, group: group, checkpoint: status.checkpoint))
+                _ = try await server.create(
+                    PyTorchReplicas.pod(
+                        of: job, replica: replica, group: group, checkpoint: status.checkpoint, run: Int(status.restarts ?? 0)))
                 await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
             } catch APIError.alreadyExists {
                 // The failed pod's deletion has not gone through yet: the next pass makes it.
@@ -148,13 +162,24 @@ public struct PyTorchJobController: Reconciler {
             set(&status, "Running", reason: "PyTorchJobRunning", message: "PyTorchJob \(job.name) is running.", now: now)
         }
         status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
-        try await write(status, of: job)
-        if let deadline = job.spec.runPolicy?.activeDeadlineSeconds {
-            let left = deadline - (Timestamp(now.date).secondsSince1970 - startTime.secondsSince1970)
-            return .requeue(after: .seconds(max(1, left)))
+        // A run's simulated length: its annotation, else the hour the kubelet gives a pod that
+        // does not say.
+        let length = job.metadata.annotations?[SimAnnotations.duration].flatMap(GoDuration.init)?.duration ?? SimAnnotations.defaultDuration
+        if running {
+            status.progress = CheckpointLedger.progress(of: Array(owned.values), length: length, now: Timestamp(now.date))
         }
-        return .done
+        try await write(status, of: job)
+        // Look again when the deadline comes, and now and then while running to move progress.
+        var wake: Duration? = running ? Self.progressPeriod : nil
+        if let deadline = job.spec.runPolicy?.activeDeadlineSeconds {
+            let left = Duration.seconds(max(1, deadline - (Timestamp(now.date).secondsSince1970 - startTime.secondsSince1970)))
+            wake = min(wake ?? left, left)
+        }
+        return wake.map { .requeue(after: $0) } ?? .done
     }
+
+    /// How often a running job's progress is brought up to date.
+    static let progressPeriod: Duration = .seconds(600)
 
     /// Whether a failed replica is made anew: OnFailure and Always always (a lost node fails a
     /// pod that would restart in place), ExitCode on a retryable code (128 and up: killed by
@@ -285,5 +310,15 @@ public struct PyTorchJobController: Reconciler {
         var next = job
         next.status = status
         return try await server.updateStatus(next)
+    }
+}
+
+extension Array {
+    /// The elements that satisfy `belongs`, and the rest, each in order.
+    func partitioned(by belongs: (Element) -> Bool) -> (matching: [Element], rest: [Element]) {
+        var matching: [Element] = []
+        var rest: [Element] = []
+        for element in self { if belongs(element) { matching.append(element) } else { rest.append(element) } }
+        return (matching, rest)
     }
 }

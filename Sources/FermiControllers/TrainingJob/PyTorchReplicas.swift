@@ -11,6 +11,8 @@ enum PyTorchReplicas {
     static let replicaIndexLabel = "training.kubeflow.org/replica-index"
     static let jobRoleLabel = "training.kubeflow.org/job-role"
     static let operatorLabel = "training.kubeflow.org/operator-name"
+    /// Which run of the job (0, then one more per restart) a pod belongs to.
+    static let runAnnotation = "training.fermi.dev/run"
 
     /// One replica: its type, index and rank among all replicas.
     struct Replica: Hashable {
@@ -40,9 +42,9 @@ enum PyTorchReplicas {
         return container?.ports?.first { $0.name == PyTorchJob.defaultPortName }?.containerPort ?? PyTorchJob.defaultPort
     }
 
-    /// The pod of `replica`, in gang `group` when one is given, resuming from `checkpoint`
-    /// (the work done before it) when the job restarted.
-    static func pod(of job: PyTorchJob, replica: Replica, group: String?, checkpoint: String? = nil) -> Pod {
+    /// The pod of `replica` in run `run` of the job, in gang `group` when one is given,
+    /// resuming from `checkpoint` (the work done before it) when the job restarted.
+    static func pod(of job: PyTorchJob, replica: Replica, group: String?, checkpoint: String? = nil, run: Int = 0) -> Pod {
         let spec = job.spec.pytorchReplicaSpecs?[replica.type]
         let template = spec?.template ?? PodTemplateSpec()
         var metadata = ObjectMeta(name: replica.name, namespace: job.namespace)
@@ -51,6 +53,7 @@ enum PyTorchReplicas {
         annotations.merge(template.metadata?.annotations ?? [:]) { _, template in template }
         if let group { annotations[VolcanoAnnotations.groupName] = group }
         if let checkpoint { annotations[SimAnnotations.progress] = checkpoint }
+        annotations[runAnnotation] = String(run)
         metadata.annotations = annotations.isEmpty ? nil : annotations
         metadata.ownerReferences = [owner(job)]
         var podSpec = template.spec ?? PodSpec()

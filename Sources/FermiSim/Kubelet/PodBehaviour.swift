@@ -36,7 +36,7 @@ public struct PodBehaviour: Sendable, Equatable {
         if annotations[Self.prefix + "duration"] == "forever" {
             self.duration = nil
         } else {
-            self.duration = duration("duration") ?? (restartsAlways ? nil : .seconds(3600))
+            self.duration = duration("duration") ?? (restartsAlways ? nil : SimAnnotations.defaultDuration)
         }
         failAfter = duration("fail-after")
         failTimes = annotations[Self.prefix + "fail-times"].flatMap { Int($0) } ?? 1
