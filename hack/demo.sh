@@ -72,3 +72,16 @@ echo "\$ fermi sim fail zone/cn-shenzhen-1 --for 1h; fermi up --until-idle --for
 "$fermi" up --until-idle --for 30m --quiet --store "$store"
 api get zones
 
+
+echo "== Who gets the GPUs: Volcano queues and gangs, Kueue quotas, and jobs run through them"
+api apply -f examples/volcano-queues/
+api apply -f examples/kueue-quotas/
+api up --until-idle --for 1h --quiet
+api get podgroups
+api get queues
+api get clusterqueues
+api get workloads
+api describe podgroup finetune
+api up --until-idle --quiet
+api get podgroups
+api get jobs
