@@ -135,17 +135,8 @@ struct JobControllerTests {
 
     @Test func aJobQueuedThroughKueueRunsOnceAdmittedAndItsWorkloadFinishes() async throws {
         try await cluster { cluster in
-            _ = try await cluster.server.create(
-                ResourceFlavor(
-                    metadata: ObjectMeta(name: "gpu-a100"),
-                    spec: ResourceFlavorSpec(nodeLabels: ["nvidia.com/gpu.product": "NVIDIA-A100-SXM4-80GB"])))
-            var queue = KueueFixtures.clusterQueue("training", quotas: [.init(flavor: "gpu-a100", nominal: 8)])
-            queue.spec.resourceGroups?[0].coveredResources = ["cpu", "memory", "nvidia.com/gpu"]
-            queue.spec.resourceGroups?[0].flavors?[0].resources?.insert(
-                contentsOf: [ResourceQuota(name: "cpu", nominalQuota: "64"), ResourceQuota(name: "memory", nominalQuota: "256Gi")],
-                at: 0)
-            _ = try await cluster.server.create(queue)
-            _ = try await cluster.server.create(KueueFixtures.localQueue("team", clusterQueue: "training"))
+            try await KueueFixtures.installTeamQueue(
+                gpus: 8, flavorLabels: ["nvidia.com/gpu.product": "NVIDIA-A100-SXM4-80GB"], in: cluster.server)
             for name in ["first", "second"] {
                 var queued = job(name, parallelism: 1, completions: 1, gpus: 8, duration: "30m")
                 queued.metadata.labels = [KueueNames.queueNameLabel: "team"]

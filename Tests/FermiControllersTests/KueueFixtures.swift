@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiAPIServer
 import FermiControllers
 import FermiRuntime
 import Foundation
@@ -89,4 +90,16 @@ enum KueueFixtures {
     }
 
     static func key(_ name: String) -> ObjectKey { ObjectKey(namespace: "default", name: name) }
+
+    /// Creates a `gpu-a100` flavor (with `labels`), a ClusterQueue `training` of `gpus` GPUs
+    /// with cores and memory enough, and a LocalQueue `team` in `default` that feeds it.
+    static func installTeamQueue(gpus: Int64, flavorLabels: [String: String]? = nil, in server: APIServer) async throws {
+        _ = try await server.create(flavor("gpu-a100", labels: flavorLabels))
+        var queue = clusterQueue("training", quotas: [.init(flavor: "gpu-a100", nominal: gpus)])
+        queue.spec.resourceGroups?[0].coveredResources = ["cpu", "memory", gpu]
+        queue.spec.resourceGroups?[0].flavors?[0].resources?.insert(
+            contentsOf: [ResourceQuota(name: "cpu", nominalQuota: "64"), ResourceQuota(name: "memory", nominalQuota: "256Gi")], at: 0)
+        _ = try await server.create(queue)
+        _ = try await server.create(localQueue("team", clusterQueue: "training"))
+    }
 }

@@ -20,13 +20,7 @@ struct KueueJobTests {
         ] {
             cluster.manager.add(controller)
         }
-        _ = try await cluster.server.create(
-            ResourceFlavor(metadata: ObjectMeta(name: "gpu-a100"), spec: ResourceFlavorSpec(nodeLabels: Self.product)))
-        var queue = KueueFixtures.clusterQueue("training", quotas: [.init(flavor: "gpu-a100", nominal: 16)])
-        queue.spec.resourceGroups?[0].coveredResources = ["cpu", "nvidia.com/gpu"]
-        queue.spec.resourceGroups?[0].flavors?[0].resources?.insert(ResourceQuota(name: "cpu", nominalQuota: "64"), at: 0)
-        _ = try await cluster.server.create(queue)
-        _ = try await cluster.server.create(KueueFixtures.localQueue("team", clusterQueue: "training"))
+        try await KueueFixtures.installTeamQueue(gpus: 16, flavorLabels: Self.product, in: cluster.server)
         return cluster
     }
 

@@ -115,14 +115,7 @@ struct PyTorchJobControllerTests {
 
     @Test func aJobQueuedThroughKueueStartsSuspendedAndRunsOnceAdmitted() async throws {
         try await cluster { cluster in
-            _ = try await cluster.server.create(ResourceFlavor(metadata: ObjectMeta(name: "gpu-a100")))
-            var queue = KueueFixtures.clusterQueue("training", quotas: [.init(flavor: "gpu-a100", nominal: 16)])
-            queue.spec.resourceGroups?[0].coveredResources = ["cpu", "memory", "nvidia.com/gpu"]
-            queue.spec.resourceGroups?[0].flavors?[0].resources?.insert(
-                contentsOf: [ResourceQuota(name: "cpu", nominalQuota: "64"), ResourceQuota(name: "memory", nominalQuota: "256Gi")],
-                at: 0)
-            _ = try await cluster.server.create(queue)
-            _ = try await cluster.server.create(KueueFixtures.localQueue("team", clusterQueue: "training"))
+            try await KueueFixtures.installTeamQueue(gpus: 16, in: cluster.server)
             var queued = job("queued", workers: 1)
             queued.metadata.labels = [KueueNames.queueNameLabel: "team"]
             let created = try await cluster.server.create(queued)

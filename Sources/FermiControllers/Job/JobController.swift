@@ -31,11 +31,7 @@ public struct JobController: Reconciler {
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "job-controller"),
             jobs: informers.informer(Job.self), pods: pods)
         controller.jobs.enqueueChanges(in: queue)
-        pods.onChange { event in
-            for owner in event.object.metadata.ownerReferences ?? [] where owner.controller == true && owner.kind == Job.resource.kind {
-                queue.add(ObjectKey(namespace: event.object.namespace, name: owner.name))
-            }
-        }
+        pods.enqueueOwners(Job.self, in: queue)
         return Controller(name: name, queue: queue, reconciler: controller)
     }
 

@@ -35,11 +35,7 @@ public final class KueueJobController<Job: QueuedJob>: Reconciler {
         controller.jobs.onChange { event in
             if event.object.metadata.kueueQueueName != nil { queue.add(ObjectKey(event.object)) }
         }
-        controller.workloads.onChange { event in
-            for owner in event.object.metadata.ownerReferences ?? [] where owner.kind == Job.resource.kind {
-                queue.add(ObjectKey(namespace: event.object.namespace, name: owner.name))
-            }
-        }
+        controller.workloads.enqueueOwners(Job.self, in: queue)
         return Controller(name: name, queue: queue, reconciler: controller)
     }
 

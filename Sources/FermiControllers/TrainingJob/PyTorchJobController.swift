@@ -33,11 +33,7 @@ public struct PyTorchJobController: Reconciler {
             jobs: informers.informer(PyTorchJob.self), pods: pods, services: informers.informer(Service.self),
             groups: informers.informer(PodGroup.self))
         controller.jobs.enqueueChanges(in: queue)
-        pods.onChange { event in
-            for owner in event.object.metadata.ownerReferences ?? [] where owner.controller == true && owner.kind == PyTorchJob.resource.kind {
-                queue.add(ObjectKey(namespace: event.object.namespace, name: owner.name))
-            }
-        }
+        pods.enqueueOwners(PyTorchJob.self, in: queue)
         return Controller(name: name, queue: queue, reconciler: controller)
     }
 
