@@ -74,6 +74,16 @@ struct ObjectDescriptionTests {
                 """))
     }
 
+    @Test func aRunOfCapitalsStaysOneWordInALabel() {
+        let object: JSONValue = .object([
+            "kind": .string("Model"), "metadata": .object(["name": .string("m")]),
+            "status": .object(["sourceJobUID": .string("abc"), "latestVersion": .integer(1)]),
+        ])
+        let text = ObjectDescription.render(object, events: [], now: now)
+        #expect(text.contains("  Source Job UID:  abc\n"))
+        #expect(text.contains("  Latest Version:  1\n"))
+    }
+
     @Test func eventsAreListedOldestFirstWithRepeats() {
         func event(_ reason: String, _ message: String, last: String, first: String, count: Int64) -> JSONValue {
             .object([

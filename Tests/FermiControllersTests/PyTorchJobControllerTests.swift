@@ -157,4 +157,31 @@ struct PyTorchJobControllerTests {
             #expect(took >= 10 * 3600 + 1800 && took <= 10 * 3600 + 1800 + 300)
         }
     }
+
+    @Test func eachSuccessfulRunRegistersAVersionOfItsModel() async throws {
+        try await cluster { cluster in
+            for name in ["first-run", "second-run"] {
+                var run = job(name, workers: 1, duration: "20m", annotations: [ModelAnnotations.model: "llama-chat"])
+                run.spec.pytorchReplicaSpecs?[PyTorchReplicaType.master]?.template?.spec?.containers?[0].env = [
+                    EnvVar(name: "LEARNING_RATE", value: name == "first-run" ? "2e-5" : "1e-5")
+                ]
+                _ = try await cluster.server.create(run)
+                try await cluster.advance(.seconds(3600))
+            }
+            let model = try await cluster.server.get(Model.self, name: "llama-chat")
+            #expect(model.status?.latestVersion == 2)
+            let versions = model.status?.versions ?? []
+            #expect(versions.map(\.storageUri) == ["fermi://models/llama-chat/1", "fermi://models/llama-chat/2"])
+            #expect(versions.map(\.sourceJob) == ["PyTorchJob default/first-run", "PyTorchJob default/second-run"])
+            #expect(versions.map { $0.parameters?["LEARNING_RATE"] } == ["2e-5", "1e-5"])
+            #expect(versions.first?.metrics?["gpus"] == "16")
+            #expect(versions.first?.metrics?["trainingTime"] != nil)
+            // Looked at again, a job registers nothing more.
+            var touched = try await cluster.server.get(PyTorchJob.self, name: "first-run")
+            touched.metadata.labels = ["touched": "yes"]
+            _ = try await cluster.server.update(touched)
+            try await cluster.advance(.seconds(60))
+            #expect(try await cluster.server.get(Model.self, name: "llama-chat").status?.versions?.count == 2)
+        }
+    }
 }

@@ -64,10 +64,20 @@ public enum ObjectDescription {
     /// names, label keys) stay as written.
     static func titleCase(_ key: String) -> String {
         guard key.allSatisfy({ $0.isLetter || $0.isNumber }), let first = key.first else { return key }
+        // Split as kubectl's camel-case splitter does: a run of capitals stays one word
+        // (`sourceJobUID` → Source Job UID), its last capital starting the next word when a
+        // lower-case letter follows (`UIDFoo` → UID Foo).
+        let characters = Array(key)
         var words: [String] = []
         var current = String(first).uppercased()
-        for character in key.dropFirst() {
-            if character.isUppercase {
+        for index in characters.indices.dropFirst() {
+            let character = characters[index]
+            let previous = characters[index - 1]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let startsWord =
+                character.isUppercase
+                && (!previous.isUppercase || (next?.isLowercase ?? false))
+            if startsWord {
                 words.append(current)
                 current = String(character)
             } else {

@@ -1,4 +1,4 @@
-/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault.
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model.
 public enum FermiGroup {
     public static let kinds: [any APIObject.Type] = [
         Instance.self,
@@ -7,5 +7,6 @@ public enum FermiGroup {
         Zone.self,
         GitRepository.self,
         Fault.self,
+        Model.self,
     ]
 }

@@ -1172,6 +1172,13 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "microsecondsSince1970", type: "Int64", doc: "Microseconds since 1970-01-01T00:00:00Z."),
             ]),
+        "Model": TypeDoc(
+            doc: "A model in the registry (`fermi.dev/v1alpha1`): the versions training jobs produced, each with the job it came from, the parameters it ran with, its metrics and where it is stored. An InferenceService serves a version as `storageUri: fermi://models/NAME/VERSION`.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "RegisteredModelSpec", doc: ""),
+                FieldDoc(name: "status", type: "ModelStatus?", doc: ""),
+            ]),
         "ModelFormat": TypeDoc(
             doc: "A model format and, optionally, its version.",
             fields: [
@@ -1184,6 +1191,23 @@ public enum APIDocs {
                 FieldDoc(name: "modelFormat", type: "ModelFormat?", doc: "The model's format and version."),
                 FieldDoc(name: "runtime", type: "String?", doc: "The ServingRuntime to use; the best match for the format by default."),
                 FieldDoc(name: "predictor", type: "PredictorExtensionSpec", doc: "Where the model is and the serving container's fields, inline."),
+            ]),
+        "ModelStatus": TypeDoc(
+            doc: "The versions registered so far.",
+            fields: [
+                FieldDoc(name: "versions", type: "[ModelVersion]?", doc: "Every version, oldest first."),
+                FieldDoc(name: "latestVersion", type: "Int32?", doc: "The newest version's number."),
+            ]),
+        "ModelVersion": TypeDoc(
+            doc: "One version of a model: what produced it and how it went.",
+            fields: [
+                FieldDoc(name: "version", type: "Int32?", doc: "1 for the first version, one more for each after."),
+                FieldDoc(name: "storageUri", type: "String?", doc: "Where the weights are: `fermi://models/NAME/VERSION`."),
+                FieldDoc(name: "sourceJob", type: "String?", doc: "The training job that produced it (`PyTorchJob default/llm-finetune`)."),
+                FieldDoc(name: "sourceJobUID", type: "String?", doc: "The source job's uid, so a job registers one version however often it is looked at."),
+                FieldDoc(name: "parameters", type: "[String: String]?", doc: "The hyperparameters it ran with: its trainer's environment and arguments."),
+                FieldDoc(name: "metrics", type: "[String: String]?", doc: "How the run went: training time, restarts, work lost, GPUs."),
+                FieldDoc(name: "createdAt", type: "Timestamp?", doc: "When it was registered."),
             ]),
         "ModifyVolumeStatus": TypeDoc(
             doc: "Where a change of a claim's VolumeAttributesClass stands.",
@@ -1916,6 +1940,12 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "count", type: "Int32?", doc: ""),
+            ]),
+        "RegisteredModelSpec": TypeDoc(
+            doc: "What a model is, for people.",
+            fields: [
+                FieldDoc(name: "description", type: "String?", doc: "What the model is for, in a sentence or two."),
+                FieldDoc(name: "framework", type: "String?", doc: "The framework its weights are for (`pytorch`)."),
             ]),
         "ReplicaSpec": TypeDoc(
             doc: "One replica type of a training job: how many pods, made from which template, restarted how.",

@@ -10,7 +10,8 @@ import Foundation
 /// activeDeadlineSeconds, suspend, cleanPodPolicy and ttlSecondsAfterFinished; a restart
 /// resumes every replica from the checkpoint they share (CheckpointLedger); and the
 /// conditions Created, Running, Restarting, Succeeded, Failed and Suspended with the operator's
-/// reasons, replica statuses, start and completion times.
+/// reasons, replica statuses, start and completion times. A job that succeeds registers a
+/// version of its model (ModelRegistration).
 public struct PyTorchJobController: Reconciler {
     public static let name = "pytorchjob"
 
@@ -21,6 +22,7 @@ public struct PyTorchJobController: Reconciler {
     let pods: Informer<Pod>
     let services: Informer<Service>
     let groups: Informer<PodGroup>
+    let registry: ModelRegistration
 
     public static func controller(in manager: ControllerManager) -> Controller {
         let informers = manager.informers
@@ -31,7 +33,8 @@ public struct PyTorchJobController: Reconciler {
             server: manager.server, clock: manager.clock,
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "pytorchjob-controller"),
             jobs: informers.informer(PyTorchJob.self), pods: pods, services: informers.informer(Service.self),
-            groups: informers.informer(PodGroup.self))
+            groups: informers.informer(PodGroup.self),
+            registry: ModelRegistration(server: manager.server, models: informers.informer(Model.self)))
         controller.jobs.enqueueChanges(in: queue)
         pods.enqueueOwners(PyTorchJob.self, in: queue)
         return Controller(name: name, queue: queue, reconciler: controller)
@@ -55,6 +58,13 @@ public struct PyTorchJobController: Reconciler {
         // 2: A finished job only cleans up and waits for its time to live.
         if let finished = finishedAt(status) {
             try await cleanUp(job, pods: Array(owned.values), policy: job.spec.runPolicy?.cleanPodPolicy ?? "None")
+            // A success leaves its model version in the registry (once: it is looked up first).
+            if Conditions.isTrue("Succeeded", in: status.conditions), !registry.isRegistered(job) {
+                let version = try await registry.register(job, status: status, now: Timestamp(now.date))
+                await recorder.record(
+                    job, reason: "ModelRegistered",
+                    message: "Registered model \(ModelRegistration.modelName(of: job)) version \(version.version ?? 0) (\(version.storageUri ?? ""))")
+            }
             return try await expire(job, finishedAt: finished)
         }
         if Conditions.find("Created", in: status.conditions) == nil {
