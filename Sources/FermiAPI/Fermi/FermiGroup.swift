@@ -1,4 +1,4 @@
-/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model.
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model, Sweep.
 public enum FermiGroup {
     public static let kinds: [any APIObject.Type] = [
         Instance.self,
@@ -8,5 +8,6 @@ public enum FermiGroup {
         GitRepository.self,
         Fault.self,
         Model.self,
+        Sweep.self,
     ]
 }

@@ -2218,6 +2218,63 @@ public enum APIDocs {
                 FieldDoc(name: "succeededIndexes", type: "String?", doc: "Indexes as intervals, e.g. `1,3-5,7`."),
                 FieldDoc(name: "succeededCount", type: "Int32?", doc: ""),
             ]),
+        "Sweep": TypeDoc(
+            doc: "A hyperparameter sweep (`fermi.dev/v1alpha1`, after Katib's Experiment): trials of a job template, each with its own parameter values (a grid, or random draws), run through the queues at most `parallelTrials` at a time, compared on an objective metric; the best trial is reported.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "SweepSpec", doc: ""),
+                FieldDoc(name: "status", type: "SweepStatus?", doc: ""),
+            ]),
+        "SweepObjective": TypeDoc(
+            doc: "The metric a sweep optimises.",
+            fields: [
+                FieldDoc(name: "metric", type: "String?", doc: "The metric's name (`loss`)."),
+                FieldDoc(name: "goal", type: "String?", doc: "minimize or maximize; minimize by default."),
+            ]),
+        "SweepParameter": TypeDoc(
+            doc: "One parameter: a list of values, or (for random search) a numeric range.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The environment variable it is passed as (`LEARNING_RATE`)."),
+                FieldDoc(name: "values", type: "[String]?", doc: "The values to try."),
+                FieldDoc(name: "min", type: "String?", doc: "The least value of a range (random search)."),
+                FieldDoc(name: "max", type: "String?", doc: "The greatest value of a range (random search)."),
+            ]),
+        "SweepSpec": TypeDoc(
+            doc: "What a sweep tries and how.",
+            fields: [
+                FieldDoc(name: "objective", type: "SweepObjective?", doc: "The metric trials are compared on, and whether less or more is better."),
+                FieldDoc(name: "algorithm", type: "String?", doc: "grid (every combination of the values, in order) or random (draws from the values or ranges); grid by default."),
+                FieldDoc(name: "maxTrials", type: "Int32?", doc: "The most trials to run."),
+                FieldDoc(name: "parallelTrials", type: "Int32?", doc: "The most trials running at once; 1 by default."),
+                FieldDoc(name: "seed", type: "Int64?", doc: "The seed of random draws (and of the simulated metric)."),
+                FieldDoc(name: "parameters", type: "[SweepParameter]?", doc: "The parameters, passed to each trial as environment variables of its containers."),
+                FieldDoc(name: "trialTemplate", type: "SweepTrialTemplate?", doc: "The job each trial runs (a batch/v1 Job's metadata and spec)."),
+            ]),
+        "SweepStatus": TypeDoc(
+            doc: "How a sweep is going.",
+            fields: [
+                FieldDoc(name: "phase", type: "String?", doc: "Running, then Succeeded once every trial has finished (Failed if none succeeded)."),
+                FieldDoc(name: "trials", type: "[SweepTrial]?", doc: ""),
+                FieldDoc(name: "runningTrials", type: "Int32?", doc: ""),
+                FieldDoc(name: "completedTrials", type: "Int32?", doc: ""),
+                FieldDoc(name: "failedTrials", type: "Int32?", doc: ""),
+                FieldDoc(name: "bestTrial", type: "SweepTrial?", doc: "The trial with the best objective so far."),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+            ]),
+        "SweepTrial": TypeDoc(
+            doc: "One trial: its job, its parameter values, and how it did.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: "The trial's Job."),
+                FieldDoc(name: "parameters", type: "[String: String]?", doc: ""),
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Succeeded or Failed."),
+                FieldDoc(name: "metric", type: "String?", doc: "The objective metric it reported (`0.4123`), once it succeeded."),
+            ]),
+        "SweepTrialTemplate": TypeDoc(
+            doc: "The job a trial runs.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every trial job carries (a Kueue queue label queues them)."),
+                FieldDoc(name: "spec", type: "JobSpec?", doc: ""),
+            ]),
         "Sysctl": TypeDoc(
             doc: "A kernel parameter set for a pod.",
             fields: [

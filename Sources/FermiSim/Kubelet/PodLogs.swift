@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiRuntime
 import Foundation
 
 /// The logs a simulated container writes, made from its behaviour and its status, so they are
