@@ -19,7 +19,7 @@ struct SchedulerCluster {
             Scheduler.controller(in: base.manager), PodGroupController.controller(in: base.manager),
             QueueStatusController.controller(in: base.manager), GarbageCollector.controller(in: base.manager),
             JobController.controller(in: base.manager), PyTorchJobController.controller(in: base.manager),
-            SweepController.controller(in: base.manager),
+            SweepController.controller(in: base.manager), TrainingScheduleController.controller(in: base.manager),
             KueueScheduler.controller(in: base.manager), KueueJobController<PyTorchJob>.controller(in: base.manager),
             KueueJobController<Job>.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {

@@ -1,4 +1,4 @@
-/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model, Sweep.
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model, Sweep, TrainingSchedule.
 public enum FermiGroup {
     public static let kinds: [any APIObject.Type] = [
         Instance.self,
@@ -9,5 +9,6 @@ public enum FermiGroup {
         Fault.self,
         Model.self,
         Sweep.self,
+        TrainingSchedule.self,
     ]
 }

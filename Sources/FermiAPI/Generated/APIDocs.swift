@@ -380,6 +380,15 @@ public enum APIDocs {
                 FieldDoc(name: "resources", type: "ResourceRequirements?", doc: "The resources the container runs with now."),
                 FieldDoc(name: "volumeMounts", type: "[VolumeMountStatus]?", doc: "The container's mounts."),
             ]),
+        "CronError": TypeDoc(
+            doc: "Why a schedule cannot be read.",
+            fields: [
+                FieldDoc(name: "message", type: "String", doc: ""),
+            ]),
+        "CronSchedule": TypeDoc(
+            doc: "A cron schedule of five fields (minute, hour, day of month, month, day of week), as Kubernetes' CronJob reads them: `*`, lists, ranges and steps (`*/15`, `1-5`, `0,30`), and the macros `@hourly`, `@daily`, `@weekly`, `@monthly`, `@yearly`. As in cron, when both day fields are restricted a day matching either will do. Times are UTC.",
+            fields: [
+            ]),
         "DaemonEndpoint": TypeDoc(
             doc: "A port a daemon listens on (upstream spells the field `Port`).",
             fields: [
@@ -1866,6 +1875,12 @@ public enum APIDocs {
                 FieldDoc(name: "pytorchReplicaSpecs", type: "[String: ReplicaSpec]?", doc: "The replicas by type: `Master` (exactly one) and `Worker`."),
                 FieldDoc(name: "nprocPerNode", type: "String?", doc: "Processes per node for torchrun: `auto`, `cpu`, `gpu` or a number."),
             ]),
+        "PyTorchJobTemplate": TypeDoc(
+            doc: "The PyTorchJob a scheduled run makes.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every run carries."),
+                FieldDoc(name: "spec", type: "PyTorchJobSpec?", doc: ""),
+            ]),
         "Quantity": TypeDoc(
             doc: "A Kubernetes resource quantity (\"500m\", \"2Ti\", \"16Gi\", \"1e3\", \"0.5\"), compared exactly.  The text is kept as written, so objects read back the way they were applied; equality, hashing and ordering go by the exact decimal value, so \"1Gi\" equals \"1024Mi\".",
             fields: [
@@ -2337,6 +2352,31 @@ public enum APIDocs {
                 FieldDoc(name: "nodeAffinityPolicy", type: "String?", doc: "Honor (the default) or Ignore the pod's node affinity when counting domains."),
                 FieldDoc(name: "nodeTaintsPolicy", type: "String?", doc: "Honor or Ignore (the default) node taints when counting domains."),
                 FieldDoc(name: "matchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, select the pods counted."),
+            ]),
+        "TrainingSchedule": TypeDoc(
+            doc: "Scheduled retraining (`fermi.dev/v1alpha1`), after batch/v1's CronJob: on a cron schedule in simulated time it makes a training job — a PyTorchJob or a Job — from its template, with a concurrency policy for runs that overlap and limits on the finished runs it keeps.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "TrainingScheduleSpec", doc: ""),
+                FieldDoc(name: "status", type: "TrainingScheduleStatus?", doc: ""),
+            ]),
+        "TrainingScheduleSpec": TypeDoc(
+            doc: "When to train and what.",
+            fields: [
+                FieldDoc(name: "schedule", type: "String?", doc: "A cron schedule in UTC (`0 2 * * *`, `@daily`)."),
+                FieldDoc(name: "concurrencyPolicy", type: "String?", doc: "Allow (the default), Forbid (skip a run while one is active) or Replace (stop the active one and start anew)."),
+                FieldDoc(name: "suspend", type: "Bool?", doc: "Whether runs are held."),
+                FieldDoc(name: "successfulJobsHistoryLimit", type: "Int32?", doc: "Finished runs kept: 3 succeeded and 1 failed by default."),
+                FieldDoc(name: "failedJobsHistoryLimit", type: "Int32?", doc: ""),
+                FieldDoc(name: "pytorchJobTemplate", type: "PyTorchJobTemplate?", doc: "The PyTorchJob each run makes (or `jobTemplate`, not both)."),
+                FieldDoc(name: "jobTemplate", type: "SweepTrialTemplate?", doc: "The batch/v1 Job each run makes (or `pytorchJobTemplate`, not both)."),
+            ]),
+        "TrainingScheduleStatus": TypeDoc(
+            doc: "The runs so far.",
+            fields: [
+                FieldDoc(name: "active", type: "[String]?", doc: "Runs not finished."),
+                FieldDoc(name: "lastScheduleTime", type: "Timestamp?", doc: "When the last run was due."),
+                FieldDoc(name: "lastSuccessfulTime", type: "Timestamp?", doc: "When a run last succeeded."),
             ]),
         "TypeDoc": TypeDoc(
             doc: "The documentation of one API type: its doc comment and its fields'.",

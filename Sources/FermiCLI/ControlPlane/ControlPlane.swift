@@ -8,7 +8,8 @@ enum ControlPlane {
     /// The controllers' names, in the order they are started.
     static let controllerNames = [
         GarbageCollector.name, PodGroupController.name, Scheduler.name, QueueStatusController.name,
-        JobController.name, PyTorchJobController.name, SweepController.name, KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
+        JobController.name, PyTorchJobController.name, SweepController.name, TrainingScheduleController.name,
+        KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
         FaultController.name,
     ]
 
@@ -27,7 +28,8 @@ enum ControlPlane {
             GarbageCollector.controller(in: manager), PodGroupController.controller(in: manager),
             Scheduler.controller(in: manager), QueueStatusController.controller(in: manager),
             JobController.controller(in: manager), PyTorchJobController.controller(in: manager),
-            SweepController.controller(in: manager), KueueScheduler.controller(in: manager),
+            SweepController.controller(in: manager), TrainingScheduleController.controller(in: manager),
+            KueueScheduler.controller(in: manager),
             KueueJobController<Job>.controller(in: manager),
             KueueJobController<PyTorchJob>.controller(in: manager),
         ]
