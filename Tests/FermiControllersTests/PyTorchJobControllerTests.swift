@@ -184,4 +184,42 @@ struct PyTorchJobControllerTests {
             #expect(try await cluster.server.get(Model.self, name: "llama-chat").status?.versions?.count == 2)
         }
     }
+
+    @Test func suspendingStopsEveryReplicaAndResumingStartsThemAgain() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(job("paused", workers: 1, duration: "1h"))
+            try await cluster.advance(.seconds(120))
+            var paused = try await cluster.server.get(PyTorchJob.self, name: "paused")
+            paused.spec.runPolicy = RunPolicy(suspend: true)
+            _ = try await cluster.server.update(paused)
+            try await cluster.advance(.seconds(60))
+            #expect(try await cluster.server.list(Pod.self).items.filter { $0.name.hasPrefix("paused-") }.isEmpty)
+            #expect(try await status("paused", cluster)?.conditions?.last?.type == "Suspended")
+            var resumed = try await cluster.server.get(PyTorchJob.self, name: "paused")
+            resumed.spec.runPolicy?.suspend = false
+            _ = try await cluster.server.update(resumed)
+            try await cluster.advance(.seconds(2 * 3600))
+            let done = try await status("paused", cluster)
+            #expect(done?.conditions?.last?.type == "Succeeded")
+            #expect(done?.conditions?.first { $0.type == "Suspended" }?.status == "False")
+        }
+    }
+
+    @Test func cleanPodPolicyAndTimeToLiveClearAFinishedJobAway() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(
+                job("tidy", workers: 1, duration: "10m") { $0.runPolicy = RunPolicy(cleanPodPolicy: "All", ttlSecondsAfterFinished: 600) })
+            _ = try await cluster.server.create(
+                job("keep", workers: 1, duration: "10m") { $0.runPolicy = RunPolicy(cleanPodPolicy: "None") })
+            try await cluster.advance(.seconds(1200))
+            let pods = try await cluster.server.list(Pod.self).items
+            // All: the finished job's pods are gone; None: they stay, Succeeded.
+            #expect(!pods.contains { $0.name.hasPrefix("tidy-") })
+            #expect(pods.filter { $0.name.hasPrefix("keep-") }.count == 2)
+            #expect(try await status("tidy", cluster)?.conditions?.last?.type == "Succeeded")
+            try await cluster.advance(.seconds(600))
+            // Ten minutes after it finished, the job itself goes.
+            #expect(try await cluster.server.list(PyTorchJob.self).items.map(\.name) == ["keep"])
+        }
+    }
 }
