@@ -12,7 +12,7 @@ struct SweepTests {
     {
         var pod = SchedulerCluster.pod("trial", gpus: 1).spec
         pod.restartPolicy = "Never"
-        var template = SweepTrialTemplate(
+        var template = JobTemplate(
             metadata: ObjectMeta(), spec: JobSpec(parallelism: 1, completions: 1, template: PodTemplateSpec(spec: pod)))
         template.metadata?.annotations = ["sim.fermi.dev/duration": "10m"]
         var spec = SweepSpec(

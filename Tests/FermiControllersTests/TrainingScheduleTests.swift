@@ -10,7 +10,7 @@ struct TrainingScheduleTests {
     private func schedule(_ name: String, cron: String, policy: String, runFor duration: String) -> TrainingSchedule {
         var pod = SchedulerCluster.pod("run", gpus: 1).spec
         pod.restartPolicy = "Never"
-        var template = SweepTrialTemplate(
+        var template = JobTemplate(
             metadata: ObjectMeta(), spec: JobSpec(parallelism: 1, completions: 1, template: PodTemplateSpec(spec: pod)))
         template.metadata?.annotations = ["sim.fermi.dev/duration": duration]
         var spec = TrainingScheduleSpec(schedule: cron, concurrencyPolicy: policy)

@@ -35,11 +35,11 @@ public struct SweepSpec: Codable, Hashable, Sendable {
     /// The parameters, passed to each trial as environment variables of its containers.
     public var parameters: [SweepParameter]?
     /// The job each trial runs (a batch/v1 Job's metadata and spec).
-    public var trialTemplate: SweepTrialTemplate?
+    public var trialTemplate: JobTemplate?
 
     public init(
         objective: SweepObjective? = nil, algorithm: String? = nil, maxTrials: Int32? = nil, parallelTrials: Int32? = nil,
-        parameters: [SweepParameter]? = nil, trialTemplate: SweepTrialTemplate? = nil
+        parameters: [SweepParameter]? = nil, trialTemplate: JobTemplate? = nil
     ) {
         self.objective = objective
         self.algorithm = algorithm
@@ -82,9 +82,9 @@ public struct SweepParameter: Codable, Hashable, Sendable {
     }
 }
 
-/// The job a trial runs.
-public struct SweepTrialTemplate: Codable, Hashable, Sendable {
-    /// Labels and annotations every trial job carries (a Kueue queue label queues them).
+/// A batch/v1 Job to make: what a sweep's trials and a schedule's runs are made from.
+public struct JobTemplate: Codable, Hashable, Sendable {
+    /// Labels and annotations every job made carries (a Kueue queue label queues them).
     public var metadata: ObjectMeta?
     public var spec: JobSpec?
 

@@ -34,7 +34,7 @@ public struct TrainingScheduleSpec: Codable, Hashable, Sendable {
     /// The PyTorchJob each run makes (or `jobTemplate`, not both).
     public var pytorchJobTemplate: PyTorchJobTemplate?
     /// The batch/v1 Job each run makes (or `pytorchJobTemplate`, not both).
-    public var jobTemplate: SweepTrialTemplate?
+    public var jobTemplate: JobTemplate?
 
     public init(schedule: String? = nil, concurrencyPolicy: String? = nil, pytorchJobTemplate: PyTorchJobTemplate? = nil) {
         self.schedule = schedule

@@ -1057,6 +1057,12 @@ public enum APIDocs {
                 FieldDoc(name: "lostWork", type: "String?", doc: "Fermi's own: work thrown away by restarts, past the checkpoints they resumed from."),
                 FieldDoc(name: "progress", type: "String?", doc: "Fermi's own: how far the run has got, as a share of its simulated length (`55%`)."),
             ]),
+        "JobTemplate": TypeDoc(
+            doc: "A batch/v1 Job to make: what a sweep's trials and a schedule's runs are made from.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every job made carries (a Kueue queue label queues them)."),
+                FieldDoc(name: "spec", type: "JobSpec?", doc: ""),
+            ]),
         "KeyToPath": TypeDoc(
             doc: "One key of a ConfigMap or Secret, as a file at a relative path.",
             fields: [
@@ -2263,7 +2269,7 @@ public enum APIDocs {
                 FieldDoc(name: "parallelTrials", type: "Int32?", doc: "The most trials running at once; 1 by default."),
                 FieldDoc(name: "seed", type: "Int64?", doc: "The seed of random draws (and of the simulated metric)."),
                 FieldDoc(name: "parameters", type: "[SweepParameter]?", doc: "The parameters, passed to each trial as environment variables of its containers."),
-                FieldDoc(name: "trialTemplate", type: "SweepTrialTemplate?", doc: "The job each trial runs (a batch/v1 Job's metadata and spec)."),
+                FieldDoc(name: "trialTemplate", type: "JobTemplate?", doc: "The job each trial runs (a batch/v1 Job's metadata and spec)."),
             ]),
         "SweepStatus": TypeDoc(
             doc: "How a sweep is going.",
@@ -2283,12 +2289,6 @@ public enum APIDocs {
                 FieldDoc(name: "parameters", type: "[String: String]?", doc: ""),
                 FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Succeeded or Failed."),
                 FieldDoc(name: "metric", type: "String?", doc: "The objective metric it reported (`0.4123`), once it succeeded."),
-            ]),
-        "SweepTrialTemplate": TypeDoc(
-            doc: "The job a trial runs.",
-            fields: [
-                FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every trial job carries (a Kueue queue label queues them)."),
-                FieldDoc(name: "spec", type: "JobSpec?", doc: ""),
             ]),
         "Sysctl": TypeDoc(
             doc: "A kernel parameter set for a pod.",
@@ -2369,7 +2369,7 @@ public enum APIDocs {
                 FieldDoc(name: "successfulJobsHistoryLimit", type: "Int32?", doc: "Finished runs kept: 3 succeeded and 1 failed by default."),
                 FieldDoc(name: "failedJobsHistoryLimit", type: "Int32?", doc: ""),
                 FieldDoc(name: "pytorchJobTemplate", type: "PyTorchJobTemplate?", doc: "The PyTorchJob each run makes (or `jobTemplate`, not both)."),
-                FieldDoc(name: "jobTemplate", type: "SweepTrialTemplate?", doc: "The batch/v1 Job each run makes (or `pytorchJobTemplate`, not both)."),
+                FieldDoc(name: "jobTemplate", type: "JobTemplate?", doc: "The batch/v1 Job each run makes (or `pytorchJobTemplate`, not both)."),
             ]),
         "TrainingScheduleStatus": TypeDoc(
             doc: "The runs so far.",
