@@ -82,18 +82,6 @@ public struct SweepParameter: Codable, Hashable, Sendable {
     }
 }
 
-/// A batch/v1 Job to make: what a sweep's trials and a schedule's runs are made from.
-public struct JobTemplate: Codable, Hashable, Sendable {
-    /// Labels and annotations every job made carries (a Kueue queue label queues them).
-    public var metadata: ObjectMeta?
-    public var spec: JobSpec?
-
-    public init(metadata: ObjectMeta? = nil, spec: JobSpec? = nil) {
-        self.metadata = metadata
-        self.spec = spec
-    }
-}
-
 /// How a sweep is going.
 public struct SweepStatus: Codable, Hashable, Sendable {
     /// Running, then Succeeded once every trial has finished (Failed if none succeeded).
