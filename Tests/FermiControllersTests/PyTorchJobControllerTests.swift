@@ -61,6 +61,7 @@ struct PyTorchJobControllerTests {
             #expect(running?.replicaStatuses?["Worker"]?.active == 3)
             #expect(running?.startTime != nil)
             #expect(running?.progress == "0%")
+            #expect(running?.loss == "2.5000")
             try await cluster.advance(.seconds(3600))
             let done = try await status("llm", cluster)
             #expect(done?.conditions?.last?.type == "Succeeded")
@@ -176,6 +177,9 @@ struct PyTorchJobControllerTests {
             #expect(versions.map { $0.parameters?["LEARNING_RATE"] } == ["2e-5", "1e-5"])
             #expect(versions.first?.metrics?["gpus"] == "16")
             #expect(versions.first?.metrics?["trainingTime"] != nil)
+            // The loss at the end of the curve the trainer's logs print.
+            #expect(versions.first?.metrics?["loss"] == "0.4095")
+            #expect(versions.first?.metrics?["gpuHours"] != nil)
             // Looked at again, a job registers nothing more.
             var touched = try await cluster.server.get(PyTorchJob.self, name: "first-run")
             touched.metadata.labels = ["touched": "yes"]

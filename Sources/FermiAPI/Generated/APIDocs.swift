@@ -1056,6 +1056,7 @@ public enum APIDocs {
                 FieldDoc(name: "checkpoint", type: "String?", doc: "Fermi's own: the work the last restart resumed from (its checkpoint, `18000s`)."),
                 FieldDoc(name: "lostWork", type: "String?", doc: "Fermi's own: work thrown away by restarts, past the checkpoints they resumed from."),
                 FieldDoc(name: "progress", type: "String?", doc: "Fermi's own: how far the run has got, as a share of its simulated length (`55%`)."),
+                FieldDoc(name: "loss", type: "String?", doc: "Fermi's own: the simulated training loss at that point (`0.4123`), as its logs print it."),
             ]),
         "JobTemplate": TypeDoc(
             doc: "A batch/v1 Job to make: what a sweep's trials and a schedule's runs are made from.",

@@ -166,6 +166,8 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
     public var lostWork: String?
     /// Fermi's own: how far the run has got, as a share of its simulated length (`55%`).
     public var progress: String?
+    /// Fermi's own: the simulated training loss at that point (`0.4123`), as its logs print it.
+    public var loss: String?
 
     public init(conditions: [JobConditionKubeflow]? = nil, replicaStatuses: [String: ReplicaStatus]? = nil) {
         self.conditions = conditions
@@ -236,6 +238,7 @@ extension PyTorchJob {
                 (try? JSONValueDecoder.decode(PyTorchJob.self, from: object)).map { String($0.requestedGPUs) }
             },
             PrinterColumn("Progress", jsonPath: ".status.progress", priority: 1),
+            PrinterColumn("Loss", jsonPath: ".status.loss", priority: 1),
         ]
     }
 

@@ -1,4 +1,5 @@
 import FermiAPI
+import FermiRuntime
 import Foundation
 
 /// How far a training job's replicas have got, and what a restart keeps: each replica's work
@@ -33,10 +34,20 @@ enum CheckpointLedger {
     }
 
     /// How far a run of simulated `length` has got: the least any replica has done, as a
-    /// whole percentage.
-    static func progress(of pods: [Pod], length: Duration, now: Timestamp) -> String {
-        guard let least = pods.map({ workDone(by: $0, now: now) }).min(), length > .zero else { return "0%" }
-        return "\(min(100, Int((least / length * 100).rounded(.down))))%"
+    /// share (0 to 1).
+    static func fraction(of pods: [Pod], length: Duration, now: Timestamp) -> Double {
+        guard let least = pods.map({ workDone(by: $0, now: now) }).min(), length > .zero else { return 0 }
+        return min(1, least / length)
+    }
+
+    /// A share as the status writes it: a whole percentage (`55%`).
+    static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded(.down)))%"
+    }
+
+    /// A loss as the status and records write it (`0.4123`).
+    static func lossText(_ loss: Double) -> String {
+        String(format: "%.4f", loss)
     }
 
     /// A duration as the annotations and status write it: whole seconds, `18000s`.

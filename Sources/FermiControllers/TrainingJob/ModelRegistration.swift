@@ -66,8 +66,12 @@ struct ModelRegistration {
     static func metrics(of job: PyTorchJob, status: JobStatusKubeflow) -> [String: String] {
         var metrics = ["gpus": String(job.requestedGPUs), "restarts": String(status.restarts ?? 0)]
         if let start = status.startTime, let end = status.completionTime {
-            metrics["trainingTime"] = "\(end.secondsSince1970 - start.secondsSince1970)s"
+            let seconds = end.secondsSince1970 - start.secondsSince1970
+            metrics["trainingTime"] = "\(seconds)s"
+            // The GPUs held for the run, whether or not they were busy.
+            metrics["gpuHours"] = String(format: "%.2f", Double(job.requestedGPUs) * Double(seconds) / 3600)
         }
+        if let loss = status.loss { metrics["loss"] = loss }
         if let lost = status.lostWork { metrics["lostWork"] = lost }
         return metrics
     }

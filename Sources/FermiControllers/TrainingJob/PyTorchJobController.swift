@@ -137,7 +137,8 @@ public struct PyTorchJobController: Reconciler {
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             set(&status, "Succeeded", reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             status.completionTime = Timestamp(now.date)
-            status.progress = "100%"
+            status.progress = CheckpointLedger.percent(1)
+            status.loss = CheckpointLedger.lossText(TrainingCurve.loss(atProgress: 1))
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
             await recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
@@ -172,7 +173,9 @@ public struct PyTorchJobController: Reconciler {
         // does not say.
         let length = job.metadata.annotations?[SimAnnotations.duration].flatMap(GoDuration.init)?.duration ?? SimAnnotations.defaultDuration
         if running {
-            status.progress = CheckpointLedger.progress(of: Array(owned.values), length: length, now: Timestamp(now.date))
+            let fraction = CheckpointLedger.fraction(of: Array(owned.values), length: length, now: Timestamp(now.date))
+            status.progress = CheckpointLedger.percent(fraction)
+            status.loss = CheckpointLedger.lossText(TrainingCurve.loss(atProgress: fraction))
         }
         try await write(status, of: job)
         // Look again when the deadline comes, and now and then while running to move progress.

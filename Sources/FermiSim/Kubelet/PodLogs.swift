@@ -59,7 +59,7 @@ public enum PodLogs {
         while offset <= elapsed {
             let step = resumed + offset
             let progress = Double(step) / Double(max(total, 1))
-            let loss = 0.3 + 2.2 * exp(-3 * progress) + (random.nextUnit() - 0.5) * 0.04
+            let loss = TrainingCurve.loss(atProgress: progress) + (random.nextUnit() - 0.5) * 0.04
             let throughput = Double(max(gpus, 1)) * (190 + random.nextUnit() * 20)
             let at = start.addingTimeInterval(TimeInterval(offset))
             lines.append(
