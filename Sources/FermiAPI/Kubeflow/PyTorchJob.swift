@@ -242,6 +242,21 @@ extension PyTorchJob {
         ]
     }
 
+    /// The hyperparameters the job runs with: its master's (else first replica's) trainer
+    /// environment as the manifest writes it, and its arguments (as `args`).
+    public var trainerParameters: [String: String] {
+        let specs = spec.pytorchReplicaSpecs ?? [:]
+        let replica = specs[PyTorchReplicaType.master] ?? specs.sorted { $0.key < $1.key }.first?.value
+        let containers = replica?.template?.spec?.containers ?? []
+        guard let trainer = containers.first(where: { $0.name == Self.containerName }) ?? containers.first else { return [:] }
+        var parameters: [String: String] = [:]
+        for variable in trainer.env ?? [] {
+            if let name = variable.name, let value = variable.value { parameters[name] = value }
+        }
+        if let args = trainer.args, !args.isEmpty { parameters["args"] = args.joined(separator: " ") }
+        return parameters
+    }
+
     /// The whole GPUs all replicas ask for together.
     public var requestedGPUs: Int {
         (spec.pytorchReplicaSpecs ?? [:]).values.reduce(0) { total, replica in

@@ -39,27 +39,12 @@ struct ModelRegistration {
         let version = ModelVersion(
             version: number, storageUri: Model.storageURI(name: name, version: number),
             sourceJob: "PyTorchJob \(job.namespace)/\(job.name)", sourceJobUID: job.metadata.uid,
-            parameters: Self.parameters(of: job), metrics: Self.metrics(of: job, status: status), createdAt: now)
+            parameters: job.trainerParameters, metrics: Self.metrics(of: job, status: status), createdAt: now)
         registry.versions = (registry.versions ?? []) + [version]
         registry.latestVersion = number
         model.status = registry
         _ = try await server.updateStatus(model)
         return version
-    }
-
-    /// The hyperparameters a job ran with: its master's (else first replica's) trainer
-    /// environment as written in the manifest, and its arguments.
-    static func parameters(of job: PyTorchJob) -> [String: String] {
-        let specs = job.spec.pytorchReplicaSpecs ?? [:]
-        let replica = specs[PyTorchReplicaType.master] ?? specs.sorted { $0.key < $1.key }.first?.value
-        let containers = replica?.template?.spec?.containers ?? []
-        guard let trainer = containers.first(where: { $0.name == PyTorchJob.containerName }) ?? containers.first else { return [:] }
-        var parameters: [String: String] = [:]
-        for variable in trainer.env ?? [] {
-            if let name = variable.name, let value = variable.value { parameters[name] = value }
-        }
-        if let args = trainer.args, !args.isEmpty { parameters["args"] = args.joined(separator: " ") }
-        return parameters
     }
 
     /// How the run went.
