@@ -226,4 +226,28 @@ struct PyTorchJobControllerTests {
             #expect(try await cluster.server.list(PyTorchJob.self).items.map(\.name) == ["keep"])
         }
     }
+
+    @Test func anElasticJobMeetsAtARendezvousAndIsGangedOnItsFewestWorkers() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(
+                job("elastic", workers: 3) { spec in
+                    spec.pytorchReplicaSpecs?[PyTorchReplicaType.master] = nil
+                    var elastic = ElasticPolicy()
+                    elastic.minReplicas = 2
+                    elastic.maxReplicas = 3
+                    elastic.maxRestarts = 5
+                    spec.elasticPolicy = elastic
+                    spec.runPolicy = RunPolicy(schedulingPolicy: SchedulingPolicy(queue: "default"))
+                })
+            try await cluster.advance(.seconds(60))
+            #expect(try await cluster.group("elastic").spec.minMember == 2)
+            let worker = try await cluster.pod("elastic-worker-1")
+            let environment = Dictionary(
+                uniqueKeysWithValues: (worker.spec.containers?[0].env ?? []).map { ($0.name ?? "", $0.value ?? "") })
+            #expect(environment["PET_NNODES"] == "2:3")
+            #expect(environment["PET_RDZV_ENDPOINT"] == "elastic-worker-0:29400")
+            #expect(environment["PET_RDZV_BACKEND"] == "c10d")
+            #expect(environment["PET_MAX_RESTARTS"] == "5")
+        }
+    }
 }

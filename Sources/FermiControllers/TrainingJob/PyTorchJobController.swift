@@ -248,8 +248,11 @@ public struct PyTorchJobController: Reconciler {
         // Where the job asks to be placed, its gang is placed.
         metadata.annotations = (job.metadata.annotations ?? [:]).filter { $0.key.hasPrefix("placement.fermi.dev/") }
         if metadata.annotations?.isEmpty == true { metadata.annotations = nil }
+        // An elastic job may start with its fewest workers.
+        let masters = Int32(replicas.filter { $0.type == PyTorchReplicaType.master }.count)
+        let fewest = job.spec.elasticPolicy?.minReplicas.map { masters + $0 } ?? Int32(replicas.count)
         let spec = PodGroupSpec(
-            minMember: policy?.minAvailable ?? Int32(replicas.count), queue: policy?.queue ?? VolcanoAnnotations.defaultQueue,
+            minMember: policy?.minAvailable ?? fewest, queue: policy?.queue ?? VolcanoAnnotations.defaultQueue,
             priorityClassName: policy?.priorityClass ?? replicas.lazy.compactMap { job.spec.pytorchReplicaSpecs?[$0.type]?.template?.spec?.priorityClassName }.first,
             minResources: minResources)
         do { _ = try await server.create(PodGroup(metadata: metadata, spec: spec)) } catch APIError.alreadyExists {}

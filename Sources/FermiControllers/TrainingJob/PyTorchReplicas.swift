@@ -100,11 +100,25 @@ enum PyTorchReplicas {
             EnvVar(name: "RANK", value: String(replica.rank)),
             EnvVar(name: "PYTHONUNBUFFERED", value: "1"),
         ]
+        guard let elastic = job.spec.elasticPolicy else {
+            environment += [
+                EnvVar(name: "PET_NPROC_PER_NODE", value: perNode),
+                EnvVar(name: "PET_NNODES", value: String(nodes)),
+                EnvVar(name: "PET_NODE_RANK", value: String(replica.rank)),
+            ]
+            return environment
+        }
+        // Elastic: torchrun meets the others at a rendezvous and runs with between min and max.
+        let workers = Int32(job.spec.pytorchReplicaSpecs?[PyTorchReplicaType.worker]?.replicas ?? 1)
+        let host = elastic.rdzvHost ?? "\(job.name)-\(PyTorchReplicaType.worker.lowercased())-0"
         environment += [
-            EnvVar(name: "PET_NPROC_PER_NODE", value: perNode),
-            EnvVar(name: "PET_NNODES", value: String(nodes)),
-            EnvVar(name: "PET_NODE_RANK", value: String(replica.rank)),
+            EnvVar(name: "PET_NPROC_PER_NODE", value: elastic.nProcPerNode.map(String.init) ?? perNode),
+            EnvVar(name: "PET_NNODES", value: "\(elastic.minReplicas ?? workers):\(elastic.maxReplicas ?? workers)"),
+            EnvVar(name: "PET_RDZV_BACKEND", value: elastic.rdzvBackend ?? "c10d"),
+            EnvVar(name: "PET_RDZV_ENDPOINT", value: "\(host):\(elastic.rdzvPort ?? 29400)"),
+            EnvVar(name: "PET_RDZV_ID", value: elastic.rdzvId ?? job.name),
         ]
+        if let restarts = elastic.maxRestarts { environment.append(EnvVar(name: "PET_MAX_RESTARTS", value: String(restarts))) }
         return environment
     }
 
