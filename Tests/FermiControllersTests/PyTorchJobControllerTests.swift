@@ -146,6 +146,9 @@ struct PyTorchJobControllerTests {
             let done = try #require(try await status("long", cluster))
             #expect(done.conditions?.last?.type == "Succeeded")
             #expect(done.checkpoint == "18000s")
+            // Created, Running, Restarting, Running again, Succeeded: each kept once, the last set last.
+            #expect(done.conditions?.map(\.type) == ["Created", "Restarting", "Running", "Succeeded"])
+            #expect(done.conditions?.first { $0.type == "Restarting" }?.status == "False")
             #expect(done.progress == "100%")
             // Half an hour past the 5 h checkpoint was lost, less the image pull before the start.
             let lost: Int = try #require(done.lostWork.flatMap { Int($0.dropLast()) })
