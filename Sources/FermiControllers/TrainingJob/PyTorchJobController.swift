@@ -56,32 +56,14 @@ public struct PyTorchJobController: Reconciler {
         let owned = Dictionary(current.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let replicas = PyTorchReplicas.replicas(of: job)
         // 2: A finished job only cleans up and waits for its time to live.
-        if let finished = finishedAt(status) {
-            try await cleanUp(job, pods: Array(owned.values), policy: job.spec.runPolicy?.cleanPodPolicy ?? "None")
-            // A success leaves its model version in the registry (once: it is looked up first).
-            if Conditions.isTrue("Succeeded", in: status.conditions), !registry.isRegistered(job) {
-                let version = try await registry.register(job, status: status, now: Timestamp(now.date))
-                await recorder.record(
-                    job, reason: "ModelRegistered",
-                    message: "Registered model \(ModelRegistration.modelName(of: job)) version \(version.version ?? 0) (\(version.storageUri ?? ""))")
-            }
-            return try await expire(job, finishedAt: finished)
-        }
+        if let finished = finishedAt(status) { return try await wrapUp(job, finishedAt: finished, pods: Array(owned.values), now: now) }
         if Conditions.find("Created", in: status.conditions) == nil {
             set(&status, "Created", reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.", now: now)
             await recorder.record(job, reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.")
         }
         // 3: Suspended, it has no pods; resumed, it starts its clock again.
         if job.spec.runPolicy?.suspend == true {
-            try await cleanUp(job, pods: Array(owned.values), policy: "All")
-            if !Conditions.isTrue("Suspended", in: status.conditions) {
-                set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
-                set(&status, "Suspended", reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
-                status.startTime = nil
-            }
-            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: [:])
-            try await write(status, of: job)
-            return .done
+            return try await hold(job, status: status, pods: Array(owned.values), replicas: replicas, now: now)
         }
         if Conditions.isTrue("Suspended", in: status.conditions) {
             set(&status, "Suspended", to: ConditionStatus.false, reason: "PyTorchJobResumed", message: "PyTorchJob \(job.name) is resumed.", now: now)
@@ -114,23 +96,8 @@ public struct PyTorchJobController: Reconciler {
         }
         let restarted = !toRestart.isEmpty
         if restarted {
-            // A distributed run restarts whole, every replica from the checkpoint they share.
-            let interval = job.metadata.annotations?[SimAnnotations.checkpointInterval].flatMap(GoDuration.init)?.duration
-            let restart = CheckpointLedger.restart(of: Array(owned.values), interval: interval, now: Timestamp(now.date))
-            status.checkpoint = CheckpointLedger.text(restart.checkpoint)
-            let lostBefore = status.lostWork.flatMap(GoDuration.init)?.duration ?? .zero
-            status.lostWork = CheckpointLedger.text(lostBefore + restart.lost)
             toRestart = Array(owned.values).sorted { $0.name < $1.name }
-            // The count is written before the pods go, so a lost write race counts nothing twice.
-            status.restarts = Int32(restartsSoFar + 1)
-            set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting.", now: now)
-            set(&status, "Restarting", reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.", now: now)
-            status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
-            job = try await write(status, of: job)
-            for pod in toRestart {
-                do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
-            }
-            await recorder.record(job, type: EventType.warning, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.")
+            job = try await restartRun(job, status: &status, pods: toRestart, replicas: replicas, now: now)
         }
         // 5: Succeeded when the master (or, without one, every worker) has.
         if isSucceeded(replicas: replicas, pods: owned) {
@@ -145,21 +112,7 @@ public struct PyTorchJobController: Reconciler {
             return .requeue(after: .seconds(1))
         }
         // 6: Make what is missing: the gang's PodGroup, each replica's service and pod.
-        let group = try await ensureGroup(of: job, replicas: replicas)
-        for replica in replicas {
-            if services.object(namespace: job.namespace, name: replica.name) == nil {
-                do { _ = try await server.create(PyTorchReplicas.service(of: job, replica: replica)) } catch APIError.alreadyExists {}
-            }
-            guard owned[replica.name] == nil || toRestart.contains(where: { $0.name == replica.name }) else { continue }
-            do {
-                _ = try await server.create(
-                    PyTorchReplicas.pod(
-                        of: job, replica: replica, group: group, checkpoint: status.checkpoint, run: Int(status.restarts ?? 0)))
-                await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
-            } catch APIError.alreadyExists {
-                // The failed pod's deletion has not gone through yet: the next pass makes it.
-            }
-        }
+        try await makeMissing(of: job, replicas: replicas, owned: owned, replacing: toRestart, status: status)
         // 7: Running once every replica runs.
         let running = replicas.allSatisfy { owned[$0.name]?.status?.phase == PodPhase.running }
         if running, !restarted, !Conditions.isTrue("Running", in: status.conditions) {
@@ -185,6 +138,84 @@ public struct PyTorchJobController: Reconciler {
             wake = min(wake ?? left, left)
         }
         return wake.map { .requeue(after: $0) } ?? .done
+    }
+
+    /// After the job finished: its pods cleaned up by cleanPodPolicy, a success's model
+    /// version registered (once: it is looked up first), and the job deleted once its time to
+    /// live has passed.
+    private func wrapUp(_ job: PyTorchJob, finishedAt: Timestamp?, pods: [Pod], now: EpochInstant) async throws -> ReconcileResult {
+        let status = job.status ?? JobStatusKubeflow()
+        try await cleanUp(job, pods: pods, policy: job.spec.runPolicy?.cleanPodPolicy ?? "None")
+        if Conditions.isTrue("Succeeded", in: status.conditions), !registry.isRegistered(job) {
+            let version = try await registry.register(job, status: status, now: Timestamp(now.date))
+            await recorder.record(
+                job, reason: "ModelRegistered",
+                message: "Registered model \(ModelRegistration.modelName(of: job)) version \(version.version ?? 0) (\(version.storageUri ?? ""))")
+        }
+        return try await expire(job, finishedAt: finishedAt)
+    }
+
+    /// A suspended job: no pods, Suspended, and its clock stopped.
+    private func hold(
+        _ job: PyTorchJob, status: JobStatusKubeflow, pods: [Pod], replicas: [PyTorchReplicas.Replica], now: EpochInstant
+    ) async throws -> ReconcileResult {
+        var status = status
+        try await cleanUp(job, pods: pods, policy: "All")
+        if !Conditions.isTrue("Suspended", in: status.conditions) {
+            set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
+            set(&status, "Suspended", reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
+            status.startTime = nil
+        }
+        status.replicaStatuses = replicaStatuses(replicas: replicas, pods: [:])
+        try await write(status, of: job)
+        return .done
+    }
+
+    /// Restarts the whole run from the checkpoint its replicas share: the checkpoint, the work
+    /// lost and the restart count written first (so a lost write race counts nothing twice),
+    /// then every pod of the run deleted. Returns the job as written.
+    private func restartRun(
+        _ job: PyTorchJob, status: inout JobStatusKubeflow, pods: [Pod], replicas: [PyTorchReplicas.Replica], now: EpochInstant
+    ) async throws -> PyTorchJob {
+        let interval = job.metadata.annotations?[SimAnnotations.checkpointInterval].flatMap(GoDuration.init)?.duration
+        let restart = CheckpointLedger.restart(of: pods, interval: interval, now: Timestamp(now.date))
+        status.checkpoint = CheckpointLedger.text(restart.checkpoint)
+        let lostBefore = status.lostWork.flatMap(GoDuration.init)?.duration ?? .zero
+        status.lostWork = CheckpointLedger.text(lostBefore + restart.lost)
+        status.restarts = (status.restarts ?? 0) + 1
+        set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting.", now: now)
+        set(&status, "Restarting", reason: "PyTorchJobRestarting", message: "PyTorchJob \(job.name) is restarting because a replica failed.", now: now)
+        status.replicaStatuses = replicaStatuses(replicas: replicas, pods: Dictionary(pods.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
+        let written = try await write(status, of: job)
+        for pod in pods {
+            do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
+        }
+        await recorder.record(
+            written, type: EventType.warning, reason: "PyTorchJobRestarting",
+            message: "PyTorchJob \(job.name) is restarting because a replica failed.")
+        return written
+    }
+
+    /// Makes what is missing: the gang's PodGroup, each replica's service, and each replica's
+    /// pod (including those of a run just restarted), resuming from the job's checkpoint.
+    private func makeMissing(
+        of job: PyTorchJob, replicas: [PyTorchReplicas.Replica], owned: [String: Pod], replacing: [Pod], status: JobStatusKubeflow
+    ) async throws {
+        let group = try await ensureGroup(of: job, replicas: replicas)
+        for replica in replicas {
+            if services.object(namespace: job.namespace, name: replica.name) == nil {
+                do { _ = try await server.create(PyTorchReplicas.service(of: job, replica: replica)) } catch APIError.alreadyExists {}
+            }
+            guard owned[replica.name] == nil || replacing.contains(where: { $0.name == replica.name }) else { continue }
+            do {
+                _ = try await server.create(
+                    PyTorchReplicas.pod(
+                        of: job, replica: replica, group: group, checkpoint: status.checkpoint, run: Int(status.restarts ?? 0)))
+                await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
+            } catch APIError.alreadyExists {
+                // A deleted pod has not gone yet: the next pass makes it.
+            }
+        }
     }
 
     /// How often a running job's progress is brought up to date.
