@@ -20,6 +20,8 @@ public struct KueueAdmissionCycle: Sendable {
         public var evictions: [ObjectKey: String] = [:]
         /// Workloads that wait: Kueue's reason (Pending, Inadmissible) and message.
         public var pending: [ObjectKey: (reason: String, message: String)] = [:]
+        /// Every queue's quota and what holds it once the decisions are carried out.
+        public var book = QuotaBook([])
     }
 
     public init(clusterQueues: [ClusterQueue], localQueues: [LocalQueue], flavors: [ResourceFlavor], workloads: [Workload]) {
@@ -82,6 +84,7 @@ public struct KueueAdmissionCycle: Sendable {
                 }
             }
         }
+        decisions.book = book
         return decisions
     }
 

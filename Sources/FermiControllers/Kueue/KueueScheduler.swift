@@ -152,7 +152,6 @@ public final class KueueScheduler: Reconciler {
     private func writeQueueStatus(cycle: KueueAdmissionCycle, decisions: KueueAdmissionCycle.Decisions, now: Timestamp)
         async throws
     {
-        var book = QuotaBook(Array(cycle.clusterQueues.values))
         var entries: [KueueQueueStatus.Entry] = []
         for workload in cycle.workloads where !workload.hasCondition(KueueNames.finished) {
             let key = ObjectKey(workload)
@@ -168,11 +167,10 @@ public final class KueueScheduler: Reconciler {
             } else if workload.spec.active == false {
                 continue
             }
-            if let usage = entry.usage, let clusterQueue = entry.clusterQueue { book.add(usage, to: clusterQueue) }
             entries.append(entry)
         }
         for queue in cycle.clusterQueues.values {
-            let status = KueueQueueStatus.clusterQueue(queue, entries: entries, book: book, now: now)
+            let status = KueueQueueStatus.clusterQueue(queue, entries: entries, book: decisions.book, now: now)
             guard status != queue.status else { continue }
             var next = queue
             next.status = status

@@ -1,7 +1,8 @@
 import FermiAPI
 
 /// A kind of job Kueue queues: it names a LocalQueue by label, describes itself to Kueue as
-/// pod sets, runs only while not suspended, and says by its own conditions when it is done.
+/// pod sets, runs only while not suspended, and says by its own conditions when it is done
+/// (which sweeps and training schedules read too).
 public protocol QueuedJob: APIObject {
     /// How Kueue begins the names of this kind's Workloads (`job`, `pytorchjob`).
     static var workloadPrefix: String { get }

@@ -46,11 +46,9 @@ public struct SweepController: Reconciler {
             let name = Self.trialName(sweep, number)
             guard let job = trialJobs[name] else { break }
             var trial = SweepTrial(name: name, parameters: parameters, phase: "Running")
-            if Conditions.isTrue(JobConditionType.complete, in: job.status?.conditions) {
-                trial.phase = "Succeeded"
-                trial.metric = SweepPlan.metric(of: parameters, seed: sweep.spec.seed ?? 1)
-            } else if Conditions.isTrue(JobConditionType.failed, in: job.status?.conditions) {
-                trial.phase = "Failed"
+            if let completion = job.completion {
+                trial.phase = completion.succeeded ? "Succeeded" : "Failed"
+                if completion.succeeded { trial.metric = SweepPlan.metric(of: parameters, seed: sweep.spec.seed ?? 1) }
             } else if job.spec.suspend == true || (job.status?.active ?? 0) == 0 {
                 trial.phase = "Pending"
             }

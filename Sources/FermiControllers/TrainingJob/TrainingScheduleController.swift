@@ -99,21 +99,14 @@ public struct TrainingScheduleController: Reconciler {
     private func runs(of schedule: TrainingSchedule) -> [Run] {
         let mine: (ObjectMeta) -> Bool = { $0.labels?[Self.scheduleLabel] == schedule.name && $0.deletionTimestamp == nil }
         let trainings = pytorchJobs.objects(in: schedule.namespace).filter { mine($0.metadata) }.map { job in
-            let conditions = job.status?.conditions
-            let outcome: Bool? =
-                Conditions.isTrue("Succeeded", in: conditions) ? true : Conditions.isTrue("Failed", in: conditions) ? false : nil
-            return Run(
+            Run(
                 name: job.name, isPyTorchJob: true, created: job.metadata.creationTimestamp?.secondsSince1970 ?? 0,
-                succeeded: outcome, completedAt: job.status?.completionTime)
+                succeeded: job.completion?.succeeded, completedAt: job.status?.completionTime)
         }
         let batch = jobs.objects(in: schedule.namespace).filter { mine($0.metadata) }.map { job in
-            let conditions = job.status?.conditions
-            let outcome: Bool? =
-                Conditions.isTrue(JobConditionType.complete, in: conditions)
-                ? true : Conditions.isTrue(JobConditionType.failed, in: conditions) ? false : nil
-            return Run(
+            Run(
                 name: job.name, isPyTorchJob: false, created: job.metadata.creationTimestamp?.secondsSince1970 ?? 0,
-                succeeded: outcome, completedAt: job.status?.completionTime)
+                succeeded: job.completion?.succeeded, completedAt: job.status?.completionTime)
         }
         return trainings + batch
     }
