@@ -42,6 +42,10 @@ struct CompareCommand: AsyncParsableCommand {
         rows.append(row("restarts") { $0.status?.restarts.map(String.init) })
         rows.append(row("checkpoint") { $0.status?.checkpoint })
         rows.append(row("lost work") { $0.status?.lostWork })
+        rows.append(row("throughput") { $0.status?.throughput })
+        rows.append(row("gpu-hours") { $0.status?.gpuHours })
+        rows.append(row("cost") { $0.status?.cost })
+        rows.append(row("runs") { $0.status?.runs.map { String($0.count) } })
         rows.append(row("training time") { job in
             guard let start = job.status?.startTime, let end = job.status?.completionTime else { return nil }
             return "\(end.secondsSince1970 - start.secondsSince1970)s"

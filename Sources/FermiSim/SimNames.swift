@@ -9,7 +9,7 @@ public enum SimNames {
     public static let hostnameLabel = WellKnownLabels.hostname
 
     public static let gpuProductLabel = WellKnownLabels.gpuProduct
-    public static let gpuCountLabel = "nvidia.com/gpu.count"
+    public static let gpuCountLabel = WellKnownLabels.gpuCount
     public static let gpuMemoryLabel = "nvidia.com/gpu.memory"
 
     public static let nvidiaGPU = AcceleratorResources.nvidiaGPU
@@ -17,9 +17,9 @@ public enum SimNames {
     public static let rdmaDevice = "rdma/rdma_shared_device"
 
     /// Prices a node's pool charges, as decimal text per hour.
-    public static let pricePerGPUHourAnnotation = "sim.fermi.dev/price-per-gpu-hour"
-    public static let pricePerCoreHourAnnotation = "sim.fermi.dev/price-per-core-hour"
-    public static let currencyAnnotation = "sim.fermi.dev/currency"
+    public static let pricePerGPUHourAnnotation = SimAnnotations.pricePerGPUHour
+    public static let pricePerCoreHourAnnotation = SimAnnotations.pricePerCoreHour
+    public static let currencyAnnotation = SimAnnotations.currency
 
     /// An injected fault on a node or zone: `Down` while it lasts.
     public static let faultAnnotation = "sim.fermi.dev/fault"

@@ -1,6 +1,7 @@
 import FermiAPI
 import FermiAPIServer
 import FermiControllers
+import Foundation
 import Testing
 
 /// The PyTorchJob controller on a manual clock, with the scheduler, Kueue and simulated
@@ -9,7 +10,7 @@ import Testing
 struct PyTorchJobControllerTests {
     /// A job of one master and `workers` workers of `gpus` GPUs each, whose runs take
     /// `duration`; `annotations` say more of how it behaves.
-    private func job(
+    func job(
         _ name: String, workers: Int32, gpus: Int = 8, duration: String = "30m", restartPolicy: String = "OnFailure",
         annotations: [String: String] = [:], configure: (inout PyTorchJobSpec) -> Void = { _ in }
     ) -> PyTorchJob {
@@ -28,7 +29,7 @@ struct PyTorchJobControllerTests {
         return PyTorchJob(metadata: metadata, spec: spec)
     }
 
-    private func cluster(nodes: Int32 = 4, _ body: (SchedulerCluster) async throws -> Void) async throws {
+    func cluster(nodes: Int32 = 4, _ body: (SchedulerCluster) async throws -> Void) async throws {
         try await SchedulerCluster.run { cluster in
             try await cluster.zone("cn-beijing-1")
             try await cluster.pool("a100", replicas: nodes, zone: "cn-beijing-1")
@@ -37,7 +38,7 @@ struct PyTorchJobControllerTests {
         }
     }
 
-    private func status(_ name: String, _ cluster: SchedulerCluster) async throws -> JobStatusKubeflow? {
+    func status(_ name: String, _ cluster: SchedulerCluster) async throws -> JobStatusKubeflow? {
         try await cluster.server.get(PyTorchJob.self, name: name).status
     }
 
@@ -159,6 +160,40 @@ struct PyTorchJobControllerTests {
             let started: Int64 = try #require(done.startTime).secondsSince1970
             let took = Int(finished - started)
             #expect(took >= 10 * 3600 + 1800 && took <= 10 * 3600 + 1800 + 300)
+            // The record: two runs, the first cut short at about 55%, the second resumed from
+            // the checkpoint; 16 GPUs for about 5.5 h and then 5 h, each run's usage its own.
+            let runs = done.runs ?? []
+            #expect(runs.map(\.outcome) == ["Restarted", "Succeeded"])
+            #expect(runs.map(\.resumedFrom) == [nil, "18000s"])
+            #expect(["54%", "55%"].contains(runs.first?.progress ?? ""))
+            let hours = runs.compactMap { $0.gpuHours.flatMap(Double.init) }
+            #expect(hours.count == 2 && hours[0] > 86 && hours[0] < 89 && hours[1] > 78 && hours[1] < 81, "\(hours)")
+            #expect(done.gpuHours.flatMap(Double.init).map { abs($0 - hours.reduce(0, +)) < 0.02 } == true)
+            #expect(done.cost.flatMap(Double.init).map { $0 > 0 } == true)
+            // Metrics over time: loss falls, thinned to at most the limit, across both runs.
+            let history = done.metricsHistory ?? []
+            #expect(history.count > 10 && history.count <= TrainingMetricsSample.limit)
+            #expect((history.first?.loss).flatMap(Double.init)! > (history.last?.loss).flatMap(Double.init)!)
+            #expect(history.allSatisfy { $0.throughput == "3200" })
+        }
+    }
+
+    @Test func underAlwaysAFailedReplicaRestartsInPlaceAndTheJobRunsOn() async throws {
+        try await cluster { cluster in
+            _ = try await cluster.server.create(
+                job("always", workers: 1, duration: "1h", restartPolicy: "Always", annotations: ["sim.fermi.dev/fail-after": "10m"]))
+            try await cluster.advance(.seconds(60))
+            let first = try await cluster.pod("always-master-0")
+            try await cluster.advance(.seconds(15 * 60))
+            // The kubelet restarted the container in the same pod; the job never restarted its run.
+            let again = try await cluster.pod("always-master-0")
+            #expect(again.metadata.uid == first.metadata.uid)
+            #expect(again.status?.containerStatuses?.first?.restartCount == 1)
+            #expect(again.spec.restartPolicy == "Always")
+            let running = try #require(try await status("always", cluster))
+            #expect(running.conditions?.last?.type == "Running")
+            #expect(running.restarts == nil)
+            #expect(running.conditions?.contains { $0.type == "Failed" } == false)
         }
     }
 
@@ -180,9 +215,19 @@ struct PyTorchJobControllerTests {
             #expect(versions.map { $0.parameters?["LEARNING_RATE"] } == ["2e-5", "1e-5"])
             #expect(versions.first?.metrics?["gpus"] == "16")
             #expect(versions.first?.metrics?["trainingTime"] != nil)
-            // The loss at the end of the curve the trainer's logs print.
-            #expect(versions.first?.metrics?["loss"] == "0.4095")
-            #expect(versions.first?.metrics?["gpuHours"] != nil)
+            // The loss the trainer's logs end on, as the kubelet's collector read it; it
+            // depends on the hyperparameters, so the two runs differ.
+            let master = try await cluster.pod("first-run-master-0")
+            let logged = SimAnnotations.metrics(in: master.metadata.annotations)
+            #expect(versions.first?.metrics?["loss"] == logged["loss"])
+            #expect(versions.first?.metrics?["loss"] != versions.last?.metrics?["loss"])
+            // 16 GPUs for 20 minutes; the cost is what the kubelet charged the pods.
+            #expect(versions.first?.metrics?["gpuHours"] == "5.33")
+            let worker = try await cluster.pod("first-run-worker-0")
+            let charged = PodUsage(annotations: master.metadata.annotations) + PodUsage(annotations: worker.metadata.annotations)
+            #expect(charged.cost > 0)
+            #expect(versions.first?.metrics?["cost"] == PodUsage.text(charged.cost, places: 2))
+            #expect(versions.first?.metrics?["throughput"] == "3200")
             // Looked at again, a job registers nothing more.
             var touched = try await cluster.server.get(PyTorchJob.self, name: "first-run")
             touched.metadata.labels = ["touched": "yes"]

@@ -43,7 +43,8 @@ struct SchedulerCluster {
         _ = try await server.create(Zone(metadata: ObjectMeta(name: name), spec: ZoneSpec(region: region, health: health)))
     }
 
-    /// A pool of `replicas` 8-GPU nodes of `product` in `zone`, named `name-0`, `name-1`, ...,
+    /// A pool of `replicas` 8-GPU nodes of `product` in `zone` (¥8.50 a GPU-hour, ¥0.20 a
+    /// core-hour), named `name-0`, `name-1`, ...,
     /// given time to register and report Ready.
     func pool(_ name: String, replicas: Int32, zone: String, product: String = "NVIDIA-A100-SXM4-80GB") async throws {
         _ = try await server.create(
@@ -51,7 +52,8 @@ struct SchedulerCluster {
                 metadata: ObjectMeta(name: name),
                 spec: NodePoolSpec(
                     zone: zone, replicas: replicas,
-                    shape: NodeShape(cpu: "64", memory: "256Gi", gpu: NodeGPU(product: product, count: 8, memory: "80Gi")))))
+                    shape: NodeShape(cpu: "64", memory: "256Gi", gpu: NodeGPU(product: product, count: 8, memory: "80Gi")),
+                    pricing: NodePoolPricing(perGPUHour: "8.50", perCoreHour: "0.20"))))
         try await advance(.seconds(30))
     }
 

@@ -49,6 +49,24 @@ struct SweepTests {
             let job = try await cluster.server.get(Job.self, name: try #require(best.name))
             let env = job.spec.template?.spec?.containers?.first?.env ?? []
             #expect(env.contains { $0.name == "LEARNING_RATE" && $0.value == best.parameters?["LEARNING_RATE"] })
+            // Its score is the loss its trainer's output reported last, as the collector read it.
+            let pod = try #require(try await cluster.server.list(Pod.self).items.first { $0.metadata.labels?["job-name"] == best.name })
+            #expect(SimAnnotations.metrics(in: pod.metadata.annotations)["loss"] == best.metric)
+        }
+    }
+
+    @Test func aTrialThatNeverReportsTheObjectiveIsMetricsUnavailable() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: 1, zone: "cn-beijing-1")
+            var unreported = sweep("bleu", parameters: [SweepParameter(name: "LEARNING_RATE", values: ["1e-4", "2e-4"])], maxTrials: 2, parallel: 2)
+            unreported.spec.objective?.metric = "bleu"
+            _ = try await cluster.server.create(unreported)
+            try await cluster.advance(.seconds(3600))
+            let status = try #require(try await cluster.server.get(Sweep.self, name: "bleu").status)
+            #expect(status.trials?.map(\.phase) == ["MetricsUnavailable", "MetricsUnavailable"])
+            #expect(status.bestTrial == nil)
+            #expect(status.phase == "Failed")
         }
     }
 

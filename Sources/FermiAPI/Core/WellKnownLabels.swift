@@ -4,4 +4,5 @@ public enum WellKnownLabels {
     public static let region = "topology.kubernetes.io/region"
     public static let hostname = "kubernetes.io/hostname"
     public static let gpuProduct = "nvidia.com/gpu.product"
+    public static let gpuCount = "nvidia.com/gpu.count"
 }

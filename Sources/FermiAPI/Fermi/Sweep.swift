@@ -105,7 +105,8 @@ public struct SweepTrial: Codable, Hashable, Sendable {
     /// The trial's Job.
     public var name: String?
     public var parameters: [String: String]?
-    /// Pending, Running, Succeeded or Failed.
+    /// Pending, Running, Succeeded, Failed, or MetricsUnavailable (it succeeded without
+    /// reporting the objective metric).
     public var phase: String?
     /// The objective metric it reported (`0.4123`), once it succeeded.
     public var metric: String?

@@ -1057,6 +1057,11 @@ public enum APIDocs {
                 FieldDoc(name: "lostWork", type: "String?", doc: "Fermi's own: work thrown away by restarts, past the checkpoints they resumed from."),
                 FieldDoc(name: "progress", type: "String?", doc: "Fermi's own: how far the run has got, as a share of its simulated length (`55%`)."),
                 FieldDoc(name: "loss", type: "String?", doc: "Fermi's own: the simulated training loss at that point (`0.4123`), as its logs print it."),
+                FieldDoc(name: "throughput", type: "String?", doc: "Fermi's own: samples a second the running replicas process together (`12800`), as their logs print it."),
+                FieldDoc(name: "gpuHours", type: "String?", doc: "Fermi's own: GPU-hours the job's pods have used so far, over every run."),
+                FieldDoc(name: "cost", type: "String?", doc: "Fermi's own: what those pods cost so far, at their nodes' prices."),
+                FieldDoc(name: "runs", type: "[TrainingRun]?", doc: "Fermi's own: the runs that have ended (each restart ends one), oldest first."),
+                FieldDoc(name: "metricsHistory", type: "[TrainingMetricsSample]?", doc: "Fermi's own: progress, loss and throughput over time, sampled as the job runs (at most `TrainingMetricsSample.limit`, thinned evenly as the history grows)."),
             ]),
         "JobTemplate": TypeDoc(
             doc: "A batch/v1 Job to make: what a sweep's trials and a schedule's runs are made from.",
@@ -1790,6 +1795,13 @@ public enum APIDocs {
                 FieldDoc(name: "metadata", type: "ObjectMeta?", doc: "Labels and annotations every pod made from the template carries."),
                 FieldDoc(name: "spec", type: "PodSpec?", doc: "What every pod made from the template runs."),
             ]),
+        "PodUsage": TypeDoc(
+            doc: "What a pod used while its containers ran, and what that cost at its node's prices: GPU-hours (a MIG slice or a time-sliced share counts as its part of a whole GPU), core-hours, and their cost.",
+            fields: [
+                FieldDoc(name: "gpuHours", type: "Decimal", doc: ""),
+                FieldDoc(name: "coreHours", type: "Decimal", doc: ""),
+                FieldDoc(name: "cost", type: "Decimal", doc: ""),
+            ]),
         "PortStatus": TypeDoc(
             doc: "The state of one port of a load balancer.",
             fields: [
@@ -2288,7 +2300,7 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: "The trial's Job."),
                 FieldDoc(name: "parameters", type: "[String: String]?", doc: ""),
-                FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Succeeded or Failed."),
+                FieldDoc(name: "phase", type: "String?", doc: "Pending, Running, Succeeded, Failed, or MetricsUnavailable (it succeeded without reporting the objective metric)."),
                 FieldDoc(name: "metric", type: "String?", doc: "The objective metric it reported (`0.4123`), once it succeeded."),
             ]),
         "Sysctl": TypeDoc(
@@ -2353,6 +2365,26 @@ public enum APIDocs {
                 FieldDoc(name: "nodeAffinityPolicy", type: "String?", doc: "Honor (the default) or Ignore the pod's node affinity when counting domains."),
                 FieldDoc(name: "nodeTaintsPolicy", type: "String?", doc: "Honor or Ignore (the default) node taints when counting domains."),
                 FieldDoc(name: "matchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, select the pods counted."),
+            ]),
+        "TrainingMetricsSample": TypeDoc(
+            doc: "Fermi's own: a training job's metrics at one moment.",
+            fields: [
+                FieldDoc(name: "time", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "progress", type: "String?", doc: "How far the job had got (`55%`)."),
+                FieldDoc(name: "loss", type: "String?", doc: ""),
+                FieldDoc(name: "throughput", type: "String?", doc: "Samples a second across its running replicas."),
+            ]),
+        "TrainingRun": TypeDoc(
+            doc: "Fermi's own: one run of a training job, from its start (or restart) to its end.",
+            fields: [
+                FieldDoc(name: "run", type: "Int32?", doc: "The run's number: 0 for the first, one more for each restart."),
+                FieldDoc(name: "startTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "endTime", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "resumedFrom", type: "String?", doc: "The checkpoint it resumed from (`18000s`); absent for a run from the start."),
+                FieldDoc(name: "outcome", type: "String?", doc: "How it ended: Restarted, Succeeded or Failed."),
+                FieldDoc(name: "progress", type: "String?", doc: "How far it got (`55%`)."),
+                FieldDoc(name: "gpuHours", type: "String?", doc: "GPU-hours its pods used, and what they cost."),
+                FieldDoc(name: "cost", type: "String?", doc: ""),
             ]),
         "TrainingSchedule": TypeDoc(
             doc: "Scheduled retraining (`fermi.dev/v1alpha1`), after batch/v1's CronJob: on a cron schedule in simulated time it makes a training job — a PyTorchJob or a Job — from its template, with a concurrency policy for runs that overlap and limits on the finished runs it keeps.",

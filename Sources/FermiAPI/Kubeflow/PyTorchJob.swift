@@ -168,10 +168,66 @@ public struct JobStatusKubeflow: Codable, Hashable, Sendable {
     public var progress: String?
     /// Fermi's own: the simulated training loss at that point (`0.4123`), as its logs print it.
     public var loss: String?
+    /// Fermi's own: samples a second the running replicas process together (`12800`), as
+    /// their logs print it.
+    public var throughput: String?
+    /// Fermi's own: GPU-hours the job's pods have used so far, over every run.
+    public var gpuHours: String?
+    /// Fermi's own: what those pods cost so far, at their nodes' prices.
+    public var cost: String?
+    /// Fermi's own: the runs that have ended (each restart ends one), oldest first.
+    public var runs: [TrainingRun]?
+    /// Fermi's own: progress, loss and throughput over time, sampled as the job runs (at
+    /// most `TrainingMetricsSample.limit`, thinned evenly as the history grows).
+    public var metricsHistory: [TrainingMetricsSample]?
 
     public init(conditions: [JobConditionKubeflow]? = nil, replicaStatuses: [String: ReplicaStatus]? = nil) {
         self.conditions = conditions
         self.replicaStatuses = replicaStatuses
+    }
+}
+
+/// Fermi's own: one run of a training job, from its start (or restart) to its end.
+public struct TrainingRun: Codable, Hashable, Sendable {
+    /// The run's number: 0 for the first, one more for each restart.
+    public var run: Int32?
+    public var startTime: Timestamp?
+    public var endTime: Timestamp?
+    /// The checkpoint it resumed from (`18000s`); absent for a run from the start.
+    public var resumedFrom: String?
+    /// How it ended: Restarted, Succeeded or Failed.
+    public var outcome: String?
+    /// How far it got (`55%`).
+    public var progress: String?
+    /// GPU-hours its pods used, and what they cost.
+    public var gpuHours: String?
+    public var cost: String?
+
+    public init(run: Int32? = nil, startTime: Timestamp? = nil, endTime: Timestamp? = nil, outcome: String? = nil) {
+        self.run = run
+        self.startTime = startTime
+        self.endTime = endTime
+        self.outcome = outcome
+    }
+}
+
+/// Fermi's own: a training job's metrics at one moment.
+public struct TrainingMetricsSample: Codable, Hashable, Sendable {
+    public var time: Timestamp?
+    /// How far the job had got (`55%`).
+    public var progress: String?
+    public var loss: String?
+    /// Samples a second across its running replicas.
+    public var throughput: String?
+
+    /// The most samples a status keeps.
+    public static let limit = 48
+
+    public init(time: Timestamp? = nil, progress: String? = nil, loss: String? = nil, throughput: String? = nil) {
+        self.time = time
+        self.progress = progress
+        self.loss = loss
+        self.throughput = throughput
     }
 }
 
@@ -247,14 +303,7 @@ extension PyTorchJob {
     public var trainerParameters: [String: String] {
         let specs = spec.pytorchReplicaSpecs ?? [:]
         let replica = specs[PyTorchReplicaType.master] ?? specs.sorted { $0.key < $1.key }.first?.value
-        let containers = replica?.template?.spec?.containers ?? []
-        guard let trainer = containers.first(where: { $0.name == Self.containerName }) ?? containers.first else { return [:] }
-        var parameters: [String: String] = [:]
-        for variable in trainer.env ?? [] {
-            if let name = variable.name, let value = variable.value { parameters[name] = value }
-        }
-        if let args = trainer.args, !args.isEmpty { parameters["args"] = args.joined(separator: " ") }
-        return parameters
+        return Hyperparameters.of(replica?.template?.spec)
     }
 
     /// The whole GPUs all replicas ask for together.

@@ -6,7 +6,9 @@ import Foundation
 /// The sweep controller: runs a sweep's trials as Jobs made from its template (named
 /// `<sweep>-<number>`, their parameter values in every container's environment), at most
 /// `parallelTrials` at a time, each through whatever queue the template names; scores each
-/// trial that completes, keeps the best, and finishes once every trial has.
+/// trial that completes by the objective metric its output reported (as Katib's stdout
+/// collector reads it, which the kubelet records on the pod), keeps the best, and finishes
+/// once every trial has.
 public struct SweepController: Reconciler {
     public static let name = "sweep"
     /// The label that ties a trial's Job to its sweep.
@@ -17,16 +19,24 @@ public struct SweepController: Reconciler {
     let recorder: EventRecorder
     let sweeps: Informer<Sweep>
     let jobs: Informer<Job>
+    let pods: Informer<Pod>
 
     public static func controller(in manager: ControllerManager) -> Controller {
         let informers = manager.informers
         let queue = manager.makeQueue()
+        let pods = informers.informer(Pod.self)
+        pods.indexByController()
         let controller = SweepController(
             server: manager.server, clock: manager.clock,
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "sweep-controller"),
-            sweeps: informers.informer(Sweep.self), jobs: informers.informer(Job.self))
+            sweeps: informers.informer(Sweep.self), jobs: informers.informer(Job.self), pods: pods)
         controller.sweeps.enqueueChanges(in: queue)
         controller.jobs.enqueueOwners(Sweep.self, in: queue)
+        // A trial's metrics land on its pod after the trial completes.
+        pods.onChange { event in
+            guard let sweep = event.object.metadata.labels?[sweepLabel] else { return }
+            queue.add(ObjectKey(namespace: event.object.namespace, name: sweep))
+        }
         return Controller(name: name, queue: queue, reconciler: controller)
     }
 
@@ -48,7 +58,15 @@ public struct SweepController: Reconciler {
             var trial = SweepTrial(name: name, parameters: parameters, phase: "Running")
             if let completion = job.completion {
                 trial.phase = completion.succeeded ? "Succeeded" : "Failed"
-                if completion.succeeded { trial.metric = SweepPlan.metric(of: parameters, seed: sweep.spec.seed ?? 1) }
+                if completion.succeeded {
+                    // Until the collector has been, the trial is still being scored; a metric
+                    // the trial never reported leaves it without one, as Katib says.
+                    switch observation(of: job, metric: sweep.spec.objective?.metric ?? "loss") {
+                    case .collecting: trial.phase = "Running"
+                    case .unavailable: trial.phase = "MetricsUnavailable"
+                    case .observed(let value): trial.metric = value
+                    }
+                }
             } else if job.spec.suspend == true || (job.status?.active ?? 0) == 0 {
                 trial.phase = "Pending"
             }
@@ -93,6 +111,26 @@ public struct SweepController: Reconciler {
         return .done
     }
 
+    /// What a trial's output said of `metric`.
+    enum Observation {
+        case collecting
+        case unavailable
+        case observed(String)
+    }
+
+    /// The latest value of `metric` that the trial's last pod to succeed reported.
+    private func observation(of job: Job, metric: String) -> Observation {
+        guard let uid = job.metadata.uid else { return .collecting }
+        let succeeded = pods.pods(controlledBy: uid).filter { $0.status?.phase == PodPhase.succeeded }
+        let last = succeeded.max { finishedAt($0) < finishedAt($1) }
+        guard let annotations = last?.metadata.annotations, annotations[SimAnnotations.metrics] != nil else { return .collecting }
+        return SimAnnotations.metrics(in: annotations)[metric].map(Observation.observed) ?? .unavailable
+    }
+
+    private func finishedAt(_ pod: Pod) -> Int64 {
+        pod.status?.containerStatuses?.first?.state?.terminated?.finishedAt?.secondsSince1970 ?? 0
+    }
+
     static func trialName(_ sweep: Sweep, _ number: Int) -> String {
         "\(sweep.name)-\(number)"
     }
@@ -105,6 +143,8 @@ public struct SweepController: Reconciler {
         metadata.name = Self.trialName(sweep, number)
         metadata.namespace = sweep.namespace
         metadata.labels = (metadata.labels ?? [:]).merging([Self.sweepLabel: sweep.name]) { _, ours in ours }
+        // Trials train: their pods print a trainer's logs, with the metrics they report.
+        metadata.annotations = [SimAnnotations.kind: "training"].merging(metadata.annotations ?? [:]) { _, template in template }
         metadata.ownerReferences = [
             OwnerReference(
                 apiVersion: Sweep.resource.apiVersion, kind: Sweep.resource.kind, name: sweep.name, uid: sweep.metadata.uid ?? "",
@@ -119,6 +159,10 @@ public struct SweepController: Reconciler {
             return container
         }
         spec.template?.spec?.containers = containers
+        // Its pods carry the sweep's label too, so their metrics wake the sweep.
+        var podMetadata = spec.template?.metadata ?? ObjectMeta()
+        podMetadata.labels = (podMetadata.labels ?? [:]).merging([Self.sweepLabel: sweep.name]) { _, ours in ours }
+        spec.template?.metadata = podMetadata
         do {
             let job = try await server.create(Job(metadata: metadata, spec: spec))
             await recorder.record(sweep, reason: "TrialCreated", message: "Created trial \(job.name)")

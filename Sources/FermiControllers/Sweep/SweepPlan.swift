@@ -2,11 +2,11 @@ import FermiAPI
 import FermiRuntime
 import Foundation
 
-/// The trials a sweep runs and how each scores, as pure functions of its spec: a grid is every
+/// The trials a sweep runs, as pure functions of its spec: a grid is every
 /// combination of the values in order (the first parameter varying slowest), truncated to
 /// maxTrials; random search draws each value (from the list, or uniformly from the range)
-/// from the sweep's seed and the trial's number. A trial's simulated metric is a draw from
-/// the seed and its parameter values, so the same sweep scores the same every time.
+/// from the sweep's seed and the trial's number, so the same sweep runs the same trials every
+/// time.
 enum SweepPlan {
     /// The parameter values of each trial, in order.
     static func assignments(of spec: SweepSpec) -> [[String: String]] {
@@ -33,13 +33,6 @@ enum SweepPlan {
             }
         }
         return Array(grid.prefix(limit))
-    }
-
-    /// The simulated objective of a trial with `parameters`: a number in [0.1, 1.1).
-    static func metric(of parameters: [String: String], seed: Int64) -> String {
-        let identity = parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        var random = SeededRandom(seed: UInt64(bitPattern: seed), salt: identity)
-        return String(format: "%.4f", 0.1 + random.nextUnit())
     }
 
     /// Whether metric `candidate` beats `best` under `goal`.

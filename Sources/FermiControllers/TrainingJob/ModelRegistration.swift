@@ -53,9 +53,12 @@ struct ModelRegistration {
         if let start = status.startTime, let end = status.completionTime {
             let seconds = end.secondsSince1970 - start.secondsSince1970
             metrics["trainingTime"] = "\(seconds)s"
-            // The GPUs held for the run, whether or not they were busy.
-            metrics["gpuHours"] = String(format: "%.2f", Double(job.requestedGPUs) * Double(seconds) / 3600)
         }
+        // What the job's pods used over every run, and what that cost at their nodes' prices.
+        if let gpuHours = status.gpuHours { metrics["gpuHours"] = gpuHours }
+        if let cost = status.cost { metrics["cost"] = cost }
+        let throughputs = (status.metricsHistory ?? []).compactMap { $0.throughput.flatMap(Double.init) }
+        if !throughputs.isEmpty { metrics["throughput"] = TrainingRecord.throughputText(throughputs.reduce(0, +) / Double(throughputs.count)) }
         if let loss = status.loss { metrics["loss"] = loss }
         if let lost = status.lostWork { metrics["lostWork"] = lost }
         return metrics

@@ -22,6 +22,7 @@ public struct PyTorchJobController: Reconciler {
     let pods: Informer<Pod>
     let services: Informer<Service>
     let groups: Informer<PodGroup>
+    let nodes: Informer<Node>
     let registry: ModelRegistration
 
     public static func controller(in manager: ControllerManager) -> Controller {
@@ -33,7 +34,7 @@ public struct PyTorchJobController: Reconciler {
             server: manager.server, clock: manager.clock,
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "pytorchjob-controller"),
             jobs: informers.informer(PyTorchJob.self), pods: pods, services: informers.informer(Service.self),
-            groups: informers.informer(PodGroup.self),
+            groups: informers.informer(PodGroup.self), nodes: informers.informer(Node.self),
             registry: ModelRegistration(server: manager.server, models: informers.informer(Model.self)))
         controller.jobs.enqueueChanges(in: queue)
         pods.enqueueOwners(PyTorchJob.self, in: queue)
@@ -89,10 +90,15 @@ public struct PyTorchJobController: Reconciler {
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobFailed", message: reason, now: now)
             set(&status, "Failed", reason: "PyTorchJobFailed", message: reason, now: now)
             status.completionTime = Timestamp(now.date)
+            endRun(&status, of: job, outcome: "Failed", pods: Array(owned.values), now: now)
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
             await recorder.record(job, type: EventType.warning, reason: "PyTorchJobFailed", message: reason)
             return .requeue(after: .seconds(1))
+        }
+        if !toRestart.isEmpty, let left = elasticDeparture(of: job, failed: toRestart, replicas: replicas, pods: owned) {
+            try await leave(job, workers: toRestart, running: left)
+            toRestart = []
         }
         let restarted = !toRestart.isEmpty
         if restarted {
@@ -100,12 +106,13 @@ public struct PyTorchJobController: Reconciler {
             job = try await restartRun(job, status: &status, pods: toRestart, replicas: replicas, now: now)
         }
         // 5: Succeeded when the master (or, without one, every worker) has.
-        if isSucceeded(replicas: replicas, pods: owned) {
+        if isSucceeded(job, replicas: replicas, pods: owned) {
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             set(&status, "Succeeded", reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.", now: now)
             status.completionTime = Timestamp(now.date)
+            endRun(&status, of: job, outcome: "Succeeded", pods: Array(owned.values), now: now)
             status.progress = CheckpointLedger.percent(1)
-            status.loss = CheckpointLedger.lossText(TrainingCurve.loss(atProgress: 1))
+            status.loss = CheckpointLedger.lossText(TrainingCurve(parameters: job.trainerParameters).loss(atProgress: 1))
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
             await recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
@@ -113,8 +120,8 @@ public struct PyTorchJobController: Reconciler {
         }
         // 6: Make what is missing: the gang's PodGroup, each replica's service and pod.
         try await makeMissing(of: job, replicas: replicas, owned: owned, replacing: toRestart, status: status)
-        // 7: Running once every replica runs.
-        let running = replicas.allSatisfy { owned[$0.name]?.status?.phase == PodPhase.running }
+        // 7: Running once every replica runs (an elastic job: its master and its fewest workers).
+        let running = isRunning(job, replicas: replicas, pods: owned)
         if running, !restarted, !Conditions.isTrue("Running", in: status.conditions) {
             if Conditions.isTrue("Restarting", in: status.conditions) {
                 set(&status, "Restarting", to: ConditionStatus.false, reason: "PyTorchJobRunning", message: "PyTorchJob \(job.name) is running.", now: now)
@@ -122,13 +129,9 @@ public struct PyTorchJobController: Reconciler {
             set(&status, "Running", reason: "PyTorchJobRunning", message: "PyTorchJob \(job.name) is running.", now: now)
         }
         status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
-        // A run's simulated length: its annotation, else the hour the kubelet gives a pod that
-        // does not say.
-        let length = job.metadata.annotations?[SimAnnotations.duration].flatMap(GoDuration.init)?.duration ?? SimAnnotations.defaultDuration
         if running {
-            let fraction = CheckpointLedger.fraction(of: Array(owned.values), length: length, now: Timestamp(now.date))
-            status.progress = CheckpointLedger.percent(fraction)
-            status.loss = CheckpointLedger.lossText(TrainingCurve.loss(atProgress: fraction))
+            record(&status, of: job, replicas: replicas, pods: owned, now: now)
+            try await bringJoinersUpToDate(of: job, pods: owned, status: status)
         }
         try await write(status, of: job)
         // Look again when the deadline comes, and now and then while running to move progress.
@@ -162,6 +165,7 @@ public struct PyTorchJobController: Reconciler {
         var status = status
         try await cleanUp(job, pods: pods, policy: "All")
         if !Conditions.isTrue("Suspended", in: status.conditions) {
+            if status.startTime != nil { endRun(&status, of: job, outcome: "Suspended", pods: pods, now: now) }
             set(&status, "Running", to: ConditionStatus.false, reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
             set(&status, "Suspended", reason: "PyTorchJobSuspended", message: "PyTorchJob \(job.name) is suspended.", now: now)
             status.startTime = nil
@@ -177,6 +181,7 @@ public struct PyTorchJobController: Reconciler {
     private func restartRun(
         _ job: PyTorchJob, status: inout JobStatusKubeflow, pods: [Pod], replicas: [PyTorchReplicas.Replica], now: EpochInstant
     ) async throws -> PyTorchJob {
+        endRun(&status, of: job, outcome: "Restarted", pods: pods, now: now)
         let interval = job.metadata.annotations?[SimAnnotations.checkpointInterval].flatMap(GoDuration.init)?.duration
         let restart = CheckpointLedger.restart(of: pods, interval: interval, now: Timestamp(now.date))
         status.checkpoint = CheckpointLedger.text(restart.checkpoint)
@@ -210,7 +215,8 @@ public struct PyTorchJobController: Reconciler {
             do {
                 _ = try await server.create(
                     PyTorchReplicas.pod(
-                        of: job, replica: replica, group: group, checkpoint: status.checkpoint, run: Int(status.restarts ?? 0)))
+                        of: job, replica: replica, group: group, checkpoint: startingPoint(of: job, pods: owned, status: status),
+                        run: Int(status.restarts ?? 0)))
                 await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
             } catch APIError.alreadyExists {
                 // A deleted pod has not gone yet: the next pass makes it.
@@ -250,10 +256,15 @@ public struct PyTorchJobController: Reconciler {
         return nil
     }
 
-    private func isSucceeded(replicas: [PyTorchReplicas.Replica], pods: [String: Pod]) -> Bool {
+    /// Succeeded as the training operator decides it: when the master has; without one, when
+    /// every worker has, or for an elastic job any worker (those that never joined do not
+    /// hold it back).
+    private func isSucceeded(_ job: PyTorchJob, replicas: [PyTorchReplicas.Replica], pods: [String: Pod]) -> Bool {
+        let succeeded = { (replica: PyTorchReplicas.Replica) in pods[replica.name]?.status?.phase == PodPhase.succeeded }
         let masters = replicas.filter { $0.type == PyTorchReplicaType.master }
-        let deciding = masters.isEmpty ? replicas : masters
-        return !deciding.isEmpty && deciding.allSatisfy { pods[$0.name]?.status?.phase == PodPhase.succeeded }
+        if !masters.isEmpty { return masters.allSatisfy(succeeded) }
+        if job.spec.elasticPolicy != nil { return replicas.contains(where: succeeded) }
+        return !replicas.isEmpty && replicas.allSatisfy(succeeded)
     }
 
     /// The job's PodGroup when it is gang-scheduled: all replicas (or schedulingPolicy's

@@ -52,7 +52,10 @@ enum PyTorchReplicas {
         var annotations = SimAnnotations.of(job.metadata)
         annotations.merge(template.metadata?.annotations ?? [:]) { _, template in template }
         if let group { annotations[VolcanoAnnotations.groupName] = group }
-        if let checkpoint { annotations[SimAnnotations.progress] = checkpoint }
+        if let checkpoint {
+            annotations[SimAnnotations.progress] = checkpoint
+            annotations[SimAnnotations.resumedFrom] = checkpoint
+        }
         annotations[runAnnotation] = String(run)
         metadata.annotations = annotations.isEmpty ? nil : annotations
         metadata.ownerReferences = [owner(job)]

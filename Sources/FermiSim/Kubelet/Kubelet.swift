@@ -223,15 +223,23 @@ public struct Kubelet: Reconciler {
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
         next.status = status
         next = try await server.updateStatus(next)
-        try await recordUsage(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+        try await recordOutcome(of: next, runSeconds: Self.progress(of: pod) + ranFor)
     }
 
-    /// Writes what the pod used over all its runs onto it, once it has ended.
-    private func recordUsage(of pod: Pod, runSeconds: Duration) async throws {
-        guard runSeconds > .zero, let nodeName = pod.spec.nodeName else { return }
-        let usage = PodUsage.of(pod, on: nodes.object(name: nodeName), runSeconds: runSeconds.components.seconds)
+    /// Writes what the pod used over all its runs (`runSeconds`, less the checkpoint it
+    /// resumed from) onto it once it has ended, and the metrics
+    /// its output reported (as Katib's collector reads them).
+    private func recordOutcome(of pod: Pod, runSeconds: Duration) async throws {
+        let resumedFrom = pod.metadata.annotations?[SimAnnotations.resumedFrom].flatMap(GoDuration.init)?.duration ?? .zero
+        let runSeconds = runSeconds - resumedFrom
+        // Written even when empty, so readers know the collector has been.
+        let metrics = MetricsCollector.latest(in: PodLogs.lines(of: pod, now: clock.now.date))
+        var recorded = [SimAnnotations.metrics: SimAnnotations.metricsText(metrics)]
+        if runSeconds > .zero, let nodeName = pod.spec.nodeName {
+            recorded.merge(PodUsage.of(pod, on: nodes.object(name: nodeName), runSeconds: runSeconds.components.seconds).annotations) { _, new in new }
+        }
         var next = pod
-        next.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(usage.annotations) { _, new in new }
+        next.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(recorded) { _, new in new }
         _ = try await server.update(next)
     }
 
@@ -266,7 +274,7 @@ public struct Kubelet: Reconciler {
         await recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
         if let startedAt = pod.status?.containerStatuses?.first?.state?.running?.startedAt {
             let ranFor = Duration.seconds(now.secondsSince1970 - startedAt.secondsSince1970)
-            try await recordUsage(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+            try await recordOutcome(of: next, runSeconds: Self.progress(of: pod) + ranFor)
         }
     }
 

@@ -43,7 +43,7 @@ public struct PodBehaviour: Sendable, Equatable {
         failureProbability = annotations[Self.prefix + "failure-probability"].flatMap { Double($0) } ?? 0
         exitCode = annotations[Self.prefix + "exit-code"].flatMap { Int32($0) } ?? 1
         checkpointInterval = duration("checkpoint-interval")
-        logStyle = annotations[Self.prefix + "kind"] ?? Self.guessLogStyle(pod)
+        logStyle = annotations[SimAnnotations.kind] ?? Self.guessLogStyle(pod)
     }
 
     /// How run number `run` (0 for the first) ends, having `remaining` work left to do: after

@@ -3,8 +3,8 @@ import FermiRuntime
 import Foundation
 
 /// The logs a simulated container writes, made from its behaviour and its status, so they are
-/// the same every time they are read: a training job prints steps, loss and throughput and
-/// its checkpoints; an inference server its start and request statistics; anything else its
+/// the same every time they are read: a training job prints steps, loss and throughput (as
+/// `name=value`, the form Katib's metrics collector reads) and its checkpoints; an inference server its start and request statistics; anything else its
 /// start and exit.
 public enum PodLogs {
     /// The lines of the current run (or with `previous`, the run before it) up to `now`.
@@ -51,6 +51,7 @@ public enum PodLogs {
         let resumed = behaviour.remaining(afterDoing: doneBefore).map { total - $0.components.seconds } ?? 0
         var lines = ["\(stamp(start)) Starting training: world size \(max(gpus, 1)), \(gpus) GPU(s) on this pod"]
         if resumed > 0 { lines.append("\(stamp(start)) Resuming from checkpoint at step \(resumed)") }
+        let curve = TrainingCurve(parameters: Hyperparameters.of(pod.spec))
         let interval = Int64(max(60, total / 20))
         let checkpoint = behaviour.checkpointInterval?.components.seconds
         let elapsed = Int64(end.timeIntervalSince(start))
@@ -59,11 +60,11 @@ public enum PodLogs {
         while offset <= elapsed {
             let step = resumed + offset
             let progress = Double(step) / Double(max(total, 1))
-            let loss = TrainingCurve.loss(atProgress: progress) + (random.nextUnit() - 0.5) * 0.04
-            let throughput = Double(max(gpus, 1)) * (190 + random.nextUnit() * 20)
+            let loss = curve.loss(atProgress: progress) + (random.nextUnit() - 0.5) * 0.04
+            let throughput = TrainingCurve.throughput(gpus: gpus) * (0.95 + random.nextUnit() * 0.1)
             let at = start.addingTimeInterval(TimeInterval(offset))
             lines.append(
-                "\(stamp(at)) step \(step) | loss \(String(format: "%.4f", loss)) | \(String(format: "%.1f", throughput)) samples/s | lr 3.00e-04")
+                "\(stamp(at)) step \(step) | loss=\(String(format: "%.4f", loss)) | throughput=\(String(format: "%.1f", throughput)) samples/s | lr 3.00e-04")
             if let checkpoint, checkpoint > 0, step % checkpoint < interval, step >= checkpoint {
                 lines.append("\(stamp(at)) Saved checkpoint step-\(step / checkpoint * checkpoint)")
             }
@@ -90,7 +91,10 @@ public enum PodLogs {
 
     private static func ending(_ pod: Pod, style: String, exitCode: Int32, at date: Date) -> String {
         if exitCode == 0 {
-            return style == "training" ? "\(stamp(date)) Training complete" : "\(stamp(date)) Exited with code 0"
+            guard style == "training" else { return "\(stamp(date)) Exited with code 0" }
+            // The final metrics, in the `name=value` form Katib's stdout collector reads.
+            let loss = TrainingCurve(parameters: Hyperparameters.of(pod.spec)).loss(atProgress: 1)
+            return "\(stamp(date)) Training complete | loss=\(String(format: "%.4f", loss))"
         }
         if exitCode == 137, pod.status?.reason == "NodeLost" { return "\(stamp(date)) Connection to node lost" }
         return style == "training"

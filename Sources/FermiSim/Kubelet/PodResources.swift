@@ -15,14 +15,6 @@ public enum PodResources {
     /// The whole GPUs the pod's accelerator requests come to on `node`: a MIG slice or a
     /// time-sliced share counts as its part of a device.
     public static func wholeGPUs(of pod: Pod, on node: Node?) -> Decimal {
-        wholeGPUs(in: requests(of: pod), on: node)
-    }
-
-    static func wholeGPUs(in requests: [String: Decimal], on node: Node?) -> Decimal {
-        var gpus: Decimal = 0
-        for (resource, quantity) in requests where SimNames.isAccelerator(resource) {
-            gpus += quantity * PodUsage.gpuShare(of: resource, on: node)
-        }
-        return gpus
+        PodUsage.wholeGPUs(in: requests(of: pod), on: node)
     }
 }

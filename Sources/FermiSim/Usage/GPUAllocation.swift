@@ -25,7 +25,7 @@ public struct GPUAllocation: Sendable, Equatable {
                 cpuTotal: node.status?.allocatable?["cpu"]?.value ?? 0, cpuAllocated: 0)
             for pod in podsByNode[node.name] ?? [] {
                 let requests = PodResources.requests(of: pod)
-                allocation.allocated += PodResources.wholeGPUs(in: requests, on: node)
+                allocation.allocated += PodUsage.wholeGPUs(in: requests, on: node)
                 allocation.cpuAllocated += requests["cpu"] ?? 0
             }
             return (node, allocation)

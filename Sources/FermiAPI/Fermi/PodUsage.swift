@@ -1,4 +1,3 @@
-import FermiAPI
 import Foundation
 
 /// What a pod used while its containers ran, and what that cost at its node's prices:
@@ -22,22 +21,32 @@ public struct PodUsage: Sendable, Equatable {
     /// The usage of `pod` having run `seconds` on `node`.
     public static func of(_ pod: Pod, on node: Node?, runSeconds seconds: Int64) -> PodUsage {
         let hours = Decimal(seconds) / 3600
-        let requests = PodResources.requests(of: pod)
-        let gpus = PodResources.wholeGPUs(in: requests, on: node)
+        let requests = pod.spec.resourceRequests
+        let gpus = wholeGPUs(in: requests, on: node)
         let cores = requests["cpu"] ?? 0
         let annotations = node?.metadata.annotations ?? [:]
-        let gpuPrice = annotations[SimNames.pricePerGPUHourAnnotation].flatMap { Quantity($0)?.value } ?? 0
-        let corePrice = annotations[SimNames.pricePerCoreHourAnnotation].flatMap { Quantity($0)?.value } ?? 0
+        let gpuPrice = annotations[SimAnnotations.pricePerGPUHour].flatMap { Quantity($0)?.value } ?? 0
+        let corePrice = annotations[SimAnnotations.pricePerCoreHour].flatMap { Quantity($0)?.value } ?? 0
         let usage = PodUsage(gpuHours: gpus * hours, coreHours: cores * hours, cost: 0)
         return PodUsage(
             gpuHours: usage.gpuHours, coreHours: usage.coreHours,
             cost: usage.gpuHours * gpuPrice + usage.coreHours * corePrice)
     }
 
+    /// The whole GPUs `requests` come to on `node`: a MIG slice or a time-sliced share counts
+    /// as its part of a device.
+    public static func wholeGPUs(in requests: [String: Decimal], on node: Node?) -> Decimal {
+        var gpus: Decimal = 0
+        for (resource, quantity) in requests where AcceleratorResources.contains(resource) {
+            gpus += quantity * gpuShare(of: resource, on: node)
+        }
+        return gpus
+    }
+
     /// How much of a whole GPU one unit of `resource` is on `node`: 1 for whole devices, less
     /// for MIG slices and time-sliced shares (physical GPUs over advertised units).
-    static func gpuShare(of resource: String, on node: Node?) -> Decimal {
-        guard let node, let physical = node.metadata.labels?[SimNames.gpuCountLabel].flatMap({ Decimal(string: $0) }),
+    public static func gpuShare(of resource: String, on node: Node?) -> Decimal {
+        guard let node, let physical = node.metadata.labels?[WellKnownLabels.gpuCount].flatMap({ Decimal(string: $0) }),
             let advertised = node.status?.capacity?[resource]?.value, advertised > 0
         else { return 1 }
         return min(1, physical / advertised)
