@@ -18,6 +18,7 @@ public enum Simulator {
             Kubelet.controller(in: manager, seed: seed),
             UsageRollup.controller(in: manager),
             FaultController.controller(in: manager),
+            TrafficSimulator.controller(in: manager, seed: seed),
         ]
     }
 }

@@ -22,6 +22,8 @@ struct SchedulerCluster {
             SweepController.controller(in: base.manager), TrainingScheduleController.controller(in: base.manager),
             KueueScheduler.controller(in: base.manager), KueueJobController<PyTorchJob>.controller(in: base.manager),
             KueueJobController<Job>.controller(in: base.manager),
+            InferenceServiceController.controller(in: base.manager), RevisionController.controller(in: base.manager),
+            AutoscalerController.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {
             base.manager.add(controller)
         }

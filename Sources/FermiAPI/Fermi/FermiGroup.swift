@@ -1,4 +1,4 @@
-/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model, Sweep, TrainingSchedule.
+/// The kinds of fermi.dev/v1alpha1: Instance, Image, NodePool, Zone, GitRepository, Fault, Model, Sweep, TrainingSchedule, ServingMetrics.
 public enum FermiGroup {
     public static let kinds: [any APIObject.Type] = [
         Instance.self,
@@ -10,5 +10,6 @@ public enum FermiGroup {
         Model.self,
         Sweep.self,
         TrainingSchedule.self,
+        ServingMetrics.self,
     ]
 }

@@ -110,6 +110,21 @@ public enum APIDocs {
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "devicePath", type: "String?", doc: "Where the volume is attached on the node."),
             ]),
+        "AutoscalingSettings": TypeDoc(
+            doc: "A revision's autoscaling settings, read from its `autoscaling.knative.dev/` annotations with Knative's defaults: a stable window of 60 s and a panic window of 10% of it (6 s), panic entered at 200% of the target, target utilisation 70%, a concurrency target of 100 (200 for rps), scale to zero after a 30 s grace period when min-scale is 0, no scale-down delay.",
+            fields: [
+                FieldDoc(name: "minScale", type: "Int32", doc: ""),
+                FieldDoc(name: "maxScale", type: "Int32", doc: "0: no upper bound."),
+                FieldDoc(name: "initialScale", type: "Int32", doc: ""),
+                FieldDoc(name: "metric", type: "String", doc: "concurrency, rps, cpu or memory."),
+                FieldDoc(name: "target", type: "Double", doc: "The wanted value of the metric per replica (for cpu and memory, a utilisation percentage)."),
+                FieldDoc(name: "targetUtilization", type: "Double", doc: "The share of the target the autoscaler aims at (concurrency and rps)."),
+                FieldDoc(name: "stableWindow", type: "Duration", doc: ""),
+                FieldDoc(name: "panicWindow", type: "Duration", doc: ""),
+                FieldDoc(name: "panicThreshold", type: "Double", doc: "The panic threshold as a share of the target (2.0 for 200%)."),
+                FieldDoc(name: "scaleDownDelay", type: "Duration", doc: ""),
+                FieldDoc(name: "scaleToZeroGracePeriod", type: "Duration", doc: ""),
+            ]),
         "Batcher": TypeDoc(
             doc: "Request batching of a component.",
             fields: [
@@ -234,7 +249,7 @@ public enum APIDocs {
                 FieldDoc(name: "latestCreatedRevision", type: "String?", doc: ""),
                 FieldDoc(name: "previousRolledoutRevision", type: "String?", doc: ""),
                 FieldDoc(name: "latestRolledoutRevision", type: "String?", doc: ""),
-                FieldDoc(name: "traffic", type: "[JSONValue]?", doc: "Traffic targets: revision and percent."),
+                FieldDoc(name: "traffic", type: "[TrafficTarget]?", doc: "Traffic targets: revision and percent."),
                 FieldDoc(name: "url", type: "String?", doc: ""),
                 FieldDoc(name: "restUrl", type: "String?", doc: ""),
                 FieldDoc(name: "grpcUrl", type: "String?", doc: ""),
@@ -638,6 +653,14 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "command", type: "[String]?", doc: "The command and its arguments; not run in a shell."),
             ]),
+        "FailureInfo": TypeDoc(
+            doc: "Why the model last failed.",
+            fields: [
+                FieldDoc(name: "reason", type: "String?", doc: "ModelLoadFailed, RuntimeUnhealthy, RuntimeNotRecognized, NoSupportingRuntime, InvalidPredictorSpec, ..."),
+                FieldDoc(name: "message", type: "String?", doc: ""),
+                FieldDoc(name: "location", type: "String?", doc: ""),
+                FieldDoc(name: "time", type: "Timestamp?", doc: ""),
+            ]),
         "FairSharing": TypeDoc(
             doc: "A queue's weight in fair sharing.",
             fields: [
@@ -870,7 +893,7 @@ public enum APIDocs {
                 FieldDoc(name: "url", type: "String?", doc: "The service's URL."),
                 FieldDoc(name: "address", type: "Addressable?", doc: "The address inside the cluster."),
                 FieldDoc(name: "components", type: "[String: ComponentStatus]?", doc: "Each component's revisions, traffic and URL."),
-                FieldDoc(name: "modelStatus", type: "JSONValue?", doc: "Where the model stands: Pending, Loading, Loaded, FailedToLoad."),
+                FieldDoc(name: "modelStatus", type: "ModelStatusKServe?", doc: "Where the model stands."),
                 FieldDoc(name: "deploymentMode", type: "String?", doc: "Serverless, RawDeployment or ModelMesh."),
             ]),
         "Instance": TypeDoc(
@@ -1200,11 +1223,23 @@ public enum APIDocs {
                 FieldDoc(name: "spec", type: "RegisteredModelSpec", doc: ""),
                 FieldDoc(name: "status", type: "ModelStatus?", doc: ""),
             ]),
+        "ModelCopies": TypeDoc(
+            doc: "How many copies of the model are loaded.",
+            fields: [
+                FieldDoc(name: "failedCopies", type: "Int32?", doc: ""),
+                FieldDoc(name: "totalCopies", type: "Int32?", doc: ""),
+            ]),
         "ModelFormat": TypeDoc(
             doc: "A model format and, optionally, its version.",
             fields: [
                 FieldDoc(name: "name", type: "String?", doc: ""),
                 FieldDoc(name: "version", type: "String?", doc: ""),
+            ]),
+        "ModelRevisionStates": TypeDoc(
+            doc: "The model's state in the serving revision and in the one being rolled out.",
+            fields: [
+                FieldDoc(name: "activeModelState", type: "String?", doc: "Pending, Standby, Loading, Loaded or FailedToLoad."),
+                FieldDoc(name: "targetModelState", type: "String?", doc: ""),
             ]),
         "ModelSpec": TypeDoc(
             doc: "A model by format (`sklearn`, `huggingface`, `vllm`...), served by a runtime that supports it.",
@@ -1218,6 +1253,14 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "versions", type: "[ModelVersion]?", doc: "Every version, oldest first."),
                 FieldDoc(name: "latestVersion", type: "Int32?", doc: "The newest version's number."),
+            ]),
+        "ModelStatusKServe": TypeDoc(
+            doc: "Where a service's model stands (KServe's `ModelStatus`).",
+            fields: [
+                FieldDoc(name: "transitionStatus", type: "String?", doc: "UpToDate, InProgress, BlockedByFailedLoad or InvalidSpec."),
+                FieldDoc(name: "modelRevisionStates", type: "ModelRevisionStates?", doc: ""),
+                FieldDoc(name: "lastFailureInfo", type: "FailureInfo?", doc: ""),
+                FieldDoc(name: "copies", type: "ModelCopies?", doc: "Replicas that have loaded the model, and those that failed to."),
             ]),
         "ModelVersion": TypeDoc(
             doc: "One version of a model: what produced it and how it went.",
@@ -1566,6 +1609,36 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "requiredDuringSchedulingIgnoredDuringExecution", type: "[PodAffinityTerm]?", doc: ""),
                 FieldDoc(name: "preferredDuringSchedulingIgnoredDuringExecution", type: "[WeightedPodAffinityTerm]?", doc: ""),
+            ]),
+        "PodAutoscaler": TypeDoc(
+            doc: "A Knative PodAutoscaler (`autoscaling.internal.knative.dev/v1alpha1`), the KPA: one per revision, of the same name. The autoscaler writes the scale it wants into its status, from the revision's observed load over a stable and a panic window; the revision controller keeps that many replicas. Its settings are the revision's `autoscaling.knative.dev/` annotations.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "PodAutoscalerSpec", doc: ""),
+                FieldDoc(name: "status", type: "PodAutoscalerStatus?", doc: ""),
+            ]),
+        "PodAutoscalerSpec": TypeDoc(
+            doc: "What a PodAutoscaler scales.",
+            fields: [
+                FieldDoc(name: "scaleTargetRef", type: "ObjectReference?", doc: "The revision whose replicas it scales."),
+                FieldDoc(name: "containerConcurrency", type: "Int64?", doc: "Requests one replica serves at once; 0 means as many as arrive."),
+                FieldDoc(name: "reachability", type: "String?", doc: "Whether the revision receives traffic: Reachable, Unreachable or Unknown."),
+                FieldDoc(name: "protocolType", type: "String?", doc: "The protocol its pods speak: http1 or h2c."),
+            ]),
+        "PodAutoscalerStatus": TypeDoc(
+            doc: "The scale the autoscaler wants and why.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Active (it has replicas or is activating), Ready, ScaleTargetInitialized."),
+                FieldDoc(name: "desiredScale", type: "Int32?", doc: "Replicas it wants."),
+                FieldDoc(name: "actualScale", type: "Int32?", doc: "Replicas there are."),
+                FieldDoc(name: "mode", type: "String?", doc: "Fermi's own: Stable or Panic."),
+                FieldDoc(name: "panicSince", type: "Timestamp?", doc: "Fermi's own: when panic mode began; it lasts at least a stable window."),
+                FieldDoc(name: "stableValue", type: "String?", doc: "Fermi's own: the metric averaged over the stable window and over the panic window."),
+                FieldDoc(name: "panicValue", type: "String?", doc: ""),
+                FieldDoc(name: "panicScale", type: "Int32?", doc: "Fermi's own: the most replicas wanted in panic mode, which it never scales below while the panic lasts."),
+                FieldDoc(name: "recentScales", type: "[ScaleRecommendation]?", doc: "Fermi's own: the scale wanted over the scale-down delay, newest last, so a drop is only acted on once it has held for the whole delay."),
+                FieldDoc(name: "idleSince", type: "Timestamp?", doc: "Fermi's own: since when no request has reached the revision (for scale to zero)."),
             ]),
         "PodCondition": TypeDoc(
             doc: "One aspect of a pod's state.",
@@ -1997,6 +2070,15 @@ public enum APIDocs {
                 FieldDoc(name: "labelSelector", type: "LabelSelector?", doc: "The replicas' label selector, for the scale subresource."),
                 FieldDoc(name: "selector", type: "String?", doc: "The same selector as a string."),
             ]),
+        "ReplicaTraffic": TypeDoc(
+            doc: "One replica's traffic.",
+            fields: [
+                FieldDoc(name: "pod", type: "String?", doc: ""),
+                FieldDoc(name: "zone", type: "String?", doc: ""),
+                FieldDoc(name: "ready", type: "Bool?", doc: ""),
+                FieldDoc(name: "requests", type: "Int64?", doc: ""),
+                FieldDoc(name: "inFlight", type: "Int64?", doc: "Requests in flight when measured."),
+            ]),
         "RequeueState": TypeDoc(
             doc: "How often a workload was requeued, and when it may be again.",
             fields: [
@@ -2058,6 +2140,52 @@ public enum APIDocs {
                 FieldDoc(name: "total", type: "Quantity?", doc: ""),
                 FieldDoc(name: "borrowed", type: "Quantity?", doc: ""),
             ]),
+        "Revision": TypeDoc(
+            doc: "A Knative Revision (`serving.knative.dev/v1`): one immutable snapshot of a served component's pod, made by the InferenceService controller each time the predictor's spec changes (`<service>-predictor-00001`, `-00002`, ...). Its pods are scaled by the PodAutoscaler of the same name, between the bounds its `autoscaling.knative.dev/` annotations set.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "RevisionSpec", doc: ""),
+                FieldDoc(name: "status", type: "RevisionStatus?", doc: ""),
+            ]),
+        "RevisionContainerStatus": TypeDoc(
+            doc: "A container of a revision and the image digest it resolved to.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "imageDigest", type: "String?", doc: ""),
+            ]),
+        "RevisionSpec": TypeDoc(
+            doc: "A revision's pod, inline, with how many requests one replica serves at once.",
+            fields: [
+                FieldDoc(name: "pod", type: "PodSpec", doc: ""),
+                FieldDoc(name: "containerConcurrency", type: "Int64?", doc: "Requests one replica serves at once; 0 means as many as arrive."),
+                FieldDoc(name: "timeoutSeconds", type: "Int64?", doc: "How long a request may take, in seconds."),
+            ]),
+        "RevisionStatus": TypeDoc(
+            doc: "Where a revision stands: its replicas and whether it is Ready.",
+            fields: [
+                FieldDoc(name: "observedGeneration", type: "Int64?", doc: ""),
+                FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready, ResourcesAvailable, ContainerHealthy, Active."),
+                FieldDoc(name: "actualReplicas", type: "Int32?", doc: "Replicas that are Ready."),
+                FieldDoc(name: "desiredReplicas", type: "Int32?", doc: "Replicas the autoscaler wants."),
+                FieldDoc(name: "containerStatuses", type: "[RevisionContainerStatus]?", doc: "The image it runs, as resolved."),
+            ]),
+        "RevisionTraffic": TypeDoc(
+            doc: "One revision's traffic.",
+            fields: [
+                FieldDoc(name: "name", type: "String?", doc: ""),
+                FieldDoc(name: "percent", type: "Int64?", doc: "Its share of the service's traffic as routed (`10`)."),
+                FieldDoc(name: "requests", type: "Int64?", doc: "Requests it has been sent, and those that failed."),
+                FieldDoc(name: "errors", type: "Int64?", doc: ""),
+                FieldDoc(name: "readyReplicas", type: "Int32?", doc: ""),
+                FieldDoc(name: "pendingRequests", type: "Int64?", doc: "Requests held by the activator while it has no ready replica."),
+                FieldDoc(name: "stableConcurrency", type: "String?", doc: "Requests in flight across its replicas, averaged over the stable and panic windows."),
+                FieldDoc(name: "panicConcurrency", type: "String?", doc: ""),
+                FieldDoc(name: "stableRPS", type: "String?", doc: "Requests a second, over the same windows."),
+                FieldDoc(name: "panicRPS", type: "String?", doc: ""),
+                FieldDoc(name: "cpuUtilization", type: "String?", doc: "Average CPU and memory use of its replicas as a percentage of their requests."),
+                FieldDoc(name: "memoryUtilization", type: "String?", doc: ""),
+                FieldDoc(name: "replicas", type: "[ReplicaTraffic]?", doc: ""),
+            ]),
         "RunPolicy": TypeDoc(
             doc: "How a training job runs as a whole (the training operator's `RunPolicy`).",
             fields: [
@@ -2108,6 +2236,12 @@ public enum APIDocs {
                 FieldDoc(name: "role", type: "String?", doc: ""),
                 FieldDoc(name: "type", type: "String?", doc: ""),
                 FieldDoc(name: "level", type: "String?", doc: ""),
+            ]),
+        "ScaleRecommendation": TypeDoc(
+            doc: "One scale the autoscaler wanted, and when.",
+            fields: [
+                FieldDoc(name: "time", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "scale", type: "Int32?", doc: ""),
             ]),
         "SchedulingPolicy": TypeDoc(
             doc: "The PodGroup a gang-scheduled training job gets.",
@@ -2230,6 +2364,44 @@ public enum APIDocs {
             fields: [
                 FieldDoc(name: "loadBalancer", type: "LoadBalancerStatus?", doc: "The load balancer, once one is provisioned."),
                 FieldDoc(name: "conditions", type: "[Condition]?", doc: ""),
+            ]),
+        "ServingMetrics": TypeDoc(
+            doc: "Live traffic figures of one InferenceService (`fermi.dev/v1alpha1`, named as the service and owned by it), as the simulated load balancer and queue proxies measure them: requests and errors, rates and in-flight concurrency over the autoscaler's stable and panic windows, latency percentiles, per revision, replica and zone, and a history over time. The traffic simulator writes it; the autoscaler scales on it; `fermi top inferenceservices` and `fermi describe` show it.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "spec", type: "ServingMetricsSpec", doc: ""),
+                FieldDoc(name: "status", type: "ServingMetricsStatus?", doc: ""),
+            ]),
+        "ServingMetricsSpec": TypeDoc(
+            doc: "Which service the figures are of.",
+            fields: [
+                FieldDoc(name: "inferenceService", type: "String?", doc: ""),
+            ]),
+        "ServingMetricsStatus": TypeDoc(
+            doc: "The figures as last measured.",
+            fields: [
+                FieldDoc(name: "time", type: "Timestamp?", doc: "When they were measured."),
+                FieldDoc(name: "loadStartedAt", type: "Timestamp?", doc: "When the simulated load began (the service's first moment Ready)."),
+                FieldDoc(name: "requests", type: "Int64?", doc: "Requests since the service began, and those that failed."),
+                FieldDoc(name: "errors", type: "Int64?", doc: ""),
+                FieldDoc(name: "rps", type: "String?", doc: "Requests a second over the last stable window."),
+                FieldDoc(name: "latencyP50", type: "String?", doc: "Latency of the requests answered over the last stable window (`42ms`)."),
+                FieldDoc(name: "latencyP99", type: "String?", doc: ""),
+                FieldDoc(name: "errorRate", type: "String?", doc: "Errors as a share of requests over the last stable window (`0.10%`)."),
+                FieldDoc(name: "readyReplicas", type: "Int32?", doc: "Replicas ready to serve, over all revisions."),
+                FieldDoc(name: "cost", type: "String?", doc: "What the service's replicas have cost so far, at their nodes' prices."),
+                FieldDoc(name: "revisions", type: "[RevisionTraffic]?", doc: ""),
+                FieldDoc(name: "zones", type: "[ZoneTraffic]?", doc: ""),
+                FieldDoc(name: "history", type: "[ServingSample]?", doc: "Figures over time, oldest first (at most `ServingSample.limit`, thinned evenly)."),
+            ]),
+        "ServingSample": TypeDoc(
+            doc: "The service's figures at one moment.",
+            fields: [
+                FieldDoc(name: "time", type: "Timestamp?", doc: ""),
+                FieldDoc(name: "rps", type: "String?", doc: ""),
+                FieldDoc(name: "readyReplicas", type: "Int32?", doc: ""),
+                FieldDoc(name: "latencyP99", type: "String?", doc: ""),
+                FieldDoc(name: "errorRate", type: "String?", doc: ""),
             ]),
         "SessionAffinityConfig": TypeDoc(
             doc: "Session affinity settings of a service.",
@@ -2365,6 +2537,16 @@ public enum APIDocs {
                 FieldDoc(name: "nodeAffinityPolicy", type: "String?", doc: "Honor (the default) or Ignore the pod's node affinity when counting domains."),
                 FieldDoc(name: "nodeTaintsPolicy", type: "String?", doc: "Honor or Ignore (the default) node taints when counting domains."),
                 FieldDoc(name: "matchLabelKeys", type: "[String]?", doc: "Label keys whose values, taken from the incoming pod, select the pods counted."),
+            ]),
+        "TrafficTarget": TypeDoc(
+            doc: "One revision's share of a component's traffic (Knative's `TrafficTarget`).",
+            fields: [
+                FieldDoc(name: "tag", type: "String?", doc: "`prev` for the previous rolled-out revision during a canary, `latest` for the newest."),
+                FieldDoc(name: "revisionName", type: "String?", doc: ""),
+                FieldDoc(name: "configurationName", type: "String?", doc: ""),
+                FieldDoc(name: "latestRevision", type: "Bool?", doc: "Whether this target follows the newest ready revision."),
+                FieldDoc(name: "percent", type: "Int64?", doc: ""),
+                FieldDoc(name: "url", type: "String?", doc: ""),
             ]),
         "TrainingMetricsSample": TypeDoc(
             doc: "Fermi's own: a training job's metrics at one moment.",
@@ -2609,6 +2791,14 @@ public enum APIDocs {
                 FieldDoc(name: "allocatedGPUs", type: "Int32?", doc: ""),
                 FieldDoc(name: "lastTransitionTime", type: "Timestamp?", doc: "When the health last changed."),
                 FieldDoc(name: "conditions", type: "[Condition]?", doc: "Available while the zone takes pods."),
+            ]),
+        "ZoneTraffic": TypeDoc(
+            doc: "The traffic that arose in one zone.",
+            fields: [
+                FieldDoc(name: "zone", type: "String?", doc: ""),
+                FieldDoc(name: "requests", type: "Int64?", doc: ""),
+                FieldDoc(name: "servedElsewhere", type: "Int64?", doc: "Of those, the requests served by a replica in another zone (none ready in this one)."),
+                FieldDoc(name: "readyReplicas", type: "Int32?", doc: ""),
             ]),
     ]
 

@@ -9,8 +9,10 @@ enum ControlPlane {
     static let controllerNames = [
         GarbageCollector.name, PodGroupController.name, Scheduler.name, QueueStatusController.name,
         JobController.name, PyTorchJobController.name, SweepController.name, TrainingScheduleController.name,
-        KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name, NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
-        FaultController.name,
+        KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name,
+        InferenceServiceController.name, RevisionController.name, AutoscalerController.name,
+        NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
+        FaultController.name, TrafficSimulator.name,
     ]
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
@@ -32,6 +34,8 @@ enum ControlPlane {
             KueueScheduler.controller(in: manager),
             KueueJobController<Job>.controller(in: manager),
             KueueJobController<PyTorchJob>.controller(in: manager),
+            InferenceServiceController.controller(in: manager), RevisionController.controller(in: manager),
+            AutoscalerController.controller(in: manager),
         ]
         controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }

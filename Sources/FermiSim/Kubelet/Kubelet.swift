@@ -106,14 +106,33 @@ public struct Kubelet: Reconciler {
             return .done
         }
         let done = Self.progress(of: pod)
-        guard
-            let outcome = behaviour.outcome(
-                ofRun: run, remaining: behaviour.remaining(afterDoing: done), seed: seed, podName: key.description)
-        else { return .done }
-        let due = startedAt.date.addingTimeInterval(Self.seconds(outcome.after))
-        if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
-        try await finish(pod, run: run, exitCode: outcome.exitCode, ranFor: outcome.after, at: Timestamp(due))
-        return .done
+        let outcome = behaviour.outcome(ofRun: run, remaining: behaviour.remaining(afterDoing: done), seed: seed, podName: key.description)
+        let probes = ContainerProbes(of: pod)
+        // Probes first: a container killed for failing liveness ends before its run would.
+        if let killed = probes.kill(ofRun: run), outcome.map({ killed < $0.after }) ?? true {
+            let due = startedAt.date.addingTimeInterval(Self.seconds(killed))
+            if now.date >= due {
+                try await killUnhealthy(pod, run: run, ranFor: killed, at: Timestamp(due))
+                return .done
+            }
+        }
+        if main?.ready != true {
+            let due = startedAt.date.addingTimeInterval(Self.seconds(probes.readyAfter))
+            if now.date >= due { try await markReady(pod, at: Timestamp(due)) }
+        }
+        var wake: [Date] = []
+        if main?.ready != true { wake.append(startedAt.date.addingTimeInterval(Self.seconds(probes.readyAfter))) }
+        if let killed = probes.kill(ofRun: run) { wake.append(startedAt.date.addingTimeInterval(Self.seconds(killed))) }
+        if let outcome {
+            let due = startedAt.date.addingTimeInterval(Self.seconds(outcome.after))
+            if now.date >= due {
+                try await finish(pod, run: run, exitCode: outcome.exitCode, ranFor: outcome.after, at: Timestamp(due))
+                return .done
+            }
+            wake.append(due)
+        }
+        guard let next = wake.filter({ $0 > now.date }).min() else { return .done }
+        return .requeue(after: Self.duration(from: now.date, to: next))
     }
 
     // MARK: - Transitions
@@ -150,12 +169,15 @@ public struct Kubelet: Reconciler {
         var next = pod
         var status = pod.status ?? PodStatus()
         status.phase = "Running"
-        status.conditions = Self.setting(status.conditions, [("Ready", "True"), ("ContainersReady", "True")], at: now)
+        // Ready at once, unless its readiness probe or its start-up has to pass first.
+        let ready = ContainerProbes(of: pod).readyAfter == .zero
+        let readiness = ready ? "True" : "False"
+        status.conditions = Self.setting(status.conditions, [("Ready", readiness), ("ContainersReady", readiness)], at: now)
         status.containerStatuses = containers.enumerated().map { index, container in
             let previous = pod.status?.containerStatuses?.first { $0.name == container.name }
             return ContainerStatus(
                 name: container.name, state: ContainerState(running: ContainerStateRunning(startedAt: now)),
-                lastState: previous?.lastState, ready: true, restartCount: Int32(run), image: container.image,
+                lastState: previous?.lastState, ready: ready, restartCount: Int32(run), image: container.image,
                 imageID: container.image.map { "\($0)@sha256:\(FNV1a.hash($0))" },
                 containerID: "fermi://\(FNV1a.hash("\(pod.metadata.uid ?? "")/\(index)/\(run)"))", started: true)
         }
@@ -173,6 +195,31 @@ public struct Kubelet: Reconciler {
             await recorder.record(pod, reason: "Created", message: "Created container \(name)")
             await recorder.record(pod, reason: "Started", message: "Started container \(name)")
         }
+    }
+
+    /// The readiness probe passed: the pod is Ready.
+    private func markReady(_ pod: Pod, at time: Timestamp) async throws {
+        guard let current = pods.object(ObjectKey(pod)) else { return }
+        var next = current
+        var status = current.status ?? PodStatus()
+        status.conditions = Self.setting(status.conditions, [("Ready", "True"), ("ContainersReady", "True")], at: time)
+        status.containerStatuses = status.containerStatuses?.map { container in
+            var container = container
+            container.ready = true
+            return container
+        }
+        next.status = status
+        _ = try await server.updateStatus(next)
+    }
+
+    /// The liveness probe failed `failureThreshold` times: the container is killed and, as
+    /// its restart policy says, started again after a back-off.
+    private func killUnhealthy(_ pod: Pod, run: Int, ranFor: Duration, at time: Timestamp) async throws {
+        let name = pod.spec.containers?.first?.name ?? ""
+        await recorder.record(
+            pod, type: EventType.warning, reason: "Unhealthy", message: "Liveness probe failed: HTTP probe failed with statuscode: 503")
+        await recorder.record(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted")
+        try await finish(pod, run: run, exitCode: 137, ranFor: ranFor, at: time)
     }
 
     /// Run `run` ended with `exitCode` at `end`: the pod succeeds, fails, or backs off to restart.
