@@ -73,7 +73,10 @@ extension InferenceService {
     }
 
     /// The storage URI schemes KServe's storage initializer fetches from.
-    public static let storageURIPrefixes = ["gs://", "s3://", "pvc://", "file://", "https://", "http://", "hdfs://", "webhdfs://", "oci://", "hf://"]
+    /// With Fermi's own `fermi://models/NAME/VERSION`, a version in the model registry.
+    public static let storageURIPrefixes = [
+        "gs://", "s3://", "pvc://", "file://", "https://", "http://", "hdfs://", "webhdfs://", "oci://", "hf://", "fermi://models/",
+    ]
 
     static func validateStorageURI(_ uri: String?, at path: FieldPath) -> [FieldError] {
         guard let uri, !uri.isEmpty else { return [] }

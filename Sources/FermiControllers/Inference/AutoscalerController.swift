@@ -53,10 +53,11 @@ public struct AutoscalerController: Reconciler {
             panic: Double(Self.figure(settings.metric, stable: false, of: figures) ?? "0") ?? 0,
             readyReplicas: Int(figures?.readyReplicas ?? revision.status?.actualReplicas ?? 0),
             pendingRequests: Int(figures?.pendingRequests ?? 0))
-        // 2: Decide. Before it has any figures, a revision keeps its initial scale.
+        // 2: Decide. Until it has been ready once, a revision keeps its initial scale.
         let previous = autoscaler.status
         let decision: ScaleDecision
-        if figures == nil, previous?.desiredScale == nil, autoscaler.spec.reachability != "Unreachable" {
+        let neverReady = Conditions.find("Ready", in: revision.status?.conditions)?.status != "True"
+        if neverReady, autoscaler.spec.reachability != "Unreachable" {
             let initial = settings.bounded(max(settings.initialScale, settings.minScale))
             decision = ScaleDecision(scale: initial, mode: "Stable", reason: "initial scale", recentScales: [])
         } else {

@@ -78,9 +78,9 @@ struct ScaleDecision: Equatable {
         if utilisation { reason = "utilisation: \(settings.metric) \(String(format: "%.1f", observed.stable))% over \(settings.stableWindow.components.seconds)s" }
         reason += " for a target of \(targetText(settings)) per replica"
         // A request waiting at the activator wakes a revision at zero.
-        if observed.pendingRequests > 0, observed.readyReplicas == 0, scale < 1 {
-            scale = 1
-            reason = "activation: \(observed.pendingRequests) request(s) waiting at the activator"
+        if observed.pendingRequests > 0, observed.readyReplicas == 0 {
+            scale = max(1, scale)
+            reason = "activation: \(observed.pendingRequests) request(s) waiting at the activator; \(reason)"
         }
         // Drops wait out the scale-down delay: the most wanted within it is what counts.
         let delay = utilisation ? max(settings.scaleDownDelay, utilisationStabilisation) : settings.scaleDownDelay
