@@ -85,3 +85,19 @@ api describe podgroup finetune
 api up --until-idle --quiet
 api get podgroups
 api get jobs
+
+
+echo "== Serving: a chat service autoscaled under load, then a canary of its next model promoted"
+api apply -f examples/chat-api/inferenceservice.yaml
+api up --until-idle --for 2h --quiet
+api get inferenceservices
+api top inferenceservices
+api get podautoscalers -o wide
+api apply -f examples/chat-api/canary.yaml
+api up --until-idle --for 1h --quiet
+api get inferenceservices
+api get revisions
+api apply -f examples/chat-api/promote.yaml
+api up --until-idle --for 30m --quiet
+api get inferenceservices
+api describe inferenceservice chat-api

@@ -25,8 +25,10 @@ struct DescribeCommand: AsyncParsableCommand {
         let objects = try await query.run(server).items
         let events = try await Self.events(in: server)
         let now = server.currentTime()
-        let descriptions = objects.map { object in
-            ObjectDescription.render(object, events: events.filter { Self.concerns($0, object) }, now: now)
+        var descriptions: [String] = []
+        for object in objects {
+            let sections = type == InferenceService.self ? try await Self.serving(of: object, in: server) : []
+            descriptions.append(ObjectDescription.render(object, sections: sections, events: events.filter { Self.concerns($0, object) }, now: now))
         }
         print(descriptions.joined(separator: "\n\n\n"), terminator: "")
     }
@@ -41,6 +43,14 @@ struct DescribeCommand: AsyncParsableCommand {
             return (try KindRegistry.served.type(named: parts[0]), [parts[1]] + targets.dropFirst())
         }
         return (try KindRegistry.served.type(named: first), Array(targets.dropFirst()))
+    }
+
+    /// An inference service's live figures, once its traffic has been measured.
+    private static func serving(of object: JSONValue, in server: APIServer) async throws -> [String] {
+        let namespace = object["metadata"]?["namespace"]?.stringValue ?? ""
+        let name = object["metadata"]?["name"]?.stringValue ?? ""
+        guard let figures = try? await server.get(ServingMetrics.self, namespace: namespace, name: name).status else { return [] }
+        return [ServingSummary.section(figures)]
     }
 
     /// Every core Event, when the Event kind is served.

@@ -3,9 +3,9 @@ import Foundation
 /// `describe` output for any object, laid out as kubectl describes custom resources: the
 /// identity lines, then every field with Title Case labels and aligned values, then Events.
 public enum ObjectDescription {
-    /// The description of `object` (as JSON) followed by its `events` (core Events as JSON),
-    /// with ages measured from `now`.
-    public static func render(_ object: JSONValue, events: [JSONValue], now: Date) -> String {
+    /// The description of `object` (as JSON), then any further `sections` (already laid
+    /// out), then its `events` (core Events as JSON), with ages measured from `now`.
+    public static func render(_ object: JSONValue, sections: [String] = [], events: [JSONValue], now: Date) -> String {
         let metadata = object["metadata"]?.objectValue ?? [:]
         var text = "Name:         \(metadata["name"]?.stringValue ?? "")\n"
         text += "Namespace:    \(metadata["namespace"]?.stringValue ?? "")\n"
@@ -24,6 +24,7 @@ public enum ObjectDescription {
             flatten(label: titleCase(key), value: rest[key]!, indent: 0, into: &body)
         }
         text += aligned(body)
+        for section in sections { text += section }
         text += EventTable.render(events, now: now)
         return text
     }

@@ -47,6 +47,7 @@ enum ObjectMetaRules {
                 .invalid(path.child("finalizers").index(index), finalizer, $0)
             }
         }
+        errors += SimAnnotationRules.validate(metadata.annotations, at: path.child("annotations"))
         return errors
     }
 }

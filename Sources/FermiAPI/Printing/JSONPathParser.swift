@@ -133,7 +133,8 @@ struct JSONPathParser {
         let content = content.trimming(" ")
         if content == "*" { return .wildcard }
         if let quote = content.first, quote == "'" || quote == "\"", content.count >= 2 {
-            return .field(String(content.dropFirst().dropLast()))
+            // `['serving\.knative\.dev/revision']`: dots escaped as in the dotted form.
+            return .field(String(content.dropFirst().dropLast()).split(separator: "\\.", omittingEmptySubsequences: false).joined(separator: "."))
         }
         if content.hasPrefix("?(") && content.hasSuffix(")") {
             return .filter(try parseFilter(String(content.dropFirst(2).dropLast()), in: template))
