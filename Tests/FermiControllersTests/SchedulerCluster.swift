@@ -24,6 +24,7 @@ struct SchedulerCluster {
             KueueJobController<Job>.controller(in: base.manager),
             InferenceServiceController.controller(in: base.manager), RevisionController.controller(in: base.manager),
             AutoscalerController.controller(in: base.manager),
+            InstanceController.controller(in: base.manager), ExpiryController.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {
             base.manager.add(controller)
         }

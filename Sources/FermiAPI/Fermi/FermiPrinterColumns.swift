@@ -1,14 +1,22 @@
 // The tables of Fermi's own kinds, declared as a CRD's additionalPrinterColumns would be.
 
 extension Instance {
-    /// NAME TYPE PHASE GPUS NODE AGE; wide: IMAGE CPU MEMORY.
+    /// NAME TYPE PHASE GPUS ENDPOINT COST AGE; wide: NODE IMAGE CPU MEMORY.
     public static var printerColumns: [PrinterColumn] {
         [
             PrinterColumn("Type", jsonPath: ".spec.type"),
             PrinterColumn("Phase", jsonPath: ".status.phase"),
             PrinterColumn("GPUs", jsonPath: ".spec.resources.gpu", type: .integer),
-            PrinterColumn("Node", jsonPath: ".status.nodeName"),
+            // The way in people use most: Jupyter, else SSH, else the first port.
+            PrinterColumn("Endpoint") { object, _ in
+                let endpoints = object.value(at: "status.endpoints")
+                if let way = endpoints?["jupyter"]?.stringValue ?? endpoints?["ssh"]?.stringValue { return way }
+                guard case .array(let ports)? = endpoints?["ports"] else { return nil }
+                return ports.first?["url"]?.stringValue
+            },
+            PrinterColumn("Cost", jsonPath: ".status.costSoFar"),
             .age,
+            PrinterColumn("Node", jsonPath: ".status.nodeName", priority: 1),
             PrinterColumn("Image", jsonPath: ".spec.image", priority: 1),
             PrinterColumn("CPU", jsonPath: ".spec.resources.cpu", priority: 1),
             PrinterColumn("Memory", jsonPath: ".spec.resources.memory", priority: 1),

@@ -135,6 +135,8 @@ public struct InstanceStatus: Codable, Hashable, Sendable {
     public var endpoints: InstanceEndpoints?
     /// What the instance has cost since it was created, in the pools' currency (`42.50`).
     public var costSoFar: Quantity?
+    /// What its runs that have ended cost; the current run's cost is added to it as it goes.
+    public var settledCost: Quantity?
     /// The last time someone used the instance; idle time counts from here.
     public var lastActivityTime: Timestamp?
     /// When the instance last started running.
@@ -223,4 +225,19 @@ public enum InstanceRestartPolicy {
     public static let onFailure = "OnFailure"
     public static let never = "Never"
     public static let all = [always, onFailure, never]
+}
+
+/// The annotations through which people and the platform mark when an object was last used
+/// and when it goes.
+public enum LifetimeAnnotations {
+    /// When someone last used the object (RFC 3339); `fermi start` sets it.
+    public static let lastActivity = "fermi.dev/last-activity"
+    /// When the object is deleted (RFC 3339).
+    public static let expiresAt = "fermi.dev/expires-at"
+    /// How long after its creation the object is deleted (`168h` for a week).
+    public static let expiresAfter = "fermi.dev/expires-after"
+    /// How long before an idle stop or an expiry the warning comes (24h by default).
+    public static let warningLead = "fermi.dev/warning-lead"
+    /// The warning lead when an object does not say.
+    public static let defaultWarningLead: Duration = .seconds(24 * 3600)
 }

@@ -971,6 +971,7 @@ public enum APIDocs {
                 FieldDoc(name: "nodeName", type: "String?", doc: "The node the instance runs on, while it runs."),
                 FieldDoc(name: "endpoints", type: "InstanceEndpoints?", doc: "How to reach the instance while it runs."),
                 FieldDoc(name: "costSoFar", type: "Quantity?", doc: "What the instance has cost since it was created, in the pools' currency (`42.50`)."),
+                FieldDoc(name: "settledCost", type: "Quantity?", doc: "What its runs that have ended cost; the current run's cost is added to it as it goes."),
                 FieldDoc(name: "lastActivityTime", type: "Timestamp?", doc: "The last time someone used the instance; idle time counts from here."),
                 FieldDoc(name: "startTime", type: "Timestamp?", doc: "When the instance last started running."),
                 FieldDoc(name: "reason", type: "String?", doc: "Why the instance is in its phase, in one CamelCase word (`IdleTimeout`)."),

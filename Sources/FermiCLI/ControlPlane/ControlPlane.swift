@@ -11,6 +11,7 @@ enum ControlPlane {
         JobController.name, PyTorchJobController.name, SweepController.name, TrainingScheduleController.name,
         KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name,
         InferenceServiceController.name, RevisionController.name, AutoscalerController.name,
+        InstanceController.name, ExpiryController.name,
         NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
         FaultController.name, TrafficSimulator.name,
     ]
@@ -36,6 +37,7 @@ enum ControlPlane {
             KueueJobController<PyTorchJob>.controller(in: manager),
             InferenceServiceController.controller(in: manager), RevisionController.controller(in: manager),
             AutoscalerController.controller(in: manager),
+            InstanceController.controller(in: manager), ExpiryController.controller(in: manager),
         ]
         controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }
