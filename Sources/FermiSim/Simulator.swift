@@ -19,6 +19,7 @@ public enum Simulator {
             UsageRollup.controller(in: manager),
             FaultController.controller(in: manager),
             TrafficSimulator.controller(in: manager, seed: seed),
+            ImageBuilder.controller(in: manager),
         ]
     }
 }

@@ -25,16 +25,24 @@ extension Instance {
 }
 
 extension Image {
-    /// NAME REPOSITORY TAG CATEGORY PHASE AGE; wide: CUDA PYTHON.
+    /// NAME REPOSITORY TAG CATEGORY FRAMEWORK SIZE PHASE AGE; wide: CUDA PYTHON CACHED.
     public static var printerColumns: [PrinterColumn] {
         [
             PrinterColumn("Repository", jsonPath: ".spec.repository"),
             PrinterColumn("Tag", jsonPath: ".spec.tag"),
             PrinterColumn("Category", jsonPath: ".spec.category"),
+            PrinterColumn("Framework") { object, _ in
+                guard case .array(let frameworks)? = object.value(at: "spec.frameworks") else { return nil }
+                return frameworks.compactMap { framework in
+                    framework["name"]?.stringValue.map { name in framework["version"]?.stringValue.map { "\(name) \($0)" } ?? name }
+                }.joined(separator: ", ")
+            },
+            PrinterColumn("Size", jsonPath: ".spec.size"),
             PrinterColumn("Phase", jsonPath: ".status.phase"),
             .age,
             PrinterColumn("CUDA", jsonPath: ".spec.cudaVersion", priority: 1),
             PrinterColumn("Python", jsonPath: ".spec.pythonVersion", priority: 1),
+            PrinterColumn("Cached", jsonPath: ".status.cachedNodes", type: .integer, priority: 1),
         ]
     }
 }

@@ -109,6 +109,8 @@ public struct ImageStatus: Codable, Hashable, Sendable {
     public var buildCompletionTime: Timestamp?
     /// Ready when the image can be pulled; Built after a build succeeds.
     public var conditions: [Condition]?
+    /// The simulated build's output, a line per step, as `docker build` prints it.
+    public var buildLog: [String]?
 
     public init(
         observedGeneration: Int64? = nil, phase: String? = nil, reference: String? = nil,

@@ -864,6 +864,7 @@ public enum APIDocs {
                 FieldDoc(name: "buildStartTime", type: "Timestamp?", doc: "When the build started and finished."),
                 FieldDoc(name: "buildCompletionTime", type: "Timestamp?", doc: ""),
                 FieldDoc(name: "conditions", type: "[Condition]?", doc: "Ready when the image can be pulled; Built after a build succeeds."),
+                FieldDoc(name: "buildLog", type: "[String]?", doc: "The simulated build's output, a line per step, as `docker build` prints it."),
             ]),
         "ImageVolumeSource": TypeDoc(
             doc: "An OCI image or artifact mounted read-only.",

@@ -13,7 +13,7 @@ enum ControlPlane {
         InferenceServiceController.name, RevisionController.name, AutoscalerController.name,
         InstanceController.name, ExpiryController.name,
         NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
-        FaultController.name, TrafficSimulator.name,
+        FaultController.name, TrafficSimulator.name, ImageBuilder.name,
     ]
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the

@@ -81,6 +81,10 @@ enum InstancePod {
             ? "root@\(hostIP):\(30000 + Int(FNV1a.value(base) % 2768))" : nil
         return InstanceEndpoints(
             jupyter: jupyter, ssh: ssh, webTerminal: "https://terminal.fermi.local/\(base)/",
-            ports: ports.map { InstancePortEndpoint(name: $0.name, port: $0.port, url: "http://\(podIP):\($0.port ?? 0)") })
+            ports: ports.map { port in
+                // SSH is reached at an address, the rest over HTTP.
+                let address = "\(podIP):\(port.port ?? 0)"
+                return InstancePortEndpoint(name: port.name, port: port.port, url: port.name == "ssh" || port.port == 22 ? address : "http://" + address)
+            })
     }
 }

@@ -77,13 +77,13 @@ public struct Kubelet: Reconciler {
                 return .done
             }
             try await accept(pod, on: node, at: now)
-            return .requeue(after: pullTime(pod, on: node) + Self.containerStartDelay)
+            return .requeue(after: pullTime(pod, on: node, since: now) + Self.containerStartDelay)
         }
         let main = pod.status?.containerStatuses?.first
         if phase == "Pending" {
             let due = startTime.date.addingTimeInterval(Self.seconds(pullTime(pod, on: node) + Self.containerStartDelay))
             if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
-            try await start(pod, run: 0, at: now, containers: containers)
+            try await start(pod, run: 0, at: now, containers: containers, on: node)
             return .done
         }
         let behaviour = PodBehaviour(of: pod)
@@ -97,6 +97,10 @@ public struct Kubelet: Reconciler {
             return .done
         }
         guard let startedAt = main?.state?.running?.startedAt else { return .done }
+        // The node holds what it pulled (written at the start; again if that write was lost).
+        if run == 0 {
+            try await recordImages(of: pod, on: node, pulledAt: Timestamp(startedAt.date.addingTimeInterval(-Self.seconds(Self.containerStartDelay))))
+        }
         if let failure = gpuFailure(of: pod, on: node, startedAt: startedAt) {
             let ranFor = Duration.seconds(failure.at.secondsSince1970 - startedAt.secondsSince1970)
             await recorder.record(
@@ -159,13 +163,14 @@ public struct Kubelet: Reconciler {
         }
         next.status = status
         _ = try await server.updateStatus(next)
-        for image in Set((pod.spec.containers ?? []).compactMap(\.image)).sorted() {
-            await recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"")
+        for image in Set((pod.spec.containers ?? []).compactMap(\.image)).sorted() where !isCached(image, on: node, before: now) {
+            let note = catalogueSize(of: image) == nil ? " (not in the image catalogue: taken to be 4Gi)" : ""
+            await recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"\(note)")
         }
     }
 
     /// Run `run` starts: every container running since `now`.
-    private func start(_ pod: Pod, run: Int, at now: Timestamp, containers: [Container]) async throws {
+    private func start(_ pod: Pod, run: Int, at now: Timestamp, containers: [Container], on node: Node? = nil) async throws {
         var next = pod
         var status = pod.status ?? PodStatus()
         status.phase = "Running"
@@ -185,10 +190,14 @@ public struct Kubelet: Reconciler {
         _ = try await server.updateStatus(next)
         if run == 0 {
             for image in Set(containers.compactMap(\.image)).sorted() {
+                let cached = node.map { isCached(image, on: $0, before: pod.status?.startTime ?? now) } ?? false
                 await recorder.record(
                     pod, reason: "Pulled",
-                    message: "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s")
+                    message: cached
+                        ? "Container image \"\(image)\" already present on machine"
+                        : "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s")
             }
+            if let node { try await recordImages(of: pod, on: node, pulledAt: Timestamp(now.date.addingTimeInterval(-Self.seconds(Self.containerStartDelay)))) }
         }
         for container in containers {
             let name = container.name ?? ""
@@ -407,37 +416,6 @@ public struct Kubelet: Reconciler {
             pod.status?.startTime?.secondsSince1970 ?? 0, pod.metadata.creationTimestamp?.secondsSince1970 ?? 0,
             pod.namespace, pod.name
         )
-    }
-
-    /// How long the pod's images take to pull on `node`.
-    private func pullTime(_ pod: Pod, on node: Node) -> Duration {
-        let images = Set((pod.spec.containers ?? []).compactMap(\.image))
-        var total: Duration = .zero
-        for image in images { total += pullTime(of: image) }
-        let zone = node.metadata.labels?[SimNames.zoneLabel].flatMap { zones.object(name: $0) }
-        return zone?.appliedHealth == ZoneHealth.degraded ? total * 2 : total
-    }
-
-    private func pullTime(of image: String) -> Duration {
-        let size = catalogueSize(of: image) ?? Self.defaultImageSize
-        return .seconds((size / Self.pullBytesPerSecond).rounded(.up))
-    }
-
-    /// The size the image catalogue gives `reference` (`repository:tag`), if it has the image.
-    private func catalogueSize(of reference: String) -> Double? {
-        let (repository, tag) = Self.split(reference)
-        let entry = images.objects().first { image in
-            image.spec.repository == repository && (image.spec.tag ?? "latest") == tag
-        }
-        return entry?.spec.size.map { ($0.value as NSDecimalNumber).doubleValue }
-    }
-
-    static func split(_ reference: String) -> (repository: String, tag: String) {
-        let withoutDigest = reference.split(separator: "@").first.map(String.init) ?? reference
-        if let colon = withoutDigest.lastIndex(of: ":"), !withoutDigest[colon...].contains("/") {
-            return (String(withoutDigest[..<colon]), String(withoutDigest[withoutDigest.index(after: colon)...]))
-        }
-        return (withoutDigest, "latest")
     }
 
     /// The kubelet's crash back-off: 10 s doubling to 5 minutes.
