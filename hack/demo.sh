@@ -101,3 +101,15 @@ api apply -f examples/chat-api/promote.yaml
 api up --until-idle --for 30m --quiet
 api get inferenceservices
 api describe inferenceservice chat-api
+
+
+echo "== Instances and images: a notebook for the working day, stopped in the evening; the image catalogue"
+api apply -f manifests/images.yaml
+api get images -l images.fermi.dev/category=official
+api apply -f examples/data-scientist-day/instance.yaml
+api up --until-idle --for 9h --quiet
+api get instances
+echo "\$ fermi stop instance alice-lab"
+"$fermi" stop instance alice-lab --store "$store"
+api up --until-idle --for 10m --quiet
+api get instances -o wide
