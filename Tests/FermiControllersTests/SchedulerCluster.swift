@@ -25,6 +25,7 @@ struct SchedulerCluster {
             InferenceServiceController.controller(in: base.manager), RevisionController.controller(in: base.manager),
             AutoscalerController.controller(in: base.manager),
             InstanceController.controller(in: base.manager), ExpiryController.controller(in: base.manager),
+            AlluxioRuntimeController.controller(in: base.manager), DataLoadController.controller(in: base.manager),
         ] + Simulator.controllers(in: base.manager) {
             base.manager.add(controller)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `sim.fermi.dev/` annotations a person writes, checked wherever they appear, so a
 /// mistyped behaviour is an error at apply rather than a simulation that quietly ignores it:
 /// durations parse, rates and counts are numbers in range, and names are ones the simulator
@@ -8,7 +10,8 @@ enum SimAnnotationRules {
         "load-duration", "service-time",
     ]
     static let rates = ["rps", "peak-rps"]
-    static let shares = ["error-rate", "failure-probability"]
+    static let shares = ["error-rate", "failure-probability", "io-fraction", "read-speedup"]
+    static let quantities = ["dataset-size", "load-bandwidth"]
     static let counts = ["fail-times", "liveness-fail-times", "replica-capacity"]
     static let choices: [String: [String]] = [
         "load-shape": ["constant", "diurnal", "step", "spike"], "kind": ["training", "inference", "generic"],
@@ -27,6 +30,8 @@ enum SimAnnotationRules {
                 errors.append(.invalid(at, value, "must be a share between 0 and 1"))
             } else if counts.contains(name), Int(value).map({ $0 < (name == "replica-capacity" ? 1 : 0) }) ?? true {
                 errors.append(.invalid(at, value, "must be a whole number of at least \(name == "replica-capacity" ? 1 : 0)"))
+            } else if quantities.contains(name), Quantity(value).map({ $0.value <= 0 }) ?? true {
+                errors.append(.invalid(at, value, "must be a positive quantity such as 150Gi"))
             } else if let allowed = choices[name], !allowed.contains(value) {
                 errors.append(.notSupported(at, value, allowed))
             }

@@ -132,4 +132,9 @@ public struct DataLoadStatus: Codable, Hashable, Sendable {
     public var lastSuccessfulTime: Timestamp?
     public var nodeAffinity: NodeAffinity?
     public var waitingFor: JSONValue?
+
+    public init(phase: String? = nil, conditions: [Condition]? = nil) {
+        self.phase = phase
+        self.conditions = conditions
+    }
 }

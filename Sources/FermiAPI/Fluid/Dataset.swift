@@ -119,6 +119,14 @@ public struct DatasetRuntime: Codable, Hashable, Sendable {
     /// alluxio, jindo, juicefs, ...
     public var type: String?
     public var masterReplicas: Int32?
+
+    public init(name: String? = nil, namespace: String? = nil, category: String? = nil, type: String? = nil, masterReplicas: Int32? = nil) {
+        self.name = name
+        self.namespace = namespace
+        self.category = category
+        self.type = type
+        self.masterReplicas = masterReplicas
+    }
 }
 
 /// Where a dataset stands: bound or not, and how much of it is cached.
@@ -150,13 +158,19 @@ public struct DatasetStatus: Codable, Hashable, Sendable {
 public struct HCFSStatus: Codable, Hashable, Sendable {
     public var endpoint: String?
     public var underlayerFileSystemVersion: String?
+
+    public init(endpoint: String? = nil, underlayerFileSystemVersion: String? = nil) {
+        self.endpoint = endpoint
+        self.underlayerFileSystemVersion = underlayerFileSystemVersion
+    }
 }
 
 extension Dataset {
-    /// The mount point schemes Fluid's runtimes understand.
+    /// The mount point schemes Fluid's runtimes understand; `dataset://NS/NAME` shares
+    /// another dataset's cache.
     public static let mountSchemes = [
         "local://", "pvc://", "http://", "https://", "s3://", "oss://", "hdfs://", "cos://", "obs://", "gs://",
-        "alluxio://", "juicefs://", "ceph://", "nfs://", "ftp://",
+        "alluxio://", "juicefs://", "ceph://", "nfs://", "ftp://", "dataset://",
     ]
     public static let placements = ["Exclusive", "Shared"]
 

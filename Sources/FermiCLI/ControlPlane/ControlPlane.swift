@@ -11,7 +11,7 @@ enum ControlPlane {
         JobController.name, PyTorchJobController.name, SweepController.name, TrainingScheduleController.name,
         KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name,
         InferenceServiceController.name, RevisionController.name, AutoscalerController.name,
-        InstanceController.name, ExpiryController.name,
+        InstanceController.name, ExpiryController.name, AlluxioRuntimeController.name, DataLoadController.name,
         NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
         FaultController.name, TrafficSimulator.name, ImageBuilder.name,
     ]
@@ -38,6 +38,7 @@ enum ControlPlane {
             InferenceServiceController.controller(in: manager), RevisionController.controller(in: manager),
             AutoscalerController.controller(in: manager),
             InstanceController.controller(in: manager), ExpiryController.controller(in: manager),
+            AlluxioRuntimeController.controller(in: manager), DataLoadController.controller(in: manager),
         ]
         controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }

@@ -39,7 +39,7 @@ public enum Preemption {
             self.queue = queue
             self.cause = cause
             self.pods = pods
-            self.held = held ?? pods.map(PodNeeds.init)
+            self.held = held ?? pods.map { PodNeeds($0) }
             total = self.held.reduce(.zero) { $0 + $1.requests }
             self.creationTimestamp = creationTimestamp
         }

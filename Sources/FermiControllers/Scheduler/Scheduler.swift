@@ -22,6 +22,7 @@ public final class Scheduler: Reconciler {
     let groups: Informer<PodGroup>
     let queues: Informer<Queue>
     let priorityClasses: Informer<PriorityClass>
+    let datasets: Informer<Dataset>
     /// Bindings and evictions made that the pod cache may not show yet.
     let assumed = Mutex(AssumedPods())
     /// What each pod asks of a node, by uid: worked out once per pod, not once per cycle.
@@ -38,6 +39,7 @@ public final class Scheduler: Reconciler {
         groups = informers.informer(PodGroup.self)
         queues = informers.informer(Queue.self)
         priorityClasses = informers.informer(PriorityClass.self)
+        datasets = informers.informer(Dataset.self)
     }
 
     public static func controller(in manager: ControllerManager) -> Controller {
@@ -162,7 +164,7 @@ public final class Scheduler: Reconciler {
                 if let found = known[uid] {
                     podNeeds = found
                 } else {
-                    podNeeds = PodNeeds(pod)
+                    podNeeds = PodNeeds(pod, fallbackPreference: DatasetCache.preference(of: pod, datasets: datasets))
                     known[uid] = podNeeds
                 }
                 if pod.holdsNodeResources, let node = pod.spec.nodeName { used[node, default: .zero] += podNeeds.requests }

@@ -115,6 +115,15 @@ public struct SchedulingCycle: Sendable {
             }
             if refusal == nil {
                 if job.queue != nil { state.decisions.admitted.insert(job.key) }
+                // Preferred node affinity first, where the pods state one; else anywhere.
+                if needs.contains(where: { $0.preference != nil }) {
+                    var preferring = request
+                    preferring.pods = needs.map { $0.preferred ?? $0 }
+                    if let placement = GangPlacement.place(preferring, in: &state.index) {
+                        state.bind(job, placement: placement, needs: needs)
+                        continue
+                    }
+                }
                 if let placement = GangPlacement.place(request, in: &state.index) {
                     state.bind(job, placement: placement, needs: needs)
                     continue

@@ -42,17 +42,49 @@ public struct PodNeeds: Hashable, Sendable {
     /// The resource it is packed by: its accelerator when it asks for one, else cpu.
     public let dominantResource: String
 
+    /// The heaviest of the pod's preferred node-affinity terms, which the scheduler tries
+    /// first (a dataset's cache, a GPU product it would rather have).
+    public let preference: NodeSelectorTerm?
+
     public var nodeSelector: [String: String] { rules.nodeSelector }
     public var requiredAffinity: NodeSelector? { rules.requiredAffinity }
     public var tolerations: [Toleration] { rules.tolerations }
 
-    public init(_ pod: Pod) {
+    /// What `pod` needs; `fallbackPreference` is preferred where the pod states no preference
+    /// of its own (the nodes that cache a dataset it reads).
+    public init(_ pod: Pod, fallbackPreference: NodeSelectorTerm? = nil) {
         requests = ResourceAmounts(pod.spec.resourceRequests) + ResourceAmounts(milli: ["pods": 1000])
         rules = Rules(
             nodeSelector: pod.spec.nodeSelector ?? [:],
             requiredAffinity: pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
             tolerations: pod.spec.tolerations ?? [])
         dominantResource = requests.names.first(where: AcceleratorResources.contains) ?? "cpu"
+        preference = (pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
+            .max { ($0.weight ?? 0) < ($1.weight ?? 0) }?.preference ?? fallbackPreference
+    }
+
+    private init(requests: ResourceAmounts, rules: Rules, dominantResource: String) {
+        self.requests = requests
+        self.rules = rules
+        self.dominantResource = dominantResource
+        preference = nil
+    }
+
+    /// These needs with the preference made a requirement: each required term must hold
+    /// together with it. Nil when there is no preference.
+    public var preferred: PodNeeds? {
+        guard let preference else { return nil }
+        let terms = rules.requiredAffinity?.nodeSelectorTerms ?? []
+        let combined = terms.isEmpty
+            ? [preference]
+            : terms.map { term in
+                NodeSelectorTerm(
+                    matchExpressions: (term.matchExpressions ?? []) + (preference.matchExpressions ?? []),
+                    matchFields: (term.matchFields ?? []) + (preference.matchFields ?? []))
+            }
+        var rules = rules
+        rules.requiredAffinity = NodeSelector(nodeSelectorTerms: combined)
+        return PodNeeds(requests: requests, rules: rules, dominantResource: dominantResource)
     }
 
     /// What decides where a pod may go, apart from free resources.

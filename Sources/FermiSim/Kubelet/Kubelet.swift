@@ -25,6 +25,7 @@ public struct Kubelet: Reconciler {
     let nodes: Informer<Node>
     let zones: Informer<Zone>
     let images: Informer<Image>
+    let datasets: Informer<Dataset>
     let recorder: EventRecorder
     let seed: UInt64
 
@@ -36,7 +37,7 @@ public struct Kubelet: Reconciler {
         pods.indexByNode()
         let kubelet = Kubelet(
             server: manager.server, clock: manager.clock, pods: pods, nodes: informers.informer(Node.self),
-            zones: informers.informer(Zone.self), images: informers.informer(Image.self),
+            zones: informers.informer(Zone.self), images: informers.informer(Image.self), datasets: informers.informer(Dataset.self),
             recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name), seed: seed)
         pods.onChange { event in
             if case .deleted = event { return }
@@ -171,6 +172,13 @@ public struct Kubelet: Reconciler {
 
     /// Run `run` starts: every container running since `now`.
     private func start(_ pod: Pod, run: Int, at now: Timestamp, containers: [Container], on node: Node? = nil) async throws {
+        var pod = pod
+        if run == 0, let node, let speedup = readSpeedup(of: pod, on: node) {
+            var marked = pod
+            marked.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
+                [FluidNames.readSpeedupAnnotation: String(format: "%.3f", speedup)]) { _, new in new }
+            pod = try await server.update(marked)
+        }
         var next = pod
         var status = pod.status ?? PodStatus()
         status.phase = "Running"

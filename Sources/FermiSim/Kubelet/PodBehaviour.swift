@@ -14,6 +14,8 @@ import FermiRuntime
 /// - `sim.fermi.dev/checkpoint-interval`: how often a run checkpoints (`10m`); a restarted run
 ///   resumes from its last checkpoint instead of the start.
 /// - `sim.fermi.dev/kind`: what the pod's logs look like: `training`, `inference` or `generic`.
+/// - `sim.fermi.dev/read-speedup`: written by the kubelet when the pod reads a dataset cached
+///   on its node: the share of its run length it takes (`0.6`).
 public struct PodBehaviour: Sendable, Equatable {
     public static let prefix = SimAnnotations.prefix
 
@@ -36,7 +38,9 @@ public struct PodBehaviour: Sendable, Equatable {
         if annotations[Self.prefix + "duration"] == "forever" {
             self.duration = nil
         } else {
-            self.duration = duration("duration") ?? (restartsAlways ? nil : SimAnnotations.defaultDuration)
+            // Reading from a local dataset cache shortens the run (the kubelet notes by how much).
+            let speedup = annotations[FluidNames.readSpeedupAnnotation].flatMap(Double.init) ?? 1
+            self.duration = (duration("duration") ?? (restartsAlways ? nil : SimAnnotations.defaultDuration)).map { $0 * speedup }
         }
         failAfter = duration("fail-after")
         failTimes = annotations[Self.prefix + "fail-times"].flatMap { Int($0) } ?? 1
