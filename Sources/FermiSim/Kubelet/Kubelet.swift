@@ -214,33 +214,8 @@ public struct Kubelet: Reconciler {
         }
     }
 
-    /// The readiness probe passed: the pod is Ready.
-    private func markReady(_ pod: Pod, at time: Timestamp) async throws {
-        guard let current = pods.object(ObjectKey(pod)) else { return }
-        var next = current
-        var status = current.status ?? PodStatus()
-        status.conditions = Self.setting(status.conditions, [("Ready", "True"), ("ContainersReady", "True")], at: time)
-        status.containerStatuses = status.containerStatuses?.map { container in
-            var container = container
-            container.ready = true
-            return container
-        }
-        next.status = status
-        _ = try await server.updateStatus(next)
-    }
-
-    /// The liveness probe failed `failureThreshold` times: the container is killed and, as
-    /// its restart policy says, started again after a back-off.
-    private func killUnhealthy(_ pod: Pod, run: Int, ranFor: Duration, at time: Timestamp) async throws {
-        let name = pod.spec.containers?.first?.name ?? ""
-        await recorder.record(
-            pod, type: EventType.warning, reason: "Unhealthy", message: "Liveness probe failed: HTTP probe failed with statuscode: 503")
-        await recorder.record(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted")
-        try await finish(pod, run: run, exitCode: 137, ranFor: ranFor, at: time)
-    }
-
     /// Run `run` ended with `exitCode` at `end`: the pod succeeds, fails, or backs off to restart.
-    private func finish(_ pod: Pod, run: Int, exitCode: Int32, ranFor: Duration, at end: Timestamp) async throws {
+    func finish(_ pod: Pod, run: Int, exitCode: Int32, ranFor: Duration, at end: Timestamp) async throws {
         let policy = pod.spec.restartPolicy ?? "Always"
         let restarts = policy == "Always" || (policy == "OnFailure" && exitCode != 0)
         var next = pod
