@@ -9,15 +9,11 @@ struct StartCommand: AsyncParsableCommand {
         commandName: "start", abstract: "Start a stopped instance (it is scheduled anew, with its files).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "instance") var kind: String
-    @Argument(help: "The instance's name.") var name: String
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
-
-    func validate() throws { try InstanceSwitch.check(kind) }
+    @OptionGroup var instance: InstanceArguments
 
     func run() async throws {
-        try await InstanceSwitch.set(running: true, name: name, namespace: namespace, global: global)
-        print("instance.fermi.dev/\(name) started")
+        try await instance.set(running: true, global: global)
+        print("instance.fermi.dev/\(instance.name) started")
     }
 }
 
@@ -27,27 +23,28 @@ struct StopCommand: AsyncParsableCommand {
         commandName: "stop", abstract: "Stop an instance: its GPUs and cores are released, its storage kept.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var instance: InstanceArguments
+
+    func run() async throws {
+        try await instance.set(running: false, global: global)
+        print("instance.fermi.dev/\(instance.name) stopped")
+    }
+}
+
+/// The instance `start` and `stop` name, and how they turn its `running` on or off.
+struct InstanceArguments: ParsableArguments {
     @Argument(help: "instance") var kind: String
     @Argument(help: "The instance's name.") var name: String
     @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
 
-    func validate() throws { try InstanceSwitch.check(kind) }
-
-    func run() async throws {
-        try await InstanceSwitch.set(running: false, name: name, namespace: namespace, global: global)
-        print("instance.fermi.dev/\(name) stopped")
-    }
-}
-
-/// What `start` and `stop` share: they turn an instance's `running` on or off.
-enum InstanceSwitch {
-    static func check(_ kind: String) throws {
+    func validate() throws {
         guard ["instance", "instances", "inst"].contains(kind.lowercased()) else {
             throw ValidationError("only instances start and stop, not \(kind)")
         }
     }
 
-    static func set(running: Bool, name: String, namespace: String?, global: GlobalOptions) async throws {
+    /// Sets `running`; a start also marks the instance as used now.
+    func set(running: Bool, global: GlobalOptions) async throws {
         let server = try await global.openAPI()
         var instance = try await server.get(Instance.self, namespace: namespace ?? "default", name: name)
         instance.spec.running = running
