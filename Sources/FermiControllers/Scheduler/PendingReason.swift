@@ -17,6 +17,8 @@ public enum PendingReason: Hashable, Sendable {
     case gangIncomplete(present: Int, minMember: Int)
     /// A zone named in the gang's spread cannot take its share.
     case spreadShort(minimum: Int, total: Int, zone: String, fit: Int, wanted: Int)
+    /// A pod mounts a volume claim that does not exist (kube-scheduler's VolumeBinding).
+    case claimMissing(String)
 
     /// The Volcano condition reason it is reported under.
     public var conditionReason: String {
@@ -25,6 +27,7 @@ public enum PendingReason: Hashable, Sendable {
         case .queueCapability, .queueOverused: "QueueQuotaExceeded"
         case .unplaceable, .spreadShort: "NotEnoughResources"
         case .gangIncomplete: "NotEnoughPods"
+        case .claimMissing: "VolumeClaimMissing"
         }
     }
 
@@ -32,6 +35,8 @@ public enum PendingReason: Hashable, Sendable {
         switch self {
         case .queueMissing(let queue):
             return "queue \(queue) not found"
+        case .claimMissing(let claim):
+            return "persistentvolumeclaim \"\(claim)\" not found"
         case .queueClosed(let queue):
             return "queue \(queue) is Closed"
         case .queueCapability(let queue, let resource, let capability, let inUse):

@@ -23,6 +23,7 @@ public final class Scheduler: Reconciler {
     let queues: Informer<Queue>
     let priorityClasses: Informer<PriorityClass>
     let datasets: Informer<Dataset>
+    let claims: Informer<PersistentVolumeClaim>
     /// Bindings and evictions made that the pod cache may not show yet.
     let assumed = Mutex(AssumedPods())
     /// What each pod asks of a node, by uid: worked out once per pod, not once per cycle.
@@ -40,6 +41,7 @@ public final class Scheduler: Reconciler {
         queues = informers.informer(Queue.self)
         priorityClasses = informers.informer(PriorityClass.self)
         datasets = informers.informer(Dataset.self)
+        claims = informers.informer(PersistentVolumeClaim.self)
     }
 
     public static func controller(in manager: ControllerManager) -> Controller {
@@ -52,6 +54,8 @@ public final class Scheduler: Reconciler {
         scheduler.groups.onChange { _ in wake() }
         scheduler.queues.onChange { _ in wake() }
         scheduler.priorityClasses.onChange { _ in wake() }
+        // A claim made lets the pods that mount it go on.
+        scheduler.claims.onChange { event in if case .added = event { wake() } }
         return Controller(name: name, queue: queue, reconciler: scheduler)
     }
 
@@ -185,6 +189,11 @@ public final class Scheduler: Reconciler {
             }
         }
         for index in jobs.indices where jobs[index].pending.count > 1 { jobs[index].sortPending() }
+        for index in jobs.indices {
+            jobs[index].missingClaim = jobs[index].pending.lazy.flatMap { pod in
+                (pod.spec.volumes ?? []).compactMap { $0.persistentVolumeClaim?.claimName }.map { (pod.namespace, $0) }
+            }.first { self.claims.object(namespace: $0.0, name: $0.1) == nil }?.1
+        }
         let health = Dictionary(
             zones.objects().map { ($0.name, $0.status?.health ?? $0.spec.health ?? ZoneHealth.healthy) },
             uniquingKeysWith: { first, _ in first })

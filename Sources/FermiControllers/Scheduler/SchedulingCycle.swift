@@ -86,6 +86,10 @@ public struct SchedulingCycle: Sendable {
             return (left.key.namespace, left.key.name) < (right.key.namespace, right.key.name)
         }
         for job in ordered where !job.pending.isEmpty {
+            if let claim = job.missingClaim {
+                state.decisions.pending[job.key] = .claimMissing(claim)
+                continue
+            }
             let needs = job.pendingNeeds
             // A gang whose members are not all made yet waits for them: placing the few there
             // are would be a partial gang.

@@ -21,6 +21,8 @@ public struct SchedulingJob: Sendable {
     /// Whether it may evict jobs of lower priority (its priority class's preemptionPolicy is
     /// not Never).
     public var mayPreempt = true
+    /// A volume claim one of its pending pods mounts that does not exist: it waits for it.
+    public var missingClaim: String?
 
     public init(key: ObjectKey, group: PodGroup? = nil) {
         self.key = key
