@@ -89,16 +89,16 @@ api get jobs
 
 echo "== Serving: a chat service autoscaled under load, then a canary of its next model promoted"
 api apply -f examples/chat-api/inferenceservice.yaml
-api up --until-idle --for 20m --quiet
+api up --until-idle --for 10m --quiet
 api get inferenceservices
 api top inferenceservices
 api get podautoscalers -o wide
 api apply -f examples/chat-api/canary.yaml
-api up --until-idle --for 15m --quiet
+api up --until-idle --for 5m --quiet
 api get inferenceservices
 api get revisions
 api apply -f examples/chat-api/promote.yaml
-api up --until-idle --for 10m --quiet
+api up --until-idle --for 5m --quiet
 api get inferenceservices
 api describe inferenceservice chat-api
 

@@ -82,4 +82,20 @@ struct ScaleDecisionTests {
         #expect(woken.scale == 1)
         #expect(woken.reason.hasPrefix("activation: 1 request(s) waiting at the activator"))
     }
+
+    @Test func decidingAgainAtTheSameMomentChangesNothingAndTheDelayedScalesStayFew() {
+        let settings = ["autoscaling.knative.dev/target": "10", "autoscaling.knative.dev/scale-down-delay": "5m"]
+        var previous = remembered(decide(settings, stable: 70, panic: 70, ready: 10))
+        // Looked at again and again in one moment (as its own status write wakes it), it
+        // decides the same and remembers the same: nothing to write, no loop.
+        let again = decide(settings, stable: 70, panic: 70, ready: 10, previous: previous)
+        #expect(remembered(again) == previous)
+        // Over five minutes of falling load, only the scales that can still count are kept.
+        for second in stride(from: 2, through: 280, by: 2) {
+            let load = 70 - Double(second) / 5
+            previous = remembered(decide(settings, stable: load, panic: load, ready: 10, previous: previous, at: Int64(second)))
+        }
+        #expect(previous.desiredScale == 10)
+        #expect((previous.recentScales?.count ?? 0) <= 10, "\(previous.recentScales?.count ?? 0)")
+    }
 }

@@ -84,9 +84,13 @@ struct ScaleDecision: Equatable {
         }
         // Drops wait out the scale-down delay: the most wanted within it is what counts.
         let delay = utilisation ? max(settings.scaleDownDelay, utilisationStabilisation) : settings.scaleDownDelay
+        // Kept as a sliding-window maximum: a wanted scale no higher than a later one can
+        // never count again, so it goes; the list stays short, and a second look at the same
+        // moment changes nothing.
         var recent = (previous?.recentScales ?? []).filter {
             delay > .zero && now.secondsSince1970 - ($0.time?.secondsSince1970 ?? 0) < delay.components.seconds
         }
+        recent.removeAll { ($0.scale ?? 0) <= Int32(scale) }
         recent.append(ScaleRecommendation(time: now, scale: Int32(scale)))
         scale = Int(recent.compactMap(\.scale).max() ?? Int32(scale))
         // No traffic: zero, after the grace period, if the minimum allows.

@@ -85,16 +85,23 @@ enum ServingFigures {
     static func isWorthPublishing(_ figures: ServingMetricsStatus, over published: ServingMetricsStatus?, now: Int64) -> Bool {
         guard let published, let then = published.time?.secondsSince1970 else { return true }
         if now - then >= republishAfter && (figures.requests != published.requests || figures.cost != published.cost) { return true }
+        // What changes the picture is published at once: replicas, routes, requests waiting.
         if figures.readyReplicas != published.readyReplicas || figures.history?.count != published.history?.count
             || figures.loadStartedAt != published.loadStartedAt
         {
             return true
         }
         let before = Dictionary((published.revisions ?? []).map { ($0.name ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        if (figures.revisions ?? []).count != before.count { return true }
         for revision in figures.revisions ?? [] {
             guard let old = before[revision.name ?? ""] else { return true }
             if old.readyReplicas != revision.readyReplicas || old.percent != revision.percent { return true }
             if (old.pendingRequests ?? 0 > 0) != (revision.pendingRequests ?? 0 > 0) { return true }
+        }
+        // Load that moved, at the autoscaler's tick of 2 s at most (as Knative's scrapes).
+        guard now - then >= autoscalerTick else { return false }
+        for revision in figures.revisions ?? [] {
+            guard let old = before[revision.name ?? ""] else { continue }
             for (new, previous) in [
                 (revision.panicConcurrency, old.panicConcurrency), (revision.stableConcurrency, old.stableConcurrency),
                 (revision.panicRPS, old.panicRPS), (revision.stableRPS, old.stableRPS),
@@ -102,8 +109,11 @@ enum ServingFigures {
                 return true
             }
         }
-        return (figures.revisions ?? []).count != before.count
+        return false
     }
+
+    /// How often moving load is published: the KPA's tick.
+    static let autoscalerTick: Int64 = 2
 
     /// Whether a figure moved by a tenth (and by more than a little).
     private static func moved(_ new: String?, from old: String?) -> Bool {
