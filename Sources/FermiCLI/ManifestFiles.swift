@@ -1,5 +1,6 @@
 import ArgumentParser
 import FermiAPI
+import FermiAPIServer
 import Foundation
 
 /// The manifest files named by `-f`: files, folders (their .yaml, .yml and .json files in
@@ -19,7 +20,7 @@ enum ManifestFiles {
                 throw ValidationError("the path \"\(path)\" does not exist")
             }
             if isDirectory.boolValue {
-                for file in try manifests(in: path, recursive: recursive) {
+                for file in try ManifestFolder.files(in: path, recursive: recursive) {
                     files.append((file, try String(contentsOfFile: file, encoding: .utf8)))
                 }
             } else {
@@ -27,20 +28,5 @@ enum ManifestFiles {
             }
         }
         return files
-    }
-
-    private static func manifests(in directory: String, recursive: Bool) throws -> [String] {
-        var found: [String] = []
-        for entry in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
-            let path = (directory as NSString).appendingPathComponent(entry)
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                if recursive { found += try manifests(in: path, recursive: true) }
-            } else if [".yaml", ".yml", ".json"].contains(where: entry.hasSuffix) {
-                found.append(path)
-            }
-        }
-        return found
     }
 }

@@ -1,0 +1,84 @@
+import FermiAPI
+
+/// Everything an apply will do, checked before any of it is done: a multi-document apply
+/// with one bad document applies nothing.
+public struct ApplyPlan: Sendable {
+    public private(set) var decoded: [DecodedManifest] = []
+    /// Problems that stop the apply, each with file, line and field.
+    public private(set) var errors: [String] = []
+    /// Unknown fields: warnings, or errors with `--validate=strict`.
+    public private(set) var warnings: [String] = []
+
+    /// The plan for manifest `files` (the name to report each by, and its text): each parsed,
+    /// decoded and validated on its own core; a file that is not YAML fails the whole read,
+    /// the first such file in order.
+    public static func parsing(_ files: [(source: String, text: String)]) async throws -> ApplyPlan {
+        let perFile = try await files.concurrentMap { file in
+            Result { ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source)) }
+        }
+        var plan = ApplyPlan(documents: [])
+        for filePlan in perFile {
+            let filePlan = try filePlan.get()
+            plan.decoded += filePlan.decoded
+            plan.errors += filePlan.errors
+            plan.warnings += filePlan.warnings
+        }
+        return plan
+    }
+
+    public init(documents: [ManifestDocument]) {
+        let decoder = ManifestDecoder()
+        for document in documents {
+            do {
+                let manifest = try decoder.decode(document)
+                decoded.append(manifest)
+                errors += manifest.validationErrors().map(\.description)
+                warnings += manifest.unknownFieldWarnings()
+            } catch {
+                errors.append(error.description)
+            }
+        }
+    }
+
+    /// What others use first, so that a folder applies whole in one go: namespaces, then
+    /// what other objects name (priority classes, queues, flavors, cluster and local queues,
+    /// configuration, claims, the cluster's pools and zones, images, datasets), then the rest,
+    /// each in file order.
+    public var objectsInApplyOrder: [any APIObject] {
+        let objects = decoded.map(\.object)
+        return objects.enumerated().sorted { (Self.rank(type(of: $0.element)), $0.offset) < (Self.rank(type(of: $1.element)), $1.offset) }
+            .map(\.element)
+    }
+
+    /// The order a kind is applied in: lower first.
+    static func rank(_ type: any APIObject.Type) -> Int {
+        let resource = type.resource
+        if resource.group.isEmpty && resource.kind == "Namespace" { return 0 }
+        let first: Set<String> = [
+            "PriorityClass", "Queue", "ResourceFlavor", "ClusterQueue", "LocalQueue", "ConfigMap", "Secret", "PersistentVolumeClaim",
+            "Zone", "NodePool", "Image", "Dataset", "AlluxioRuntime", "Model",
+        ]
+        return first.contains(resource.kind) ? 1 : 2
+    }
+
+    /// Objects whose namespace neither exists nor is created by this apply, as kubectl says it.
+    public func missingNamespaces(in server: APIServer) async throws -> [String] {
+        let created = Set(
+            decoded.filter { type(of: $0.object).resource.kind == "Namespace" }.map(\.object.name))
+        var missing: [String] = []
+        var known: [String: Bool] = [:]
+        for manifest in decoded where type(of: manifest.object).resource.namespaced {
+            let namespace = manifest.object.namespace.isEmpty ? "default" : manifest.object.namespace
+            if created.contains(namespace) { continue }
+            if known[namespace] == nil {
+                known[namespace] = try await server.namespaceExists(namespace)
+            }
+            if known[namespace] == false {
+                missing.append(
+                    "\(manifest.document.location(of: FieldPath("metadata", "namespace"))): namespaces \"\(namespace)\" not found")
+            }
+        }
+        return missing
+    }
+}
+
