@@ -12,6 +12,7 @@ enum ControlPlane {
         KueueScheduler.name, KueueJobController<Job>.name, KueueJobController<PyTorchJob>.name,
         InferenceServiceController.name, RevisionController.name, AutoscalerController.name,
         InstanceController.name, ExpiryController.name, AlluxioRuntimeController.name, DataLoadController.name,
+        GitRepositoryController.name,
         NodePoolController.name, NodeLifecycleController.name, ZoneController.name, Kubelet.name, UsageRollup.name,
         FaultController.name, TrafficSimulator.name, ImageBuilder.name,
     ]
@@ -39,6 +40,7 @@ enum ControlPlane {
             AutoscalerController.controller(in: manager),
             InstanceController.controller(in: manager), ExpiryController.controller(in: manager),
             AlluxioRuntimeController.controller(in: manager), DataLoadController.controller(in: manager),
+            GitRepositoryController.controller(in: manager),
         ]
         controllers += Simulator.controllers(in: manager, seed: seed, heartbeat: heartbeat)
         return controllers.filter { only?.contains($0.name) ?? true }
