@@ -113,3 +113,21 @@ echo "\$ fermi stop instance alice-lab"
 "$fermi" stop instance alice-lab --store "$store"
 api up --until-idle --for 10m --quiet
 api get instances -o wide
+
+
+echo "== GitOps: a platform repository kept in the store; a file removed in Git is pruned"
+repo="$workdir/platform"
+cp -r examples/gitops/platform "$repo"
+gitc() { git -C "$repo" -c user.name=demo -c user.email=demo@fermi.dev "$@"; }
+gitc init -q -b main && gitc add -A && gitc commit -qm "platform"
+api sync "$repo" --dry-run
+sed "s|/tmp/fermi-platform|$repo|" examples/gitops/gitrepository.yaml > "$workdir/gitrepository.yaml"
+api apply -f "$workdir/gitrepository.yaml"
+api up --until-idle --for 2m --quiet
+api get gitrepositories
+api get queues
+echo "\$ git rm serving/sklearn-iris.yaml && git commit -m 'retire iris'"
+gitc rm -q serving/sklearn-iris.yaml && gitc commit -qm "retire iris"
+api up --until-idle --for 2m --quiet
+api get inferenceservices -n ml-platform
+api describe gitrepository platform

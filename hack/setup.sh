@@ -11,6 +11,7 @@ command -v swift >/dev/null 2>&1 || { echo "setup: no Swift toolchain found (exp
 
 missing=()
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
+command -v git >/dev/null 2>&1 || missing+=(git)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
