@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -51,7 +52,10 @@ let package = Package(
         ),
         .target(
             name: "FermiAPIServer",
-            dependencies: ["FermiAPI", "FermiStore"],
+            dependencies: [
+                "FermiAPI", "FermiStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -88,6 +92,7 @@ let package = Package(
             name: "FermiCLI",
             dependencies: [
                 "FermiAPI", "FermiAPIServer", "FermiStore", "FermiRuntime", "FermiControllers", "FermiSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -133,7 +138,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FermiAPIServerTests",
-            dependencies: ["FermiAPIServer", "FermiAPI", "FermiStore"],
+            dependencies: [
+                "FermiAPIServer", "FermiAPI", "FermiStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,7 +10,7 @@ public struct FermiCommand: AsyncParsableCommand {
         subcommands: [
             ApplyCommand.self, DiffCommand.self, GetCommand.self, DeleteCommand.self, DescribeCommand.self, ExplainCommand.self,
             APIResourcesCommand.self, UpCommand.self, ControllersCommand.self, EventsCommand.self, LogsCommand.self,
-            TopCommand.self, WaitCommand.self, SimCommand.self, CompareCommand.self, StartCommand.self, StopCommand.self, SyncCommand.self,
+            TopCommand.self, WaitCommand.self, SimCommand.self, CompareCommand.self, StartCommand.self, StopCommand.self, SyncCommand.self, ServeCommand.self,
             StoreCommand.self,
         ])
 

@@ -1,0 +1,41 @@
+import FermiAPI
+
+/// An API error as the Kubernetes API answers it: a `Status` object with the HTTP code, the
+/// reason (NotFound, AlreadyExists, Conflict, Invalid with field causes, Gone) and the message.
+enum KubernetesStatus {
+    static func of(_ error: any Error) -> (code: Int, body: JSONValue) {
+        guard let error = error as? APIError else {
+            return (500, status(code: 500, reason: "InternalError", message: "\(error)"))
+        }
+        switch error {
+        case .notFound: return (404, status(code: 404, reason: "NotFound", message: error.description))
+        case .namespaceNotFound: return (404, status(code: 404, reason: "NotFound", message: error.description))
+        case .alreadyExists: return (409, status(code: 409, reason: "AlreadyExists", message: error.description))
+        case .conflict: return (409, status(code: 409, reason: "Conflict", message: error.description))
+        case .gone: return (410, status(code: 410, reason: "Expired", message: error.description))
+        case .unavailable: return (503, status(code: 503, reason: "ServiceUnavailable", message: error.description))
+        case .invalid(let kind, let name, let errors):
+            let causes = errors.map { error -> JSONValue in
+                .object([
+                    "reason": .string("FieldValueInvalid"),
+                    // kubectl prints the field itself before the cause's message.
+                    "message": .string(String(error.description.dropFirst(error.field.description.count + 2))),
+                    "field": .string(error.field.description),
+                ])
+            }
+            var body = status(code: 422, reason: "Invalid", message: error.description)
+            if case .object(var members) = body {
+                members["details"] = .object(["name": .string(name), "kind": .string(kind), "causes": .array(causes)])
+                body = .object(members)
+            }
+            return (422, body)
+        }
+    }
+
+    static func status(code: Int, reason: String, message: String) -> JSONValue {
+        .object([
+            "kind": .string("Status"), "apiVersion": .string("v1"), "metadata": .object([:]), "status": .string("Failure"),
+            "message": .string(message), "reason": .string(reason), "code": .integer(Int64(code)),
+        ])
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FermiAPI
+import FermiAPIServer
+import Foundation
+import Hummingbird
+
+/// `fermi serve`: the Kubernetes REST API over the store, for the real `kubectl` and client
+/// libraries, until interrupted.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the Kubernetes REST API over the store, for kubectl and client libraries.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Where to listen: HOST:PORT.") var listen = "127.0.0.1:6443"
+
+    func validate() throws {
+        guard Self.address(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, not \(listen)") }
+    }
+
+    func run() async throws {
+        let server = try await global.openAPI()
+        let (host, port) = Self.address(listen)!
+        let application = HTTPFront.application(server: server, host: host, port: port) { bound in
+            print("serving the Kubernetes API on http://\(host):\(bound)")
+        }
+        try await application.runService()
+    }
+
+    static func address(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        return (String(text[..<colon]), port)
+    }
+}

@@ -1,0 +1,101 @@
+import AsyncHTTPClient
+import FermiAPI
+import FermiAPIServer
+import FermiStore
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// The Kubernetes REST API over the API layer: discovery, reads as objects, lists and Tables,
+/// writes, and errors as Status objects; and the same over HTTP.
+@Suite("Kubernetes REST")
+struct KubernetesRESTTests {
+    let server = APIServer(store: MemoryStore(), registry: .served)
+
+    private func json(_ response: KubernetesREST.Response) throws -> JSONValue {
+        try JSONParser.parse(response.body)
+    }
+
+    @Test func discoveryNamesEveryGroupAndEachResourceWithItsShortNames() async throws {
+        let rest = KubernetesREST(server: server)
+        let groups = try json(await rest.handle(method: "GET", path: "/apis", query: [:], accept: "", body: Data()))
+        guard case .array(let list)? = groups["groups"] else { Issue.record("no groups"); return }
+        #expect(list.contains { $0["name"]?.stringValue == "scheduling.volcano.sh" })
+        let volcano = try json(await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1", query: [:], accept: "", body: Data()))
+        guard case .array(let resources)? = volcano["resources"] else { Issue.record("no resources"); return }
+        let queues = try #require(resources.first { $0["name"]?.stringValue == "queues" })
+        #expect(queues["kind"]?.stringValue == "Queue")
+        #expect(queues["namespaced"] == .bool(false))
+        #expect(resources.contains { $0["name"]?.stringValue == "queues/status" })
+    }
+
+    @Test func objectsAreCreatedReadListedAsTablesAndDeletedWithErrorsAsStatusObjects() async throws {
+        let rest = KubernetesREST(server: server)
+        let queue = Data(#"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"research"},"spec":{"weight":4}}"#.utf8)
+        let created = await rest.handle(method: "POST", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:], accept: "", body: queue)
+        #expect(created.code == 201)
+        let again = await rest.handle(method: "POST", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:], accept: "", body: queue)
+        #expect(again.code == 409)
+        #expect(try json(again)["reason"]?.stringValue == "AlreadyExists")
+        let one = try json(await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "", body: Data()))
+        #expect(one["spec"]?["weight"] == .integer(4))
+        let table = try json(
+            await rest.handle(
+                method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:],
+                accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json", body: Data()))
+        #expect(table["kind"]?.stringValue == "Table")
+        guard case .array(let columns)? = table["columnDefinitions"], case .array(let rows)? = table["rows"] else {
+            Issue.record("not a table"); return
+        }
+        #expect(columns.first?["name"]?.stringValue == "Name")
+        #expect(columns.contains { $0["name"]?.stringValue?.uppercased() == "WEIGHT" })
+        #expect(rows.count == 1)
+        let invalid = await rest.handle(
+            method: "POST", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:], accept: "",
+            body: Data(#"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"bad"},"spec":{"weight":-1}}"#.utf8))
+        #expect(invalid.code == 422)
+        #expect(try json(invalid)["details"]?["causes"].map { "\($0)" }?.contains("spec.weight") == true)
+        let deleted = await rest.handle(method: "DELETE", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "", body: Data())
+        #expect(deleted.code == 200)
+        let missing = await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "", body: Data())
+        #expect(missing.code == 404)
+        #expect(try json(missing)["message"]?.stringValue == "queues.scheduling.volcano.sh \"research\" not found")
+    }
+
+    @Test func theSameIsServedOverHTTP() async throws {
+        let port = PortWaiter()
+        let application = HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.runService() }
+            let bound = await port.value()
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)/api/v1/namespaces")
+            request.method = .GET
+            let response = try await client.execute(request, timeout: .seconds(10))
+            #expect(response.status.code == 200)
+            let body = try await response.body.collect(upTo: 1 << 20)
+            #expect(String(buffer: body).contains("\"kind\":\"NamespaceList\""))
+            try await client.shutdown()
+            group.cancelAll()
+        }
+    }
+}
+
+/// The port the test server got, once it is listening.
+actor PortWaiter {
+    private var port: Int?
+    private var waiting: [CheckedContinuation<Int, Never>] = []
+
+    func set(_ port: Int) {
+        self.port = port
+        for continuation in waiting { continuation.resume(returning: port) }
+        waiting = []
+    }
+
+    func value() async -> Int {
+        if let port { return port }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+}
