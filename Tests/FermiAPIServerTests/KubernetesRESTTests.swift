@@ -64,6 +64,28 @@ struct KubernetesRESTTests {
         #expect(try json(missing)["message"]?.stringValue == "queues.scheduling.volcano.sh \"research\" not found")
     }
 
+    @Test func aWatchStreamsChangesAndAMergePatchChangesTheObject() async throws {
+        let rest = KubernetesREST(server: server)
+        let queue = Data(#"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"research"},"spec":{"weight":4}}"#.utf8)
+        _ = await rest.handle(method: "POST", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:], accept: "", body: queue)
+        let watch = await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: ["watch": "true"], accept: "", body: Data())
+        let stream = try #require(watch.stream)
+        let patched = await rest.handle(
+            method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
+            body: Data(#"{"spec":{"weight":7}}"#.utf8), contentType: "application/merge-patch+json")
+        #expect(patched.code == 200)
+        #expect(try json(patched)["spec"]?["weight"] == .integer(7))
+        var lines = stream.makeAsyncIterator()
+        let first = try #require(try await lines.next())
+        let event = try JSONParser.parse(first)
+        #expect(event["type"]?.stringValue == "MODIFIED")
+        #expect(event["object"]?["spec"]?["weight"] == .integer(7))
+        let unsupported = await rest.handle(
+            method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
+            body: Data("[]".utf8), contentType: "application/json-patch+json")
+        #expect(unsupported.code == 415)
+    }
+
     @Test func theSameIsServedOverHTTP() async throws {
         let port = PortWaiter()
         let application = HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }

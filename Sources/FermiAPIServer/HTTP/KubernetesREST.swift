@@ -14,14 +14,24 @@ public struct KubernetesREST: Sendable {
         self.server = server
     }
 
-    /// What answers a request.
+    /// What answers a request: a body, or for a watch, a stream of JSON lines.
     public struct Response: Sendable {
         public var code: Int
         public var contentType: String
         public var body: Data
+        public var stream: AsyncThrowingStream<Data, any Error>?
+
+        init(code: Int, contentType: String, body: Data, stream: AsyncThrowingStream<Data, any Error>? = nil) {
+            self.code = code
+            self.contentType = contentType
+            self.body = body
+            self.stream = stream
+        }
     }
 
-    public func handle(method: String, path: String, query: [String: String], accept: String, body: Data) async -> Response {
+    public func handle(
+        method: String, path: String, query: [String: String], accept: String, body: Data, contentType: String = "application/json"
+    ) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
         do {
             switch parts {
@@ -46,7 +56,7 @@ public struct KubernetesREST: Sendable {
                 return json(200, list)
             }
             let target = try locate(group: group, version: version, rest: rest)
-            return try await serve(method: method, target, query: query, accept: accept, body: body)
+            return try await serve(method: method, target, query: query, accept: accept, body: body, contentType: contentType)
         } catch {
             let (code, status) = KubernetesStatus.of(error)
             return json(code, status)
@@ -84,11 +94,21 @@ public struct KubernetesREST: Sendable {
         }
     }
 
-    private func serve(method: String, _ target: Target, query: [String: String], accept: String, body: Data) async throws -> Response {
+    private func serve(
+        method: String, _ target: Target, query: [String: String], accept: String, body: Data, contentType: String
+    ) async throws -> Response {
         let resource = target.type.resource
         let namespace = resource.namespaced ? target.namespace : ""
         let asTable = accept.contains("as=Table")
+        if method == "GET", ["true", "1"].contains(query["watch"] ?? "") {
+            return try await watch(target, namespace: namespace, from: query["resourceVersion"], name: target.name, asTable: asTable)
+        }
         switch (method, target.name) {
+        case ("PATCH", _?) where !contentType.contains("merge-patch"):
+            return json(
+                415, KubernetesStatus.status(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json"))
+        case ("PATCH", let name?):
+            return json(200, try await patch(target.type, namespace: namespace ?? "", name: name, body: body))
         case ("GET", nil):
             let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
             let (items, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels)
@@ -116,6 +136,49 @@ public struct KubernetesREST: Sendable {
         default:
             return json(405, KubernetesStatus.status(code: 405, reason: "MethodNotAllowed", message: "\(method) is not supported on this path"))
         }
+    }
+
+    /// Changes after `resourceVersion` (none given: after now), one JSON line each, as
+    /// kubectl's watch reads them: `{"type":"ADDED","object":{...}}`; a compacted version
+    /// ends the stream with an ERROR event carrying a 410 Status.
+    private func watch(_ target: Target, namespace: String?, from resourceVersion: String?, name: String?, asTable: Bool) async throws -> Response {
+        let resource = target.type.resource
+        let start: String
+        if let resourceVersion, !resourceVersion.isEmpty, resourceVersion != "0" {
+            start = resourceVersion
+        } else {
+            start = try await server.objects(of: resource, namespace: namespace, labels: LabelSelectorQuery()).resourceVersion
+        }
+        let events = try await server.objectEvents(of: resource, namespace: namespace, after: start)
+        let now = server.currentTime()
+        let type = target.type
+        let stream = AsyncThrowingStream<Data, any Error> { continuation in
+            let task = Task {
+                do {
+                    for try await event in events {
+                        if let name, event.object["metadata"]?["name"]?.stringValue != name { continue }
+                        let object = asTable
+                            ? ServerTable.table(of: [event.object], type: type, revision: event.object["metadata"]?["resourceVersion"]?.stringValue ?? "", now: now)
+                            : event.object
+                        continuation.yield(Data((JSONValue.compactJSON(.object(["type": .string(event.kind), "object": object])) + "\n").utf8))
+                    }
+                    continuation.finish()
+                } catch {
+                    let (_, status) = KubernetesStatus.of(error)
+                    continuation.yield(Data((JSONValue.compactJSON(.object(["type": .string("ERROR"), "object": status])) + "\n").utf8))
+                    continuation.finish()
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+        return Response(code: 200, contentType: "application/json", body: Data(), stream: stream)
+    }
+
+    /// A merge patch (or a strategic merge patch, taken as one: lists are replaced whole) on
+    /// the stored object, then an update.
+    private func patch<T: APIObject>(_ type: T.Type, namespace: String, name: String, body: Data) async throws -> JSONValue {
+        let changes = try JSONParser.parse(body)
+        return JSONValue.encoding(try await server.patch(T.self, namespace: namespace, name: name, mergePatch: changes))
     }
 
     enum Verb { case create, update, updateStatus }
