@@ -16,11 +16,16 @@ struct ControlPlaneOptions: ParsableArguments {
     var limit: String?
     @Flag(help: "No progress line.")
     var quiet = false
+    @Option(help: "While running live, also serve the Kubernetes REST API here (HOST:PORT), for kubectl.")
+    var listen: String?
 
     func validate() throws {
         guard timeScale > 0 else { throw ValidationError("--time-scale must be positive") }
         if let start, (try? Date(start, strategy: .iso8601)) == nil {
             throw ValidationError("--start: not an RFC 3339 time: \(start)")
+        }
+        if let listen, ServeCommand.address(listen) == nil {
+            throw ValidationError("--listen must be HOST:PORT, not \(listen)")
         }
         if let limit, GoDuration(limit)?.isPositive != true {
             throw ValidationError("--for: not a positive duration: \(limit)")

@@ -82,11 +82,16 @@ struct ControlPlaneRun {
         let reporter = ProgressReporter(
             manager: manager, clock: clock, start: start, quiet: options.quiet, limit: options.limitDuration,
             summary: summary)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: manager), .init(service: reporter, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        // The API for kubectl, over the same API layer the controllers use.
+        if let listen = options.listen, let (host, port) = ServeCommand.address(listen) {
+            services.append(.init(service: HTTPFront.application(server: manager.server, host: host, port: port)))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: manager), .init(service: reporter, successTerminationBehavior: .gracefullyShutdownGroup),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: Logger(label: "fermi.up")))
         try await group.run()
