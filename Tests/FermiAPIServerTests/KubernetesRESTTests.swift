@@ -80,9 +80,22 @@ struct KubernetesRESTTests {
         let event = try JSONParser.parse(first)
         #expect(event["type"]?.stringValue == "MODIFIED")
         #expect(event["object"]?["spec"]?["weight"] == .integer(7))
+        let jsonPatched = await rest.handle(
+            method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
+            body: Data(#"[{"op":"test","path":"/spec/weight","value":7},{"op":"replace","path":"/spec/weight","value":9},{"op":"add","path":"/metadata/labels","value":{"team":"a"}}]"#.utf8),
+            contentType: "application/json-patch+json")
+        #expect(jsonPatched.code == 200)
+        #expect(try json(jsonPatched)["spec"]?["weight"] == .integer(9))
+        #expect(try json(jsonPatched)["metadata"]?["labels"]?["team"]?.stringValue == "a")
+        let failedTest = await rest.handle(
+            method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
+            body: Data(#"[{"op":"test","path":"/spec/weight","value":1},{"op":"replace","path":"/spec/weight","value":2}]"#.utf8),
+            contentType: "application/json-patch+json")
+        #expect(failedTest.code == 422)
+        #expect(try json(await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "", body: Data()))["spec"]?["weight"] == .integer(9))
         let unsupported = await rest.handle(
             method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
-            body: Data("[]".utf8), contentType: "application/json-patch+json")
+            body: Data("{}".utf8), contentType: "application/apply-patch+yaml")
         #expect(unsupported.code == 415)
     }
 

@@ -104,9 +104,11 @@ public struct KubernetesREST: Sendable {
             return try await watch(target, namespace: namespace, from: query["resourceVersion"], name: target.name, asTable: asTable)
         }
         switch (method, target.name) {
+        case ("PATCH", let name?) where contentType.contains("json-patch"):
+            return try await jsonPatch(target.type, namespace: namespace ?? "", name: name, body: body)
         case ("PATCH", _?) where !contentType.contains("merge-patch"):
             return json(
-                415, KubernetesStatus.status(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json"))
+                415, KubernetesStatus.status(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"))
         case ("PATCH", let name?):
             return json(200, try await patch(target.type, namespace: namespace ?? "", name: name, body: body))
         case ("GET", nil):
@@ -179,6 +181,20 @@ public struct KubernetesREST: Sendable {
     private func patch<T: APIObject>(_ type: T.Type, namespace: String, name: String, body: Data) async throws -> JSONValue {
         let changes = try JSONParser.parse(body)
         return JSONValue.encoding(try await server.patch(T.self, namespace: namespace, name: name, mergePatch: changes))
+    }
+
+    /// An RFC 6902 JSON patch on the stored object, then an update; a patch that does not
+    /// apply changes nothing and answers 422.
+    private func jsonPatch<T: APIObject>(_ type: T.Type, namespace: String, name: String, body: Data) async throws -> Response {
+        let current = try await server.get(T.self, namespace: namespace, name: name)
+        let patched: JSONValue
+        do {
+            patched = try JSONPatch.apply(try JSONParser.parse(body), to: JSONValue.encoding(current))
+        } catch let failure as JSONPatch.Failure {
+            return json(422, KubernetesStatus.status(code: 422, reason: "Invalid", message: "the JSON patch does not apply: \(failure)"))
+        }
+        let next = try JSONValueDecoder.decode(T.self, from: patched)
+        return json(200, JSONValue.encoding(try await server.update(next)))
     }
 
     enum Verb { case create, update, updateStatus }
