@@ -39,7 +39,7 @@ struct SyncCommand: AsyncParsableCommand {
             print("\(Self.name(result.entry, server: server)) \(result.outcome.rawValue)\(suffix)")
         }
         if prune {
-            let before = try await inventory(of: sync, in: server)
+            let before = try await inventory(in: server)
             for entry in try await sync.prune(before, keeping: objects.map(GitSync.entry(of:)), dryRun: dryRun) {
                 print("\(Self.name(entry, server: server)) pruned\(suffix)")
             }
@@ -65,7 +65,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     /// What earlier syncs from this source applied, as their marks say.
-    private func inventory(of sync: GitSync, in server: APIServer) async throws -> [InventoryEntry] {
+    private func inventory(in server: APIServer) async throws -> [InventoryEntry] {
         var entries: [InventoryEntry] = []
         for type in server.registry.kinds where !(type.resource.group.isEmpty && type.resource.kind == "Event") {
             for item in try await server.objects(of: type.resource).items

@@ -166,6 +166,13 @@ public struct HCFSStatus: Codable, Hashable, Sendable {
 }
 
 extension Dataset {
+    /// The dataset whose cache this one shares, when its mount point is `dataset://NS/NAME`.
+    public var sharedSource: (namespace: String, name: String)? {
+        guard let point = spec.mounts?.first?.mountPoint, point.hasPrefix("dataset://") else { return nil }
+        let parts = point.dropFirst("dataset://".count).split(separator: "/")
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+
     /// The mount point schemes Fluid's runtimes understand; `dataset://NS/NAME` shares
     /// another dataset's cache.
     public static let mountSchemes = [

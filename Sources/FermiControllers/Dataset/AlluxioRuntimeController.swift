@@ -56,9 +56,7 @@ public struct AlluxioRuntimeController: Reconciler {
 
     /// The dataset another names by `dataset://NS/NAME`, if it does.
     static func reference(of dataset: Dataset) -> ObjectKey? {
-        guard let point = dataset.spec.mounts?.first?.mountPoint, point.hasPrefix("dataset://") else { return nil }
-        let parts = point.dropFirst("dataset://".count).split(separator: "/")
-        return parts.count == 2 ? ObjectKey(namespace: String(parts[0]), name: String(parts[1])) : nil
+        dataset.sharedSource.map { ObjectKey(namespace: $0.namespace, name: $0.name) }
     }
 
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {

@@ -18,12 +18,36 @@ public struct GitCheckout: Sendable {
 
     /// Fetches the repository and returns the commit id `ref` names now.
     public func fetch(_ ref: GitReference?) throws -> String {
+        try update()
+        return try commit(of: ref)
+    }
+
+    /// Fetches the repository and returns the commit a revision name means: a commit id, a
+    /// tag, or a branch, tried in that order (the default branch when nil).
+    public func fetch(named name: String?) throws -> String {
+        try update()
+        guard let name, !name.isEmpty else { return try commit(of: nil) }
+        let isHex = name.count >= 7 && name.allSatisfy(\.isHexDigit)
+        let candidates = (isHex ? [GitReference(commit: name)] : []) + [GitReference(tag: name), GitReference(branch: name)]
+        for candidate in candidates {
+            if let commit = try? commit(of: candidate) { return commit }
+        }
+        throw GitError(command: "rev-parse", output: "no commit, tag or branch \(name) in \(url)")
+    }
+
+    /// Clones the repository into the cache the first time, then fetches every branch and tag.
+    private func update() throws {
         if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
             try FileManager.default.createDirectory(at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: directory)
             try Self.git(["clone", "--quiet", "--no-checkout", url, directory.path])
         }
         try git(["fetch", "--quiet", "--force", "--tags", "origin", "+refs/heads/*:refs/remotes/origin/*"])
+    }
+
+    /// The commit `ref` names in the fetched repository: its commit, tag or branch, else the
+    /// default branch.
+    private func commit(of ref: GitReference?) throws -> String {
         if let commit = ref?.commit { return try resolve("\(commit)^{commit}") }
         if let tag = ref?.tag { return try resolve("refs/tags/\(tag)^{commit}") }
         if let branch = ref?.branch { return try resolve("refs/remotes/origin/\(branch)^{commit}") }
@@ -31,19 +55,6 @@ public struct GitCheckout: Sendable {
             if let commit = try? resolve("\(head)^{commit}") { return commit }
         }
         throw GitError(command: "rev-parse", output: "the repository has no default branch")
-    }
-
-    /// Fetches the repository and returns the commit a revision name means: a commit id, a
-    /// tag, or a branch, tried in that order (the default branch when nil).
-    public func fetch(named name: String?) throws -> String {
-        guard let name, !name.isEmpty else { return try fetch(nil) }
-        _ = try? fetch(nil)
-        let isHex = name.count >= 7 && name.allSatisfy(\.isHexDigit)
-        let candidates = (isHex ? [GitReference(commit: name)] : []) + [GitReference(tag: name), GitReference(branch: name)]
-        for candidate in candidates {
-            if let commit = try? fetch(candidate) { return commit }
-        }
-        throw GitError(command: "rev-parse", output: "no commit, tag or branch \(name) in \(url)")
     }
 
     /// The manifest files (.yaml, .yml, .json) under `path` at `commit`, each named by its

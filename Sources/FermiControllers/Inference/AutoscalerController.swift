@@ -115,7 +115,7 @@ public struct AutoscalerController: Reconciler {
         var due: [Int64] = []
         if let since = status.panicSince { due.append(since.secondsSince1970 + settings.stableWindow.components.seconds) }
         if let oldest = status.recentScales?.first?.time, status.recentScales?.count ?? 0 > 1 {
-            let delay = max(settings.scaleDownDelay, settings.metric == "cpu" || settings.metric == "memory" ? ScaleDecision.utilisationStabilisation : .zero)
+            let delay = ScaleDecision.scaleDownDelay(settings)
             due.append(oldest.secondsSince1970 + delay.components.seconds)
         }
         if let idle = status.idleSince { due.append(idle.secondsSince1970 + settings.scaleToZeroGracePeriod.components.seconds) }

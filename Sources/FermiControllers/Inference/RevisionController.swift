@@ -215,15 +215,3 @@ public struct RevisionController: Reconciler {
             uid: revision.metadata.uid ?? "", controller: true, blockOwnerDeletion: true)
     }
 }
-
-extension Pod {
-    /// Whether the pod is Ready and not on its way out.
-    var isReady: Bool {
-        metadata.deletionTimestamp == nil && status?.phase == PodPhase.running && condition("Ready")?.status == "True"
-    }
-
-    /// The pod's condition of `type`, if it has one.
-    func condition(_ type: String) -> PodCondition? {
-        status?.conditions?.first { $0.type == type }
-    }
-}

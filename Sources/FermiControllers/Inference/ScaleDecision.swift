@@ -34,6 +34,13 @@ struct ScaleDecision: Equatable {
     /// How long an HPA-class revision holds its scale before a drop, as the HPA does.
     static let utilisationStabilisation: Duration = .seconds(300)
 
+    /// How long a drop must hold before it is acted on: the revision's scale-down delay, and
+    /// for cpu or memory at least the HPA's stabilisation window.
+    static func scaleDownDelay(_ settings: AutoscalingSettings) -> Duration {
+        settings.metric == "cpu" || settings.metric == "memory"
+            ? max(settings.scaleDownDelay, utilisationStabilisation) : settings.scaleDownDelay
+    }
+
     static func decide(
         settings: AutoscalingSettings, reachable: Bool, observed: Observation, previous: PodAutoscalerStatus?, now: Timestamp
     ) -> ScaleDecision {
@@ -83,7 +90,7 @@ struct ScaleDecision: Equatable {
             reason = "activation: \(observed.pendingRequests) request(s) waiting at the activator; \(reason)"
         }
         // Drops wait out the scale-down delay: the most wanted within it is what counts.
-        let delay = utilisation ? max(settings.scaleDownDelay, utilisationStabilisation) : settings.scaleDownDelay
+        let delay = scaleDownDelay(settings)
         // Kept as a sliding-window maximum: a wanted scale no higher than a later one can
         // never count again, so it goes; the list stays short, and a second look at the same
         // moment changes nothing.

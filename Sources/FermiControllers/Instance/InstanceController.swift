@@ -117,7 +117,7 @@ public struct InstanceController: Reconciler {
             }
             try await deletePod(pod)
             set(&status, phase: InstancePhase.pending, reason: "Restarting", message: "The instance's pod ended and is made anew", now: now)
-        case PodPhase.running? where pod.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } == true:
+        case PodPhase.running? where pod.isReady:
             if status.phase != InstancePhase.running {
                 // Starting it is using it.
                 status.startTime = status.startTime ?? now
@@ -129,7 +129,7 @@ public struct InstanceController: Reconciler {
             set(&status, phase: InstancePhase.running, reason: "Running", message: "", now: now)
         default:
             if pod.spec.nodeName == nil {
-                let why = pod.status?.conditions?.first { $0.type == "PodScheduled" }?.message ?? "Waiting for a node with room"
+                let why = pod.condition("PodScheduled")?.message ?? "Waiting for a node with room"
                 set(&status, phase: InstancePhase.pending, reason: "Unschedulable", message: why, now: now)
             } else {
                 status.nodeName = pod.spec.nodeName

@@ -16,9 +16,8 @@ extension Kubelet {
         for claim in claims {
             guard var dataset = datasets.object(namespace: pod.namespace, name: claim) else { continue }
             // A dataset that shares another's cache reads from where that one is cached.
-            if let point = dataset.spec.mounts?.first?.mountPoint, point.hasPrefix("dataset://") {
-                let parts = point.dropFirst("dataset://".count).split(separator: "/")
-                guard parts.count == 2, let shared = datasets.object(namespace: String(parts[0]), name: String(parts[1])) else { continue }
+            if let source = dataset.sharedSource {
+                guard let shared = datasets.object(namespace: source.namespace, name: source.name) else { continue }
                 dataset = shared
             }
             guard node.metadata.labels?[FluidNames.cacheNodeLabel(namespace: dataset.namespace, name: dataset.name)] == "true" else { continue }

@@ -63,7 +63,8 @@ public final class TrafficSimulator: Reconciler {
             published?.loadStartedAt?.secondsSince1970
             ?? (load.hasLoad && Conditions.isTrue("Ready", in: service.status?.conditions) ? now : nil)
         // 3: Play the seconds since the last, against the routes and replicas as they are now.
-        let inputs = inputs(of: service, load: load)
+        let owned = revisions(of: service)
+        let inputs = inputs(of: service, revisions: owned, load: load)
         let state = traffic.withLock { states -> ServiceTraffic in
             var state = states[key] ?? ServiceTraffic(second: now, seed: seed, salt: key.description, restored: published)
             state.advance(to: now, loadStart: loadStart, inputs: inputs)
@@ -71,7 +72,7 @@ public final class TrafficSimulator: Reconciler {
             return state
         }
         // 4: Publish what changed.
-        var figures = ServingFigures.measure(state, inputs: inputs, revisions: revisions(of: service), now: now)
+        var figures = ServingFigures.measure(state, inputs: inputs, revisions: owned, now: now)
         figures.loadStartedAt = loadStart.map { Timestamp(Date(timeIntervalSince1970: TimeInterval($0))) }
         figures.history = ServingFigures.history(published?.history, adding: figures, now: now)
         if ServingFigures.isWorthPublishing(figures, over: published, now: now) {
@@ -83,11 +84,10 @@ public final class TrafficSimulator: Reconciler {
     }
 
     /// The routes, replicas and settings the service's traffic meets now.
-    private func inputs(of service: InferenceService, load: LoadModel) -> ServiceTraffic.Inputs {
+    private func inputs(of service: InferenceService, revisions owned: [Revision], load: LoadModel) -> ServiceTraffic.Inputs {
         let routes = (service.status?.components?["predictor"]?.traffic ?? []).compactMap { target in
             target.revisionName.map { ServiceTraffic.Inputs.Route(revision: $0, percent: Int(target.percent ?? 0)) }
         }
-        let owned = revisions(of: service)
         var capacity: [String: Int] = [:]
         var timeout: [String: Double] = [:]
         for revision in owned {
@@ -100,9 +100,8 @@ public final class TrafficSimulator: Reconciler {
             .compactMap { pod -> ServiceTraffic.Inputs.Replica? in
                 guard let revision = pod.metadata.labels?[Self.revisionLabel] else { return nil }
                 let node = pod.spec.nodeName.flatMap { nodes.object(name: $0) }
-                let ready = pod.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } == true
                 return ServiceTraffic.Inputs.Replica(
-                    pod: pod.name, revision: revision, zone: node?.metadata.labels?[WellKnownLabels.zone] ?? "", ready: ready,
+                    pod: pod.name, revision: revision, zone: node?.metadata.labels?[WellKnownLabels.zone] ?? "", ready: pod.isReady,
                     costPerSecond: PodUsage.of(pod, on: node, runSeconds: 1).cost)
             }
         let origins = (PlacementAnnotations.zoneSpread(of: service.metadata) ?? []).map { ($0.zone, $0.pods) }
