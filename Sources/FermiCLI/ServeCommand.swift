@@ -5,12 +5,15 @@ import Foundation
 import Hummingbird
 
 /// `fermi serve`: the Kubernetes REST API over the store, for the real `kubectl` and client
-/// libraries, until interrupted.
+/// libraries, until interrupted. Requests need a bearer token and RBAC decides what each user
+/// may do; unless a token file is given, an admin token and a kubeconfig are made beside the
+/// store.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Serve the Kubernetes REST API over the store, for kubectl and client libraries.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var serving: ServingOptions
     @Option(help: "Where to listen: HOST:PORT.") var listen = "127.0.0.1:6443"
 
     func validate() throws {
@@ -20,10 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let server = try await global.openAPI()
         let (host, port) = Self.address(listen)!
-        let application = HTTPFront.application(server: server, host: host, port: port) { bound in
-            print("serving the Kubernetes API on http://\(host):\(bound)")
-        }
-        try await application.runService()
+        let prepared = try await serving.prepare(server: server, location: global.location)
+        try await prepared.application(server: server, host: host, port: port).runService()
     }
 
     static func address(_ text: String) -> (host: String, port: Int)? {

@@ -101,7 +101,7 @@ struct KubernetesRESTTests {
 
     @Test func theSameIsServedOverHTTP() async throws {
         let port = PortWaiter()
-        let application = HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
+        let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.runService() }
             let bound = await port.value()

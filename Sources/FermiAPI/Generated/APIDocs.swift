@@ -34,6 +34,11 @@ public enum APIDocs {
                 FieldDoc(name: "podAffinity", type: "PodAffinity?", doc: ""),
                 FieldDoc(name: "podAntiAffinity", type: "PodAntiAffinity?", doc: ""),
             ]),
+        "AggregationRule": TypeDoc(
+            doc: "How a ClusterRole gathers the rules of other ClusterRoles, chosen by label.",
+            fields: [
+                FieldDoc(name: "clusterRoleSelectors", type: "[LabelSelector]?", doc: "ClusterRoles matching any of these selectors lend their rules to this one."),
+            ]),
         "AlluxioComponent": TypeDoc(
             doc: "One Alluxio component (master, worker, ...).",
             fields: [
@@ -208,6 +213,20 @@ public enum APIDocs {
                 FieldDoc(name: "admittedWorkloads", type: "Int32?", doc: ""),
                 FieldDoc(name: "pendingWorkloadsStatus", type: "JSONValue?", doc: "The head of the queue, for visibility."),
                 FieldDoc(name: "fairSharing", type: "JSONValue?", doc: "The queue's dominant share in fair sharing."),
+            ]),
+        "ClusterRole": TypeDoc(
+            doc: "A ClusterRole (`rbac.authorization.k8s.io/v1`): rules granting access across the cluster (through a ClusterRoleBinding) or in one namespace (through a RoleBinding).",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "rules", type: "[PolicyRule]?", doc: "What the role allows; for an aggregated role, gathered from the roles it selects."),
+                FieldDoc(name: "aggregationRule", type: "AggregationRule?", doc: "When set, the role also holds the rules of every ClusterRole these selectors match."),
+            ]),
+        "ClusterRoleBinding": TypeDoc(
+            doc: "A ClusterRoleBinding (`rbac.authorization.k8s.io/v1`): grants a ClusterRole to subjects in every namespace and for cluster-scoped resources.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "subjects", type: "[RBACSubject]?", doc: "Who is granted the role."),
+                FieldDoc(name: "roleRef", type: "RoleRef", doc: "The ClusterRole granted. It cannot be changed."),
             ]),
         "ClusterTrustBundleProjection": TypeDoc(
             doc: "The certificates of ClusterTrustBundles in a projected volume.",
@@ -1877,6 +1896,15 @@ public enum APIDocs {
                 FieldDoc(name: "coreHours", type: "Decimal", doc: ""),
                 FieldDoc(name: "cost", type: "Decimal", doc: ""),
             ]),
+        "PolicyRule": TypeDoc(
+            doc: "One grant of a Role or ClusterRole: the verbs allowed on resources of API groups (optionally only the objects named), or on non-resource URLs such as `/healthz`.",
+            fields: [
+                FieldDoc(name: "verbs", type: "[String]", doc: "What may be done: get, list, watch, create, update, patch, delete, deletecollection, or `*`."),
+                FieldDoc(name: "apiGroups", type: "[String]?", doc: "The API groups of the resources (\"\" is the core group); `*` is every group."),
+                FieldDoc(name: "resources", type: "[String]?", doc: "Resources by plural name, `resource/subresource` for a subresource, `*` for all."),
+                FieldDoc(name: "resourceNames", type: "[String]?", doc: "When set, only the objects of these names; empty allows every name."),
+                FieldDoc(name: "nonResourceURLs", type: "[String]?", doc: "Paths outside the resource API (`/healthz`, `/metrics`, `/apis/*`); cluster roles only."),
+            ]),
         "PortStatus": TypeDoc(
             doc: "The state of one port of a load balancer.",
             fields: [
@@ -2038,6 +2066,14 @@ public enum APIDocs {
                 FieldDoc(name: "reservation", type: "QueueReservation?", doc: "Resources reserved for the queue's jobs on particular nodes."),
                 FieldDoc(name: "allocated", type: "ResourceList?", doc: "Resources allocated to the queue's running pods."),
             ]),
+        "RBACSubject": TypeDoc(
+            doc: "Who a binding grants its role to: a user, a group, or a service account.",
+            fields: [
+                FieldDoc(name: "kind", type: "String", doc: "User, Group or ServiceAccount."),
+                FieldDoc(name: "apiGroup", type: "String?", doc: "`rbac.authorization.k8s.io` for users and groups, \"\" for service accounts."),
+                FieldDoc(name: "name", type: "String", doc: "The user's, group's or service account's name."),
+                FieldDoc(name: "namespace", type: "String?", doc: "The service account's namespace."),
+            ]),
         "RDZVConf": TypeDoc(
             doc: "One rendezvous setting.",
             fields: [
@@ -2187,6 +2223,26 @@ public enum APIDocs {
                 FieldDoc(name: "cpuUtilization", type: "String?", doc: "Average CPU and memory use of its replicas as a percentage of their requests."),
                 FieldDoc(name: "memoryUtilization", type: "String?", doc: ""),
                 FieldDoc(name: "replicas", type: "[ReplicaTraffic]?", doc: ""),
+            ]),
+        "Role": TypeDoc(
+            doc: "A Role (`rbac.authorization.k8s.io/v1`): rules granting access to resources in its own namespace, given to users by RoleBindings.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "rules", type: "[PolicyRule]?", doc: "What the role allows."),
+            ]),
+        "RoleBinding": TypeDoc(
+            doc: "A RoleBinding (`rbac.authorization.k8s.io/v1`): grants a Role, or a ClusterRole's rules, to subjects within the binding's namespace.",
+            fields: [
+                FieldDoc(name: "metadata", type: "ObjectMeta", doc: ""),
+                FieldDoc(name: "subjects", type: "[RBACSubject]?", doc: "Who is granted the role."),
+                FieldDoc(name: "roleRef", type: "RoleRef", doc: "The role granted: a Role in this namespace or a ClusterRole. It cannot be changed."),
+            ]),
+        "RoleRef": TypeDoc(
+            doc: "The role a binding grants: a Role in the binding's namespace or a ClusterRole.",
+            fields: [
+                FieldDoc(name: "apiGroup", type: "String?", doc: "Always `rbac.authorization.k8s.io` (the default)."),
+                FieldDoc(name: "kind", type: "String", doc: "Role or ClusterRole."),
+                FieldDoc(name: "name", type: "String", doc: "The role's name."),
             ]),
         "RunPolicy": TypeDoc(
             doc: "How a training job runs as a whole (the training operator's `RunPolicy`).",

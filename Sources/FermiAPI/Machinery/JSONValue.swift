@@ -27,6 +27,12 @@ public enum JSONValue: Hashable, Sendable {
         if case .object(let members) = self { return members }
         return nil
     }
+
+    /// The elements, if this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
 }
 
 extension JSONValue: Codable {

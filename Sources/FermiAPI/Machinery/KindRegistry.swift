@@ -4,7 +4,7 @@ public struct KindRegistry: Sendable {
     /// The kinds of DESIGN.md's table, group by group.
     public static let served = KindRegistry(
         CoreGroup.kinds + BatchGroup.kinds + SchedulingGroup.kinds + VolcanoGroup.kinds
-            + KueueGroup.kinds + KubeflowGroup.kinds + KServeGroup.kinds + KnativeGroup.kinds + FluidGroup.kinds
+            + KueueGroup.kinds + KubeflowGroup.kinds + KServeGroup.kinds + KnativeGroup.kinds + FluidGroup.kinds + RBACGroup.kinds
             + FermiGroup.kinds)
 
     /// The served kinds in the order given.

@@ -9,9 +9,12 @@ import Foundation
 /// `Status` objects.
 public struct KubernetesREST: Sendable {
     let server: APIServer
+    /// Who may do what; nil serves everyone everything (for tests of the API alone).
+    let access: AccessControl?
 
-    public init(server: APIServer) {
+    public init(server: APIServer, access: AccessControl? = nil) {
         self.server = server
+        self.access = access
     }
 
     /// What answers a request: a body, or for a watch, a stream of JSON lines.
@@ -20,6 +23,8 @@ public struct KubernetesREST: Sendable {
         public var contentType: String
         public var body: Data
         public var stream: AsyncThrowingStream<Data, any Error>?
+        /// Warnings for the client (unknown fields), sent as `Warning: 299` headers.
+        public var warnings: [String] = []
 
         init(code: Int, contentType: String, body: Data, stream: AsyncThrowingStream<Data, any Error>? = nil) {
             self.code = code
@@ -30,9 +35,11 @@ public struct KubernetesREST: Sendable {
     }
 
     public func handle(
-        method: String, path: String, query: [String: String], accept: String, body: Data, contentType: String = "application/json"
+        method: String, path: String, query: [String: String], accept: String, body: Data, contentType: String = "application/json",
+        authorization: String? = nil
     ) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
+        if let refusal = await refusal(method: method, parts: parts, query: query, authorization: authorization) { return refusal }
         do {
             switch parts {
             case ["healthz"], ["readyz"], ["livez"]: return Response(code: 200, contentType: "text/plain", body: Data("ok".utf8))
@@ -57,9 +64,23 @@ public struct KubernetesREST: Sendable {
             }
             let target = try locate(group: group, version: version, rest: rest)
             return try await serve(method: method, target, query: query, accept: accept, body: body, contentType: contentType)
+        } catch let rejection as RequestBody.Rejection {
+            return json(rejection.code, rejection.status)
         } catch {
             let (code, status) = KubernetesStatus.of(error)
             return json(code, status)
+        }
+    }
+
+    /// The answer to a request that authentication or authorization turns away, or nil when
+    /// it may go ahead.
+    private func refusal(method: String, parts: [String], query: [String: String], authorization: String?) async -> Response? {
+        guard let access else { return nil }
+        let request = RequestInfo.attributes(method: method, parts: parts, query: query)
+        switch await access.decide(authorization: authorization, request: request) {
+        case .allowed: return nil
+        case .unauthenticated: return json(401, KubernetesStatus.status(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+        case .forbidden(let why): return json(403, KubernetesStatus.forbidden(request, why: why))
         }
     }
 
@@ -129,9 +150,9 @@ public struct KubernetesREST: Sendable {
             }
             return json(200, object)
         case ("POST", nil):
-            return json(201, try await write(target.type, body: body, namespace: namespace, verb: .create))
+            return try await write(target.type, body: body, namespace: namespace, verb: .create, query: query)
         case ("PUT", _?):
-            return json(200, try await write(target.type, body: body, namespace: namespace, verb: target.status ? .updateStatus : .update))
+            return try await write(target.type, body: body, namespace: namespace, verb: target.status ? .updateStatus : .update, query: query)
         case ("DELETE", let name?):
             let policy = PropagationPolicy(rawValue: query["propagationPolicy"] ?? "Background") ?? .background
             return json(200, try await delete(target.type, namespace: namespace ?? "", name: name, policy: policy))
@@ -199,16 +220,25 @@ public struct KubernetesREST: Sendable {
 
     enum Verb { case create, update, updateStatus }
 
-    private func write<T: APIObject>(_ type: T.Type, body: Data, namespace: String?, verb: Verb) async throws -> JSONValue {
-        var object = try JSONValueDecoder.decode(T.self, from: try JSONParser.parse(body))
+    private func write<T: APIObject>(_ type: T.Type, body: Data, namespace: String?, verb: Verb, query: [String: String]) async throws -> Response {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            throw RequestBody.badRequest("the request body is not JSON: \(error)")
+        }
+        var (object, warnings) = try RequestBody.decode(T.self, from: value, registry: server.registry, fieldValidation: query["fieldValidation"])
         if T.resource.namespaced, object.namespace.isEmpty, let namespace { object.metadata.namespace = namespace }
+        let dryRun = query["dryRun"] == "All"
         let written: T =
             switch verb {
-            case .create: try await server.create(object)
-            case .update: try await server.update(object)
+            case .create: try await server.create(object, dryRun: dryRun)
+            case .update: try await server.update(object, dryRun: dryRun)
             case .updateStatus: try await server.updateStatus(object)
             }
-        return JSONValue.encoding(written)
+        var response = json(verb == .create ? 201 : 200, JSONValue.encoding(written))
+        response.warnings = warnings
+        return response
     }
 
     private func delete<T: APIObject>(_ type: T.Type, namespace: String, name: String, policy: PropagationPolicy) async throws -> JSONValue {

@@ -32,6 +32,23 @@ enum KubernetesStatus {
         }
     }
 
+    /// 403, worded as the API server words it: `pytorchjobs.kubeflow.org "x" is forbidden: User ...`.
+    static func forbidden(_ request: RequestAttributes, why: String) -> JSONValue {
+        guard let resource = request.resource else {
+            return status(code: 403, reason: "Forbidden", message: "forbidden: \(why)")
+        }
+        let qualified = resource.group.isEmpty ? resource.resource : "\(resource.resource).\(resource.group)"
+        let named = resource.name.isEmpty ? qualified : "\(qualified) \"\(resource.name)\""
+        var body = status(code: 403, reason: "Forbidden", message: "\(named) is forbidden: \(why)")
+        if case .object(var members) = body {
+            members["details"] = .object([
+                "name": .string(resource.name), "group": .string(resource.group), "kind": .string(resource.resource),
+            ])
+            body = .object(members)
+        }
+        return body
+    }
+
     static func status(code: Int, reason: String, message: String) -> JSONValue {
         .object([
             "kind": .string("Status"), "apiVersion": .string("v1"), "metadata": .object([:]), "status": .string("Failure"),

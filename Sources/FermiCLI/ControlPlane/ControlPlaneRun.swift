@@ -14,6 +14,8 @@ import UnixSignals
 struct ControlPlaneRun {
     let options: ControlPlaneOptions
     let global: GlobalOptions
+    /// How the API is served with --listen.
+    let serving: ServingOptions
     /// The controllers to run; nil runs them all.
     let only: Set<String>?
 
@@ -87,7 +89,8 @@ struct ControlPlaneRun {
         ]
         // The API for kubectl, over the same API layer the controllers use.
         if let listen = options.listen, let (host, port) = ServeCommand.address(listen) {
-            services.append(.init(service: HTTPFront.application(server: manager.server, host: host, port: port)))
+            let prepared = try await serving.prepare(server: manager.server, location: global.location)
+            services.append(.init(service: try prepared.application(server: manager.server, host: host, port: port)))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -9,9 +9,10 @@ struct UpCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var time: ControlPlaneOptions
+    @OptionGroup var serving: ServingOptions
 
     func run() async throws {
-        try await ControlPlaneRun(options: time, global: global, only: nil).run()
+        try await ControlPlaneRun(options: time, global: global, serving: serving, only: nil).run()
     }
 }
 
@@ -23,11 +24,12 @@ struct ControllersCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var time: ControlPlaneOptions
+    @OptionGroup var serving: ServingOptions
     @Option(help: "Comma-separated controller names (\(ControlPlane.controllerNames.joined(separator: ", "))).")
     var only: String?
 
     func run() async throws {
         let names = only.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
-        try await ControlPlaneRun(options: time, global: global, only: names).run()
+        try await ControlPlaneRun(options: time, global: global, serving: serving, only: names).run()
     }
 }
