@@ -17,6 +17,8 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
     case gone(String)
     /// The store failed; the call may be retried.
     case unavailable(String)
+    /// A delete's precondition did not hold: `Precondition failed: UID in precondition: ...`.
+    case preconditionFailed(String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
             "too old resource version: \(detail)"
         case .unavailable(let detail):
             detail
+        case .preconditionFailed(let detail):
+            "Precondition failed: \(detail)"
         }
     }
 

@@ -141,13 +141,14 @@ public final class APIServer: Sendable {
     /// are cleared. With `.foreground` its dependents go first and with `.orphan` they are
     /// let go, both through the garbage collector's finalizers; `.background` (the default)
     /// deletes it now and leaves its dependents to the collector. Returns the object as it was
-    /// last stored.
+    /// last stored. Preconditions are checked against the object the delete acts on.
     @discardableResult
     public func delete<T: APIObject>(
         _ type: T.Type, namespace: String = "default", name: String,
-        propagationPolicy: PropagationPolicy = .background
+        propagationPolicy: PropagationPolicy = .background, preconditions: DeletePreconditions = .init()
     ) async throws -> T {
         let current = try await get(T.self, namespace: namespace, name: name)
+        try preconditions.check(current)
         var finalizers = current.metadata.finalizers ?? []
         if let finalizer = propagationPolicy.finalizer, current.metadata.deletionTimestamp == nil,
             !finalizers.contains(finalizer)

@@ -38,7 +38,8 @@ enum ObjectRules {
         return oldMembers != newMembers
     }
 
-    /// Copies what only the server sets (uid, creation time, generation, deletion time).
+    /// Copies what only the server sets (uid, creation time, generation, deletion time), and
+    /// the field managers when the writer did not send them.
     static func carrySystemMetadata<T: APIObject>(from current: T, into next: inout T) {
         next.apiVersion = T.resource.apiVersion
         next.kind = T.resource.kind
@@ -48,6 +49,8 @@ enum ObjectRules {
         next.metadata.generation = current.metadata.generation
         next.metadata.deletionTimestamp = current.metadata.deletionTimestamp
         next.metadata.resourceVersion = current.metadata.resourceVersion
+        // A writer that leaves managedFields out keeps them, as upstream does.
+        if next.metadata.managedFields == nil { next.metadata.managedFields = current.metadata.managedFields }
     }
 
     private static func replacing<T: APIObject>(_ member: String, in object: T, with value: JSONValue?)

@@ -75,13 +75,22 @@ struct GetCommand: AsyncParsableCommand {
         }
     }
 
+    private static func withoutManagedFields(_ object: JSONValue) -> JSONValue {
+        guard case .object(var members) = object, case .object(var metadata)? = members["metadata"], metadata["managedFields"] != nil
+        else { return object }
+        metadata["managedFields"] = nil
+        members["metadata"] = .object(metadata)
+        return .object(members)
+    }
+
     /// The objects of each kind in `format`; `single` prints one object by itself rather
     /// than as a List, as kubectl does when one object is asked for by name.
     private func print(
         _ listing: [(type: any APIObject.Type, objects: [JSONValue])], format: OutputFormat, single: Bool,
         headers: Bool = true, now: Date
     ) throws {
-        let all = listing.flatMap(\.objects)
+        // As kubectl, without --show-managed-fields: managedFields are for the server.
+        let all = listing.flatMap(\.objects).map(Self.withoutManagedFields)
         let document: JSONValue =
             single && all.count == 1
             ? all[0]

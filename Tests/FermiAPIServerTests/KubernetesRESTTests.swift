@@ -95,7 +95,7 @@ struct KubernetesRESTTests {
         #expect(try json(await rest.handle(method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "", body: Data()))["spec"]?["weight"] == .integer(9))
         let unsupported = await rest.handle(
             method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
-            body: Data("{}".utf8), contentType: "application/apply-patch+yaml")
+            body: Data("{}".utf8), contentType: "application/xml")
         #expect(unsupported.code == 415)
     }
 

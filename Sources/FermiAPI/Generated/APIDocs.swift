@@ -1218,6 +1218,17 @@ public enum APIDocs {
                 FieldDoc(name: "profile", type: "String?", doc: "The MIG profile, `<compute slices>g.<memory>gb` (`1g.10gb`, `3g.40gb`)."),
                 FieldDoc(name: "count", type: "Int32?", doc: "Slices of that profile per GPU, 1–7."),
             ]),
+        "ManagedFieldsEntry": TypeDoc(
+            doc: "The fields one manager set with one kind of operation (`Apply` or `Update`), in the `FieldsV1` form: a tree of `f:<name>` keys whose leaves are `{}`.",
+            fields: [
+                FieldDoc(name: "manager", type: "String", doc: "Who set the fields: the client's `fieldManager` (`kubectl`, `kubectl-client-side-apply`)."),
+                FieldDoc(name: "operation", type: "String", doc: "Apply (server-side apply) or Update (create, update, patch)."),
+                FieldDoc(name: "apiVersion", type: "String?", doc: "The version of the object the fields are named in."),
+                FieldDoc(name: "time", type: "Timestamp?", doc: "When the manager last changed the set."),
+                FieldDoc(name: "fieldsType", type: "String?", doc: "Always FieldsV1."),
+                FieldDoc(name: "fieldsV1", type: "JSONValue?", doc: "The fields, as a tree of `f:<name>` keys."),
+                FieldDoc(name: "subresource", type: "String?", doc: "The subresource written through (`status`), or nil for the object itself."),
+            ]),
         "ManifestDecoder": TypeDoc(
             doc: "Turns manifest documents into typed objects of the kinds the registry serves.",
             fields: [
@@ -1526,6 +1537,7 @@ public enum APIDocs {
                 FieldDoc(name: "annotations", type: "[String: String]?", doc: ""),
                 FieldDoc(name: "ownerReferences", type: "[OwnerReference]?", doc: ""),
                 FieldDoc(name: "finalizers", type: "[String]?", doc: ""),
+                FieldDoc(name: "managedFields", type: "[ManagedFieldsEntry]?", doc: "Which field manager set which fields, for server-side apply."),
             ]),
         "ObjectReference": TypeDoc(
             doc: "A reference to any object, as `v1.ObjectReference`: what an Event is about, for one.",

@@ -13,6 +13,8 @@ public struct ObjectMeta: Codable, Hashable, Sendable {
     public var annotations: [String: String]?
     public var ownerReferences: [OwnerReference]?
     public var finalizers: [String]?
+    /// Which field manager set which fields, for server-side apply.
+    public var managedFields: [ManagedFieldsEntry]?
 
     public init(
         name: String? = nil, namespace: String? = nil, labels: [String: String]? = nil,
@@ -22,6 +24,38 @@ public struct ObjectMeta: Codable, Hashable, Sendable {
         self.namespace = namespace
         self.labels = labels
         self.annotations = annotations
+    }
+}
+
+/// The fields one manager set with one kind of operation (`Apply` or `Update`), in the
+/// `FieldsV1` form: a tree of `f:<name>` keys whose leaves are `{}`.
+public struct ManagedFieldsEntry: Codable, Hashable, Sendable {
+    /// Who set the fields: the client's `fieldManager` (`kubectl`, `kubectl-client-side-apply`).
+    public var manager: String
+    /// Apply (server-side apply) or Update (create, update, patch).
+    public var operation: String
+    /// The version of the object the fields are named in.
+    public var apiVersion: String?
+    /// When the manager last changed the set.
+    public var time: Timestamp?
+    /// Always FieldsV1.
+    public var fieldsType: String?
+    /// The fields, as a tree of `f:<name>` keys.
+    public var fieldsV1: JSONValue?
+    /// The subresource written through (`status`), or nil for the object itself.
+    public var subresource: String?
+
+    public init(
+        manager: String, operation: String, apiVersion: String? = nil, time: Timestamp? = nil, fieldsType: String? = "FieldsV1",
+        fieldsV1: JSONValue? = nil, subresource: String? = nil
+    ) {
+        self.manager = manager
+        self.operation = operation
+        self.apiVersion = apiVersion
+        self.time = time
+        self.fieldsType = fieldsType
+        self.fieldsV1 = fieldsV1
+        self.subresource = subresource
     }
 }
 

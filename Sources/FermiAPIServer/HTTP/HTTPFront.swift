@@ -29,7 +29,7 @@ public enum HTTPFront {
                     method: request.method.rawValue, path: request.uri.path, query: query,
                     accept: request.headers[.accept] ?? "", body: Data(body.readableBytesView),
                     contentType: request.headers[.contentType] ?? "application/json",
-                    authorization: request.headers[.authorization])
+                    authorization: request.headers[.authorization], userAgent: request.headers[.userAgent])
                 var headers = HTTPFields()
                 headers[.contentType] = answer.contentType
                 for warning in answer.warnings {

@@ -36,7 +36,7 @@ public struct KubernetesREST: Sendable {
 
     public func handle(
         method: String, path: String, query: [String: String], accept: String, body: Data, contentType: String = "application/json",
-        authorization: String? = nil
+        authorization: String? = nil, userAgent: String? = nil
     ) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
         if let refusal = await refusal(method: method, parts: parts, query: query, authorization: authorization) { return refusal }
@@ -63,7 +63,8 @@ public struct KubernetesREST: Sendable {
                 return json(200, list)
             }
             let target = try locate(group: group, version: version, rest: rest)
-            return try await serve(method: method, target, query: query, accept: accept, body: body, contentType: contentType)
+            return try await serve(
+                method: method, target, query: query, accept: accept, body: body, contentType: contentType, userAgent: userAgent)
         } catch let rejection as RequestBody.Rejection {
             return json(rejection.code, rejection.status)
         } catch {
@@ -116,7 +117,7 @@ public struct KubernetesREST: Sendable {
     }
 
     private func serve(
-        method: String, _ target: Target, query: [String: String], accept: String, body: Data, contentType: String
+        method: String, _ target: Target, query: [String: String], accept: String, body: Data, contentType: String, userAgent: String?
     ) async throws -> Response {
         let resource = target.type.resource
         let namespace = resource.namespaced ? target.namespace : ""
@@ -125,13 +126,9 @@ public struct KubernetesREST: Sendable {
             return try await watch(target, namespace: namespace, from: query["resourceVersion"], name: target.name, asTable: asTable)
         }
         switch (method, target.name) {
-        case ("PATCH", let name?) where contentType.contains("json-patch"):
-            return try await jsonPatch(target.type, namespace: namespace ?? "", name: name, body: body)
-        case ("PATCH", _?) where !contentType.contains("merge-patch"):
-            return json(
-                415, KubernetesStatus.status(code: 415, reason: "UnsupportedMediaType", message: "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"))
         case ("PATCH", let name?):
-            return json(200, try await patch(target.type, namespace: namespace ?? "", name: name, body: body))
+            let request = WriteRequest(namespace: namespace ?? "", query: query, userAgent: userAgent)
+            return try await patch(target.type, name: name, body: body, contentType: contentType, request)
         case ("GET", nil):
             let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
             let (items, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels)
@@ -150,12 +147,13 @@ public struct KubernetesREST: Sendable {
             }
             return json(200, object)
         case ("POST", nil):
-            return try await write(target.type, body: body, namespace: namespace, verb: .create, query: query)
+            let request = WriteRequest(namespace: namespace ?? "", query: query, userAgent: userAgent)
+            return try await write(target.type, body: body, verb: .create, request)
         case ("PUT", _?):
-            return try await write(target.type, body: body, namespace: namespace, verb: target.status ? .updateStatus : .update, query: query)
+            let request = WriteRequest(namespace: namespace ?? "", query: query, userAgent: userAgent)
+            return try await write(target.type, body: body, verb: target.status ? .updateStatus : .update, request)
         case ("DELETE", let name?):
-            let policy = PropagationPolicy(rawValue: query["propagationPolicy"] ?? "Background") ?? .background
-            return json(200, try await delete(target.type, namespace: namespace ?? "", name: name, policy: policy))
+            return try await delete(target.type, namespace: namespace ?? "", name: name, query: query, body: body)
         default:
             return json(405, KubernetesStatus.status(code: 405, reason: "MethodNotAllowed", message: "\(method) is not supported on this path"))
         }
@@ -197,55 +195,7 @@ public struct KubernetesREST: Sendable {
         return Response(code: 200, contentType: "application/json", body: Data(), stream: stream)
     }
 
-    /// A merge patch (or a strategic merge patch, taken as one: lists are replaced whole) on
-    /// the stored object, then an update.
-    private func patch<T: APIObject>(_ type: T.Type, namespace: String, name: String, body: Data) async throws -> JSONValue {
-        let changes = try JSONParser.parse(body)
-        return JSONValue.encoding(try await server.patch(T.self, namespace: namespace, name: name, mergePatch: changes))
-    }
-
-    /// An RFC 6902 JSON patch on the stored object, then an update; a patch that does not
-    /// apply changes nothing and answers 422.
-    private func jsonPatch<T: APIObject>(_ type: T.Type, namespace: String, name: String, body: Data) async throws -> Response {
-        let current = try await server.get(T.self, namespace: namespace, name: name)
-        let patched: JSONValue
-        do {
-            patched = try JSONPatch.apply(try JSONParser.parse(body), to: JSONValue.encoding(current))
-        } catch let failure as JSONPatch.Failure {
-            return json(422, KubernetesStatus.status(code: 422, reason: "Invalid", message: "the JSON patch does not apply: \(failure)"))
-        }
-        let next = try JSONValueDecoder.decode(T.self, from: patched)
-        return json(200, JSONValue.encoding(try await server.update(next)))
-    }
-
-    enum Verb { case create, update, updateStatus }
-
-    private func write<T: APIObject>(_ type: T.Type, body: Data, namespace: String?, verb: Verb, query: [String: String]) async throws -> Response {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(body)
-        } catch {
-            throw RequestBody.badRequest("the request body is not JSON: \(error)")
-        }
-        var (object, warnings) = try RequestBody.decode(T.self, from: value, registry: server.registry, fieldValidation: query["fieldValidation"])
-        if T.resource.namespaced, object.namespace.isEmpty, let namespace { object.metadata.namespace = namespace }
-        let dryRun = query["dryRun"] == "All"
-        let written: T =
-            switch verb {
-            case .create: try await server.create(object, dryRun: dryRun)
-            case .update: try await server.update(object, dryRun: dryRun)
-            case .updateStatus: try await server.updateStatus(object)
-            }
-        var response = json(verb == .create ? 201 : 200, JSONValue.encoding(written))
-        response.warnings = warnings
-        return response
-    }
-
-    private func delete<T: APIObject>(_ type: T.Type, namespace: String, name: String, policy: PropagationPolicy) async throws -> JSONValue {
-        JSONValue.encoding(try await server.delete(T.self, namespace: namespace, name: name, propagationPolicy: policy))
-    }
-
-    private func json(_ code: Int, _ value: JSONValue) -> Response {
+    func json(_ code: Int, _ value: JSONValue) -> Response {
         Response(code: code, contentType: "application/json", body: Data(JSONValue.compactJSON(value).utf8))
     }
 

@@ -4,6 +4,7 @@ import FermiAPI
 /// reason (NotFound, AlreadyExists, Conflict, Invalid with field causes, Gone) and the message.
 enum KubernetesStatus {
     static func of(_ error: any Error) -> (code: Int, body: JSONValue) {
+        if let refused = error as? ApplyConflictError { return (409, applyConflict(refused)) }
         guard let error = error as? APIError else {
             return (500, status(code: 500, reason: "InternalError", message: "\(error)"))
         }
@@ -14,6 +15,7 @@ enum KubernetesStatus {
         case .conflict: return (409, status(code: 409, reason: "Conflict", message: error.description))
         case .gone: return (410, status(code: 410, reason: "Expired", message: error.description))
         case .unavailable: return (503, status(code: 503, reason: "ServiceUnavailable", message: error.description))
+        case .preconditionFailed: return (409, status(code: 409, reason: "Conflict", message: error.description))
         case .invalid(let kind, let name, let errors):
             let causes = errors.map { error -> JSONValue in
                 .object([
@@ -44,6 +46,22 @@ enum KubernetesStatus {
             members["details"] = .object([
                 "name": .string(resource.name), "group": .string(resource.group), "kind": .string(resource.resource),
             ])
+            body = .object(members)
+        }
+        return body
+    }
+
+    /// 409 for an apply that conflicts, each conflicting field a cause, as kubectl reads it.
+    static func applyConflict(_ error: ApplyConflictError) -> JSONValue {
+        var body = status(code: 409, reason: "Conflict", message: error.description)
+        let causes = error.conflicts.map { conflict -> JSONValue in
+            .object([
+                "reason": .string("FieldManagerConflict"), "field": .string(FieldSet.describe(conflict.path)),
+                "message": .string("conflict with \"\(conflict.manager)\"" + (conflict.apiVersion.map { " using \($0)" } ?? "")),
+            ])
+        }
+        if case .object(var members) = body {
+            members["details"] = .object(["causes": .array(causes)])
             body = .object(members)
         }
         return body
