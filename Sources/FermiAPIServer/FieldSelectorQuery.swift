@@ -8,6 +8,17 @@ public struct FieldSelectorQuery: Hashable, Sendable {
     /// The fields a selector may name.
     public static let supportedFields = ["metadata.name", "metadata.namespace", "status.phase", "spec.nodeName"]
 
+    /// The fields a selector may name for one kind: events add what they are about, as
+    /// upstream indexes them (kubectl describe lists an object's events by these).
+    public static func supportedFields(of resource: APIResource) -> [String] {
+        guard resource.group.isEmpty, resource.kind == "Event" else { return supportedFields }
+        return supportedFields + [
+            "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+            "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "type",
+            "reportingComponent", "source",
+        ]
+    }
+
     /// One requirement: a field equals (or does not equal) a value.
     public struct Requirement: Hashable, Sendable {
         public var field: String
@@ -21,14 +32,14 @@ public struct FieldSelectorQuery: Hashable, Sendable {
         self.requirements = requirements
     }
 
-    public init(parsing text: String) throws(SelectorError) {
+    public init(parsing text: String, allowing fields: [String] = FieldSelectorQuery.supportedFields) throws(SelectorError) {
         var requirements: [Requirement] = []
         for part in text.split(separator: ",") where !part.isEmpty {
             let negated = part.contains("!=")
             let separator = negated ? "!=" : (part.contains("==") ? "==" : "=")
             guard let range = part.range(of: separator) else { throw SelectorError(text) }
             let field = String(part[..<range.lowerBound])
-            guard Self.supportedFields.contains(field) else {
+            guard fields.contains(field) else {
                 throw SelectorError("field label not supported: \(field)")
             }
             requirements.append(

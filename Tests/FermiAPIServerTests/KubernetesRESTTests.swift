@@ -99,6 +99,32 @@ struct KubernetesRESTTests {
         #expect(unsupported.code == 415)
     }
 
+    @Test func aWatchCanStartWithTheObjectsThereAreEndedByABookmarkAndFilterByLabel() async throws {
+        let rest = KubernetesREST(server: server)
+        for (name, team) in [("research", "a"), ("serving", "b")] {
+            let queue = #"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"\#(name)","labels":{"team":"\#(team)"}}}"#
+            _ = await rest.handle(method: "POST", path: "/apis/scheduling.volcano.sh/v1beta1/queues", query: [:], accept: "", body: Data(queue.utf8))
+        }
+        let watch = await rest.handle(
+            method: "GET", path: "/apis/scheduling.volcano.sh/v1beta1/queues",
+            query: ["watch": "true", "sendInitialEvents": "true", "allowWatchBookmarks": "true", "labelSelector": "team=a"], accept: "", body: Data())
+        var lines = try #require(watch.stream).makeAsyncIterator()
+        let first = try JSONParser.parse(try #require(try await lines.next()))
+        #expect(first["type"]?.stringValue == "ADDED")
+        #expect(first["object"]?["metadata"]?["name"]?.stringValue == "research")
+        let end = try JSONParser.parse(try #require(try await lines.next()))
+        #expect(end["type"]?.stringValue == "BOOKMARK")
+        #expect(end["object"]?["metadata"]?["annotations"]?["k8s.io/initial-events-end"]?.stringValue == "true")
+        for (name, weight) in [("serving", 3), ("research", 5)] {
+            _ = await rest.handle(
+                method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/\(name)", query: [:], accept: "",
+                body: Data(#"{"spec":{"weight":\#(weight)}}"#.utf8), contentType: "application/merge-patch+json")
+        }
+        let change = try JSONParser.parse(try #require(try await lines.next()))
+        #expect(change["type"]?.stringValue == "MODIFIED")
+        #expect(change["object"]?["metadata"]?["name"]?.stringValue == "research")
+    }
+
     @Test func theSameIsServedOverHTTP() async throws {
         let port = PortWaiter()
         let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }

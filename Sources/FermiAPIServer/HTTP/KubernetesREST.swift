@@ -11,10 +11,13 @@ public struct KubernetesREST: Sendable {
     let server: APIServer
     /// Who may do what; nil serves everyone everything (for tests of the API alone).
     let access: AccessControl?
+    /// How often a quiet watch that allows bookmarks gets one (upstream: about a minute).
+    let bookmarkInterval: Duration
 
-    public init(server: APIServer, access: AccessControl? = nil) {
+    public init(server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60)) {
         self.server = server
         self.access = access
+        self.bookmarkInterval = bookmarkInterval
     }
 
     /// What answers a request: a body, or for a watch, a stream of JSON lines.
@@ -123,7 +126,7 @@ public struct KubernetesREST: Sendable {
         let namespace = resource.namespaced ? target.namespace : ""
         let asTable = accept.contains("as=Table")
         if method == "GET", ["true", "1"].contains(query["watch"] ?? "") {
-            return try await watch(target, namespace: namespace, from: query["resourceVersion"], name: target.name, asTable: asTable)
+            return try await watch(target, namespace: namespace, query: query, asTable: asTable)
         }
         switch (method, target.name) {
         case ("PATCH", let name?):
@@ -131,7 +134,8 @@ public struct KubernetesREST: Sendable {
             return try await patch(target.type, name: name, body: body, contentType: contentType, request)
         case ("GET", nil):
             let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
-            let (items, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels)
+            let fields = try FieldSelectorQuery(parsing: query["fieldSelector"] ?? "", allowing: FieldSelectorQuery.supportedFields(of: resource))
+            let (items, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields)
             if asTable { return json(200, ServerTable.table(of: items, type: target.type, revision: revision, now: server.currentTime())) }
             return json(
                 200,
@@ -157,42 +161,6 @@ public struct KubernetesREST: Sendable {
         default:
             return json(405, KubernetesStatus.status(code: 405, reason: "MethodNotAllowed", message: "\(method) is not supported on this path"))
         }
-    }
-
-    /// Changes after `resourceVersion` (none given: after now), one JSON line each, as
-    /// kubectl's watch reads them: `{"type":"ADDED","object":{...}}`; a compacted version
-    /// ends the stream with an ERROR event carrying a 410 Status.
-    private func watch(_ target: Target, namespace: String?, from resourceVersion: String?, name: String?, asTable: Bool) async throws -> Response {
-        let resource = target.type.resource
-        let start: String
-        if let resourceVersion, !resourceVersion.isEmpty, resourceVersion != "0" {
-            start = resourceVersion
-        } else {
-            start = try await server.objects(of: resource, namespace: namespace, labels: LabelSelectorQuery()).resourceVersion
-        }
-        let events = try await server.objectEvents(of: resource, namespace: namespace, after: start)
-        let now = server.currentTime()
-        let type = target.type
-        let stream = AsyncThrowingStream<Data, any Error> { continuation in
-            let task = Task {
-                do {
-                    for try await event in events {
-                        if let name, event.object["metadata"]?["name"]?.stringValue != name { continue }
-                        let object = asTable
-                            ? ServerTable.table(of: [event.object], type: type, revision: event.object["metadata"]?["resourceVersion"]?.stringValue ?? "", now: now)
-                            : event.object
-                        continuation.yield(Data((JSONValue.compactJSON(.object(["type": .string(event.kind), "object": object])) + "\n").utf8))
-                    }
-                    continuation.finish()
-                } catch {
-                    let (_, status) = KubernetesStatus.of(error)
-                    continuation.yield(Data((JSONValue.compactJSON(.object(["type": .string("ERROR"), "object": status])) + "\n").utf8))
-                    continuation.finish()
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-        return Response(code: 200, contentType: "application/json", body: Data(), stream: stream)
     }
 
     func json(_ code: Int, _ value: JSONValue) -> Response {

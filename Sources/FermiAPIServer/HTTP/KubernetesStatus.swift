@@ -5,6 +5,7 @@ import FermiAPI
 enum KubernetesStatus {
     static func of(_ error: any Error) -> (code: Int, body: JSONValue) {
         if let refused = error as? ApplyConflictError { return (409, applyConflict(refused)) }
+        if let selector = error as? SelectorError { return (400, status(code: 400, reason: "BadRequest", message: selector.description)) }
         guard let error = error as? APIError else {
             return (500, status(code: 500, reason: "InternalError", message: "\(error)"))
         }

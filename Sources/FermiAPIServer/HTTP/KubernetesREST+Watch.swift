@@ -1,0 +1,90 @@
+import FermiAPI
+import Foundation
+
+extension KubernetesREST {
+    /// `?watch=true`: changes after `resourceVersion` (none given: after now), one JSON line
+    /// each, as kubectl reads them: `{"type":"ADDED","object":{...}}`, filtered by name and by
+    /// label and field selectors. With `sendInitialEvents=true` the objects there are now come
+    /// first as ADDED, ended by a BOOKMARK marked `k8s.io/initial-events-end`; with
+    /// `allowWatchBookmarks=true`, a BOOKMARK carries the latest resourceVersion every
+    /// `bookmarkInterval` while nothing else is sent. A compacted version ends the stream with
+    /// an ERROR event carrying a 410 Status.
+    func watch(_ target: Target, namespace: String?, query: [String: String], asTable: Bool) async throws -> Response {
+        let resource = target.type.resource
+        let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
+        let fields = try FieldSelectorQuery(parsing: query["fieldSelector"] ?? "", allowing: FieldSelectorQuery.supportedFields(of: resource))
+        let bookmarks = query["allowWatchBookmarks"] == "true"
+        var initial: [JSONValue] = []
+        let start: String
+        if query["sendInitialEvents"] == "true" {
+            (initial, start) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields)
+        } else if let version = query["resourceVersion"], !version.isEmpty, version != "0" {
+            start = version
+        } else {
+            start = try await server.objects(of: resource, namespace: namespace, labels: LabelSelectorQuery()).resourceVersion
+        }
+        let events = try await server.objectEvents(of: resource, namespace: namespace, after: start)
+        let now = server.currentTime()
+        let type = target.type
+        let name = target.name
+        let interval = bookmarkInterval
+        let encode: @Sendable (String, JSONValue) -> Data = { kind, object in
+            let shown = asTable && kind != "BOOKMARK"
+                ? ServerTable.table(of: [object], type: type, revision: object["metadata"]?["resourceVersion"]?.stringValue ?? "", now: now)
+                : object
+            return Data((JSONValue.compactJSON(.object(["type": .string(kind), "object": shown])) + "\n").utf8)
+        }
+        let bookmark: @Sendable (String, Bool) -> Data = { revision, initialEnd in
+            var metadata: [String: JSONValue] = ["resourceVersion": .string(revision)]
+            if initialEnd { metadata["annotations"] = .object(["k8s.io/initial-events-end": .string("true")]) }
+            return encode("BOOKMARK", .object(["kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion), "metadata": .object(metadata)]))
+        }
+        let stream = AsyncThrowingStream<Data, any Error> { continuation in
+            for object in initial where name == nil || object["metadata"]?["name"]?.stringValue == name {
+                continuation.yield(encode("ADDED", object))
+            }
+            if !initial.isEmpty || query["sendInitialEvents"] == "true" { continuation.yield(bookmark(start, true)) }
+            let latest = LatestRevision(start)
+            let watching = Task {
+                do {
+                    for try await event in events {
+                        let revision = event.object["metadata"]?["resourceVersion"]?.stringValue ?? ""
+                        await latest.set(revision)
+                        if let name, event.object["metadata"]?["name"]?.stringValue != name { continue }
+                        let objectLabels = event.object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+                        guard labels.matches(objectLabels), fields.matches(event.object) else { continue }
+                        continuation.yield(encode(event.kind, event.object))
+                    }
+                    continuation.finish()
+                } catch {
+                    let (_, status) = KubernetesStatus.of(error)
+                    continuation.yield(encode("ERROR", status))
+                    continuation.finish()
+                }
+            }
+            let marking = Task {
+                guard bookmarks else { return }
+                while !Task.isCancelled {
+                    try await Task.sleep(for: interval)
+                    continuation.yield(bookmark(await latest.value, false))
+                }
+            }
+            continuation.onTermination = { _ in
+                watching.cancel()
+                marking.cancel()
+            }
+        }
+        return Response(code: 200, contentType: "application/json", body: Data(), stream: stream)
+    }
+}
+
+/// The newest resourceVersion a watch has seen, for its bookmarks.
+actor LatestRevision {
+    private(set) var value: String
+
+    init(_ value: String) { self.value = value }
+
+    func set(_ revision: String) {
+        if let new = Int64(revision), new > Int64(value) ?? 0 { value = revision }
+    }
+}
