@@ -15,7 +15,8 @@ public struct Controller: Sendable {
     public init<R: Reconciler>(name: String, queue: WorkQueue<R.Key>, reconciler: R, workers: Int = 1) {
         self.name = name
         self.workers = max(1, workers)
-        self.work = { hooks in await Self.drain(queue, with: reconciler, hooks: hooks) }
+        let metrics = ControllerMetrics(controller: name)
+        self.work = { hooks in await Self.drain(queue, with: reconciler, hooks: hooks, metrics: metrics) }
         self.stop = { queue.shutDown() }
         self.idle = { queue.isIdle }
     }
@@ -48,19 +49,27 @@ public struct Controller: Sendable {
     /// delay, an error comes back after backoff, and a conflict comes back once the informers
     /// have caught up with the store.
     private static func drain<R: Reconciler>(
-        _ queue: WorkQueue<R.Key>, with reconciler: R, hooks: WorkerHooks
+        _ queue: WorkQueue<R.Key>, with reconciler: R, hooks: WorkerHooks, metrics: ControllerMetrics
     ) async {
         let stopwatch = ContinuousClock()
         while let key = await queue.next() {
             let started = stopwatch.now
-            defer { hooks.onReconciled(stopwatch.now - started) }
+            var outcome = ControllerMetrics.Result.success
+            defer {
+                let took = stopwatch.now - started
+                hooks.onReconciled(took)
+                metrics.record(took, result: outcome, queueDepth: queue.readyCount)
+            }
             do {
                 // Each reconcile says when the key next needs looking at; an earlier answer's
                 // timer is replaced, so a virtual clock never jumps to a wake-up nobody needs.
                 let result = try await reconciler.reconcile(key)
                 queue.forget(key)
                 queue.cancelDelayed(key)
-                if case .requeue(let delay) = result { queue.add(key, after: delay) }
+                if case .requeue(let delay) = result {
+                    queue.add(key, after: delay)
+                    outcome = .requeue
+                }
             } catch APIError.conflict {
                 // Something changed under the reconcile since the informers showed it: look
                 // again once they have the newer object, with no backoff, so virtual time does
@@ -69,6 +78,7 @@ public struct Controller: Sendable {
                 queue.forget(key)
                 queue.add(key)
             } catch {
+                outcome = .error
                 hooks.onError(error)
                 queue.addRateLimited(key)
             }
