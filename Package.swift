@@ -92,12 +92,18 @@ let package = Package(
         ),
         .target(
             name: "FermiSim",
-            dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime"],
+            dependencies: [
+                "FermiAPI", "FermiAPIServer", "FermiRuntime",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "FermiRuntimeTestSupport",
-            dependencies: ["FermiAPI", "FermiAPIServer", "FermiRuntime", "FermiStore"],
+            dependencies: [
+                "FermiAPI", "FermiAPIServer", "FermiRuntime", "FermiStore",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -156,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: [
-                "FermiAPIServer", "FermiAPI", "FermiStore",
+                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiRuntimeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -178,7 +184,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FermiSimTests",
-            dependencies: ["FermiSim", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI"],
+            dependencies: [
+                "FermiSim", "FermiRuntime", "FermiRuntimeTestSupport", "FermiAPIServer", "FermiAPI",
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

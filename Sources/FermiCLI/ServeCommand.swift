@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = try await global.openAPI()
         let (host, port) = Self.address(listen)!
         let prepared = try await serving.prepare(server: server, location: global.location)
-        try await prepared.application(server: server, host: host, port: port).runService()
+        try await prepared.application(server: server, host: host, port: port, metrics: .forCluster()).runService()
     }
 
     static func address(_ text: String) -> (host: String, port: Int)? {

@@ -1,3 +1,4 @@
+import CoreMetrics
 import FermiAPI
 import FermiAPIServer
 import FermiRuntime
@@ -12,14 +13,15 @@ public struct TestCluster: Sendable {
     public let server: APIServer
     public let manager: ControllerManager
 
-    public init() async throws {
+    /// A cluster whose controllers report their metrics through `metricsFactory`.
+    public init(metricsFactory: any MetricsFactory = MetricsSystem.factory) async throws {
         let counter = Mutex(0)
         let clock = self.clock
         server = APIServer(
             store: store, now: { clock.now.date },
             makeUID: { counter.withLock { $0 += 1; return "uid-\($0)" } })
         try await server.ensureDefaultNamespace()
-        manager = ControllerManager(server: server, clock: clock)
+        manager = ControllerManager(server: server, clock: clock, metricsFactory: metricsFactory)
     }
 
     /// A ConfigMap named `name` in `default`, owned by `owners`.

@@ -1,3 +1,4 @@
+import CoreMetrics
 import FermiAPI
 import FermiAPIServer
 import FermiRuntime
@@ -11,8 +12,8 @@ struct SimCluster {
     var clock: ManualClock { base.clock }
     var manager: ControllerManager { base.manager }
 
-    init(seed: UInt64 = 0) async throws {
-        base = try await TestCluster()
+    init(seed: UInt64 = 0, metricsFactory: any MetricsFactory = MetricsSystem.factory) async throws {
+        base = try await TestCluster(metricsFactory: metricsFactory)
         for controller in Simulator.controllers(in: base.manager, seed: seed) { base.manager.add(controller) }
     }
 

@@ -11,14 +11,15 @@ import ServiceLifecycle
 /// `kubectl` and client libraries work against Fermi unchanged.
 public enum HTTPFront {
     /// An application serving `server` on `host:port` (port 0: any free one), over TLS when
-    /// `tls` is given, admitting requests as `access` decides (nil: everyone); `onListening`
+    /// `tls` is given, admitting requests as `access` decides (nil: everyone), serving
+    /// `metrics` at `/metrics` and counting requests in them; `onListening`
     /// is told the port it got. With access control, the RBAC objects are watched for as long
     /// as the application runs.
     public static func application(
         server: APIServer, host: String, port: Int, access: AccessControl? = nil, tls: TLSConfiguration? = nil,
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        metrics: ServerMetrics? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let rest = KubernetesREST(server: server, access: access)
+        let rest = KubernetesREST(server: server, access: access, metrics: metrics)
         let router = Router()
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
             router.on("**", method: method) { request, _ -> Hummingbird.Response in

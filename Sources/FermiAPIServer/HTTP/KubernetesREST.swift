@@ -1,9 +1,11 @@
+import CoreMetrics
 import FermiAPI
 import Foundation
 
 /// The Kubernetes REST API over the API layer, free of any HTTP library: a request's method,
 /// path, query, `Accept` header and body in; a status code, content type and body out.
 /// Serves discovery (`/api`, `/apis`, each group version), `/version`, `/healthz`, `/readyz`,
+/// `/metrics` (when given metrics: requests by verb and code, latency, open watches),
 /// and for every kind GET (one or a list, in every namespace or one, as a Table when asked),
 /// POST, PUT (and PUT of `/status`) and DELETE (with `propagationPolicy`), errors answered as
 /// `Status` objects.
@@ -13,11 +15,16 @@ public struct KubernetesREST: Sendable {
     let access: AccessControl?
     /// How often a quiet watch that allows bookmarks gets one (upstream: about a minute).
     let bookmarkInterval: Duration
+    /// What `/metrics` serves and where requests are counted; nil serves no metrics.
+    let metrics: ServerMetrics?
 
-    public init(server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60)) {
+    public init(
+        server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60), metrics: ServerMetrics? = nil
+    ) {
         self.server = server
         self.access = access
         self.bookmarkInterval = bookmarkInterval
+        self.metrics = metrics
     }
 
     /// What answers a request: a body, or for a watch, a stream of JSON lines.
@@ -42,10 +49,55 @@ public struct KubernetesREST: Sendable {
         authorization: String? = nil, userAgent: String? = nil
     ) async -> Response {
         let parts = path.split(separator: "/").map(String.init)
-        if let refusal = await refusal(method: method, parts: parts, query: query, authorization: authorization) { return refusal }
+        let request = RequestInfo.attributes(method: method, parts: parts, query: query)
+        guard let metrics else {
+            return await answer(
+                method: method, parts: parts, request: request, query: query, accept: accept, body: body, contentType: contentType,
+                authorization: authorization, userAgent: userAgent)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        var response = await answer(
+            method: method, parts: parts, request: request, query: query, accept: accept, body: body, contentType: contentType,
+            authorization: authorization, userAgent: userAgent)
+        metrics.requests.record(request, code: response.code, took: clock.now - started)
+        if let stream = response.stream {
+            response.stream = Self.counted(stream, in: metrics.requests.openWatches(request))
+        }
+        return response
+    }
+
+    /// `stream`, counted in `openWatches` from now until it ends or its client goes.
+    private static func counted(_ stream: AsyncThrowingStream<Data, any Error>, in openWatches: Meter) -> AsyncThrowingStream<Data, any Error> {
+        openWatches.increment()
+        return AsyncThrowingStream { continuation in
+            let forwarding = Task {
+                do {
+                    for try await chunk in stream { continuation.yield(chunk) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in
+                forwarding.cancel()
+                openWatches.decrement()
+            }
+        }
+    }
+
+    private func answer(
+        method: String, parts: [String], request: RequestAttributes, query: [String: String], accept: String, body: Data,
+        contentType: String, authorization: String?, userAgent: String?
+    ) async -> Response {
+        if let refusal = await refusal(request, authorization: authorization) { return refusal }
         do {
             switch parts {
             case ["healthz"], ["readyz"], ["livez"]: return Response(code: 200, contentType: "text/plain", body: Data("ok".utf8))
+            case ["metrics"]:
+                guard let metrics else { break }
+                let text = await metrics.exposition(of: server)
+                return Response(code: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Data(text.utf8))
             case ["version"]: return json(200, Self.version)
             case ["api"]: return json(200, Discovery.coreVersions())
             case ["apis"]: return json(200, Discovery.groups(server.registry))
@@ -78,9 +130,8 @@ public struct KubernetesREST: Sendable {
 
     /// The answer to a request that authentication or authorization turns away, or nil when
     /// it may go ahead.
-    private func refusal(method: String, parts: [String], query: [String: String], authorization: String?) async -> Response? {
+    private func refusal(_ request: RequestAttributes, authorization: String?) async -> Response? {
         guard let access else { return nil }
-        let request = RequestInfo.attributes(method: method, parts: parts, query: query)
         switch await access.decide(authorization: authorization, request: request) {
         case .allowed: return nil
         case .unauthenticated: return json(401, KubernetesStatus.status(code: 401, reason: "Unauthorized", message: "Unauthorized"))

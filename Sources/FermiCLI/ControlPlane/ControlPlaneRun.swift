@@ -1,3 +1,4 @@
+import CoreMetrics
 import FermiAPI
 import FermiAPIServer
 import FermiRuntime
@@ -32,10 +33,12 @@ struct ControlPlaneRun {
         }
     }
 
-    private func makeManager(store: any Store, clock: any ControlClock) async throws -> ControllerManager {
+    private func makeManager(
+        store: any Store, clock: any ControlClock, metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) async throws -> ControllerManager {
         let server = APIServer(store: store, now: { clock.now.date })
         try await server.ensureDefaultNamespace()
-        let manager = ControllerManager(server: server, clock: clock)
+        let manager = ControllerManager(server: server, clock: clock, metricsFactory: metricsFactory)
         // Live nodes heartbeat as a kubelet does; in discrete-event time they post only changes.
         let heartbeat = options.untilIdle ? nil : NodeLifecycleController.defaultHeartbeat
         for controller in try ControlPlane.controllers(in: manager, only: only, seed: options.seed, heartbeat: heartbeat) {
@@ -80,7 +83,9 @@ struct ControlPlaneRun {
 
     private func runLive(store: any Store, start: EpochInstant) async throws {
         let clock = ScaledClock(scale: options.timeScale, start: start)
-        let manager = try await makeManager(store: store, clock: clock)
+        // With --listen, the controllers' metrics are served at /metrics beside the API's.
+        let metrics = options.listen.map { _ in ServerMetrics.forCluster() }
+        let manager = try await makeManager(store: store, clock: clock, metricsFactory: metrics?.factory ?? MetricsSystem.factory)
         let reporter = ProgressReporter(
             manager: manager, clock: clock, start: start, quiet: options.quiet, limit: options.limitDuration,
             summary: summary)
@@ -88,9 +93,9 @@ struct ControlPlaneRun {
             .init(service: manager), .init(service: reporter, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         // The API for kubectl, over the same API layer the controllers use.
-        if let listen = options.listen, let (host, port) = ServeCommand.address(listen) {
+        if let listen = options.listen, let (host, port) = ServeCommand.address(listen), let metrics {
             let prepared = try await serving.prepare(server: manager.server, location: global.location)
-            services.append(.init(service: try prepared.application(server: manager.server, host: host, port: port)))
+            services.append(.init(service: try prepared.application(server: manager.server, host: host, port: port, metrics: metrics)))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FermiAPIServer
+import FermiSim
 import FermiStore
 import Foundation
 import Hummingbird
@@ -69,6 +70,16 @@ struct ServingOptions: ParsableArguments {
     }
 }
 
+extension ServerMetrics {
+    /// The metrics a Fermi process serves: its requests, its controllers (through `factory`)
+    /// and the simulated cluster's state at each scrape.
+    static func forCluster() -> ServerMetrics {
+        let metrics = ServerMetrics()
+        metrics.add(ClusterMetrics(factory: metrics.factory))
+        return metrics
+    }
+}
+
 /// Serving made ready by `ServingOptions.prepare`.
 struct PreparedServing {
     let access: AccessControl
@@ -77,13 +88,13 @@ struct PreparedServing {
     let adminToken: String?
     let kubeconfigPath: String
 
-    /// The application serving `server` at `host:port`; once listening it writes the
-    /// kubeconfig and says where the API and the kubeconfig are.
-    func application(server: APIServer, host: String, port: Int) throws -> some ApplicationProtocol {
+    /// The application serving `server` at `host:port`, with `metrics` at `/metrics`; once
+    /// listening it writes the kubeconfig and says where the API and the kubeconfig are.
+    func application(server: APIServer, host: String, port: Int, metrics: ServerMetrics) throws -> some ApplicationProtocol {
         let scheme = certificate == nil ? "http" : "https"
         let this = self
         return try HTTPFront.application(
-            server: server, host: host, port: port, access: access, tls: certificate?.tlsConfiguration()
+            server: server, host: host, port: port, access: access, tls: certificate?.tlsConfiguration(), metrics: metrics
         ) { bound in
             var lines = "serving the Kubernetes API on \(scheme)://\(host):\(bound)\n"
             do {

@@ -1,3 +1,4 @@
+import CoreMetrics
 import FermiAPI
 import FermiAPIServer
 
@@ -15,8 +16,9 @@ public struct Controller: Sendable {
     public init<R: Reconciler>(name: String, queue: WorkQueue<R.Key>, reconciler: R, workers: Int = 1) {
         self.name = name
         self.workers = max(1, workers)
-        let metrics = ControllerMetrics(controller: name)
-        self.work = { hooks in await Self.drain(queue, with: reconciler, hooks: hooks, metrics: metrics) }
+        self.work = { hooks in
+            await Self.drain(queue, with: reconciler, hooks: hooks, metrics: ControllerMetrics(controller: name, factory: hooks.metricsFactory))
+        }
         self.stop = { queue.shutDown() }
         self.idle = { queue.isIdle }
     }
@@ -32,6 +34,8 @@ public struct Controller: Sendable {
         var catchUp: @Sendable () async -> Void
         /// Told how long each reconcile took, on the wall clock (time spent, not simulated).
         var onReconciled: @Sendable (Duration) -> Void = { _ in }
+        /// Where the controller's metrics go.
+        var metricsFactory: any MetricsFactory = MetricsSystem.factory
     }
 
     /// Runs one worker until the queue shuts down.

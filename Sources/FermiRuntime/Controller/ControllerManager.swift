@@ -1,3 +1,4 @@
+import CoreMetrics
 import FermiAPI
 import FermiAPIServer
 import ServiceLifecycle
@@ -19,9 +20,13 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
     private let failures = Mutex<[String: Int]>([:])
     private let reconcileTime = Mutex<[String: ReconcileTime]>([:])
 
-    public init(server: APIServer, clock: any ControlClock) {
+    /// Where the controllers' metrics go (reconciles, reconcile time, queue depth).
+    public let metricsFactory: any MetricsFactory
+
+    public init(server: APIServer, clock: any ControlClock, metricsFactory: any MetricsFactory = MetricsSystem.factory) {
         self.server = server
         self.clock = clock
+        self.metricsFactory = metricsFactory
         self.activity = ActivitySignal()
         self.informers = InformerSet(server: server, activity: activity)
     }
@@ -71,7 +76,8 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
                                         catchUp: { await self.informers.catchUp() },
                                         onReconciled: { duration in
                                             self.reconcileTime.withLock { $0[controller.name, default: ReconcileTime()].add(duration) }
-                                        }))
+                                        },
+                                        metricsFactory: self.metricsFactory))
                             }
                         }
                     }
