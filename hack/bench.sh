@@ -4,6 +4,7 @@
 #   hack/bench.sh cli [OPTIONS]     fermi apply and get, process start to exit (fermi-bench cli --help)
 #   hack/bench.sh sim [OPTIONS]     fermi up --until-idle on 5,000 nodes and 50,000 pods (fermi-bench sim --help)
 #   hack/bench.sh scheduler [OPTIONS]  10,000 gangs (about 45,000 pods) onto 5,000 nodes (fermi-bench scheduler --help)
+#   hack/bench.sh apiserver [OPTIONS]  fermi serve under wrk: GET one object, create small ones (fermi-bench apiserver --help)
 # Each benchmark prints a table and ends with one line of JSON holding every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ case "${1:-}" in
         swift build -c release --product fermi-store-driver
         .build/release/fermi-bench store "${@:2}"
         ;;
-    cli|sim)
+    cli|sim|apiserver)
         swift build -c release --product fermi-bench
         swift build -c release --product fermi
         .build/release/fermi-bench "$1" "${@:2}"
@@ -28,7 +29,7 @@ case "${1:-}" in
         .build/release/fermi-bench scheduler "${@:2}"
         ;;
     *)
-        echo "usage: hack/bench.sh store|cli|sim|scheduler [OPTIONS]" >&2
+        echo "usage: hack/bench.sh store|cli|sim|scheduler|apiserver [OPTIONS]" >&2
         exit 2
         ;;
 esac

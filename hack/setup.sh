@@ -12,6 +12,8 @@ command -v swift >/dev/null 2>&1 || { echo "setup: no Swift toolchain found (exp
 missing=()
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v git >/dev/null 2>&1 || missing+=(git)
+# wrk is the load generator of the API server benchmark.
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"

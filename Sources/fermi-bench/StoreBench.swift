@@ -12,7 +12,7 @@ struct FermiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fermi-bench",
         abstract: "Fermi's benchmarks (run them through hack/bench.sh, on a release build).",
-        subcommands: [StoreBench.self, CLIBench.self, SimBench.self, SchedulerBench.self])
+        subcommands: [StoreBench.self, CLIBench.self, SimBench.self, SchedulerBench.self, APIServerBench.self])
 }
 
 /// `fermi-bench store`: the SQLite store and etcd side by side — durable creates one at a time
