@@ -83,7 +83,7 @@ public struct KubernetesREST: Sendable {
         let request = RequestInfo.attributes(method: method, parts: parts, query: query)
         switch await access.decide(authorization: authorization, request: request) {
         case .allowed: return nil
-        case .unauthenticated: return json(401, KubernetesStatus.status(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+        case .unauthenticated: return json(401, KubernetesStatus.of(APIError.unauthorized).body)
         case .forbidden(let why): return json(403, KubernetesStatus.forbidden(request, why: why))
         }
     }
