@@ -19,6 +19,13 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
     case unavailable(String)
     /// A delete's precondition did not hold: `Precondition failed: UID in precondition: ...`.
     case preconditionFailed(String)
+    /// A request the server could not read (a malformed selector, a body of the wrong shape).
+    case badRequest(String)
+    /// The API server did not know who sent a request: no token, or one it does not hold.
+    case unauthorized
+    /// The API server knew who sent a request and refused it, in its words:
+    /// `pytorchjobs.kubeflow.org is forbidden: User "alice" cannot create resource ...`.
+    case forbidden(String)
 
     public var description: String {
         switch self {
@@ -41,6 +48,10 @@ public enum APIError: Error, Hashable, Sendable, CustomStringConvertible {
             detail
         case .preconditionFailed(let detail):
             "Precondition failed: \(detail)"
+        case .badRequest(let message), .forbidden(let message):
+            message
+        case .unauthorized:
+            "You must be logged in to the server (Unauthorized)"
         }
     }
 

@@ -8,7 +8,7 @@ import FermiStore
 import Foundation
 
 /// The in-process API server: Kubernetes' API semantics over any `Store`.
-public final class APIServer: Sendable {
+public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     /// The store beneath; only the API layer touches it.
     public let store: any Store
     public let registry: KindRegistry

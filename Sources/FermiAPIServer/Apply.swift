@@ -10,16 +10,13 @@ public enum ApplyOutcome: String, Sendable {
 }
 
 extension APIServer {
-    /// The annotation holding the manifest last applied, as kubectl keeps it.
-    public static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
-
     /// Creates or updates `object` as `kubectl apply` does: fields removed from the manifest
     /// since the last apply are removed, fields the manifest never set are kept, and an apply
     /// that changes nothing writes nothing.
     public func apply<T: APIObject>(_ object: T, dryRun: Bool = false) async throws
         -> (object: T, outcome: ApplyOutcome)
     {
-        let manifest = Self.inDefaultNamespace(object)
+        let manifest = try ClientSideApply.manifest(object)
         if T.resource.namespaced { try await requireNamespace(manifest.namespace) }
         let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
         let stored: KeyValue?
@@ -39,18 +36,15 @@ extension APIServer {
         return (written, prepared.outcome)
     }
 
-    /// Applies an object of any served kind (as decoded from a manifest).
-    public func applyAny(_ object: any APIObject, dryRun: Bool = false) async throws
-        -> (object: any APIObject, outcome: ApplyOutcome)
-    {
-        let result = try await apply(object, dryRun: dryRun)
-        return (result.object, result.outcome)
+    /// Applies many objects, namespaces first, in batches of 500.
+    public func applyAll(_ objects: [any APIObject]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
+        try await applyAll(objects, batchSize: 500)
     }
 
     /// Applies many objects, committing their writes in batches so that a folder of thousands
     /// applies at the store's batch rate; a batch that meets a concurrent change is applied
     /// again object by object.
-    public func applyAll(_ objects: [any APIObject], batchSize: Int = 500) async throws
+    public func applyAll(_ objects: [any APIObject], batchSize: Int) async throws
         -> [(object: any APIObject, outcome: ApplyOutcome)]
     {
         // Namespaces are committed first: the objects that go in them are admitted only once
@@ -74,7 +68,9 @@ extension APIServer {
         var namespacesFound: Set<String> = []
         var start = 0
         while start < objects.count {
-            let chunk = objects[start..<min(start + batchSize, objects.count)].map { object -> any APIObject in Self.inDefaultNamespace(object) }
+            let chunk = try objects[start..<min(start + batchSize, objects.count)].map { object -> any APIObject in
+                try ClientSideApply.manifest(object)
+            }
             start += batchSize
             for object in chunk where type(of: object).resource.namespaced && !namespacesFound.contains(object.namespace) {
                 try await requireNamespace(object.namespace)
@@ -133,39 +129,19 @@ extension APIServer {
         return PreparedApply(object: prepared.object, outcome: prepared.outcome, write: prepared.write)
     }
 
-    /// `object` with the `default` namespace when its kind is namespaced and it names none.
-    private static func inDefaultNamespace<T: APIObject>(_ object: T) -> T {
-        var object = object
-        if T.resource.namespaced, object.namespace.isEmpty { object.metadata.namespace = "default" }
-        return object
-    }
-
-    /// What applying `object` over `stored` (its current value, nil when it has none) does.
-    private func prepareApply<T: APIObject>(_ object: T, current stored: KeyValue?) throws
+    /// What applying `manifest` (from `ClientSideApply.manifest`) over `stored` (its current
+    /// value, nil when it has none) does.
+    private func prepareApply<T: APIObject>(_ manifest: T, current stored: KeyValue?) throws
         -> (object: T, outcome: ApplyOutcome, write: StoreWrite?)
     {
-        var manifest = object
-        manifest.metadata.annotations?[Self.lastAppliedAnnotation] = nil
-        if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
-        let applied = try Self.canonicalJSON(manifest)
-        manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
-            .merging([Self.lastAppliedAnnotation: applied]) { _, new in new }
         let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
-
         guard let stored else {
             var created = manifest
             try stampNew(&created)
             return (created, .created, .create(key: key, value: try ObjectCodec.encode(created)))
         }
         let current = try ObjectCodec.decode(T.self, from: stored)
-        let original = current.metadata.annotations?[Self.lastAppliedAnnotation]
-            .flatMap { try? JSONParser.parse(Data($0.utf8)) }
-        let live = JSONValue.encoding(current)
-        let patch = MergePatch.threeWay(
-            original: original, modified: JSONValue.encoding(manifest), current: live)
-        var next = try Self.decode(T.self, MergePatch.apply(patch, to: live))
-        next.setDefaults()
-        guard JSONValue.encoding(next) != live else { return (current, .unchanged, nil) }
+        guard var next = try ClientSideApply.merged(manifest, over: current) else { return (current, .unchanged, nil) }
         ObjectRules.keepStatus(of: current, in: &next)
         next = try admitReplacement(of: current, with: next)
         var unversioned = next
@@ -174,10 +150,6 @@ extension APIServer {
             next, .configured,
             .update(key: key, value: try ObjectCodec.encode(unversioned), expectedRevision: revision(of: current))
         )
-    }
-
-    static func canonicalJSON(_ value: some Encodable) throws -> String {
-        JSONValue.compactJSON(try JSONValueEncoder.encode(value))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, _ value: JSONValue) throws -> T {

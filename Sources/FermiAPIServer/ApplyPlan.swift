@@ -62,7 +62,7 @@ public struct ApplyPlan: Sendable {
     }
 
     /// Objects whose namespace neither exists nor is created by this apply, as kubectl says it.
-    public func missingNamespaces(in server: APIServer) async throws -> [String] {
+    public func missingNamespaces(in server: any ObjectReader) async throws -> [String] {
         let created = Set(
             decoded.filter { type(of: $0.object).resource.kind == "Namespace" }.map(\.object.name))
         var missing: [String] = []

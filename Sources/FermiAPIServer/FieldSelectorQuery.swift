@@ -4,7 +4,7 @@ import Foundation
 /// A field selector as people write it after `--field-selector`: `metadata.name=bert,status.phase!=Succeeded`.
 /// Only the fields Kubernetes indexes are accepted: metadata.name, metadata.namespace,
 /// status.phase and spec.nodeName.
-public struct FieldSelectorQuery: Hashable, Sendable {
+public struct FieldSelectorQuery: Hashable, Sendable, CustomStringConvertible {
     /// The fields a selector may name.
     public static let supportedFields = ["metadata.name", "metadata.namespace", "status.phase", "spec.nodeName"]
 
@@ -46,6 +46,11 @@ public struct FieldSelectorQuery: Hashable, Sendable {
                 Requirement(field: field, value: String(part[range.upperBound...]), negated: negated))
         }
         self.requirements = requirements
+    }
+
+    /// The selector in the `--field-selector` syntax, as a `fieldSelector` query sends it.
+    public var description: String {
+        requirements.map { "\($0.field)\($0.negated ? "!=" : "=")\($0.value)" }.joined(separator: ",")
     }
 
     /// Whether the object (as JSON) satisfies every requirement.

@@ -58,17 +58,9 @@ extension APIServer {
         } catch {
             throw APIError.from(error, resource: kinds.first?.resource ?? NamespaceKey.resource, name: "")
         }
-        let events = WatchEvents(stream.makeAsyncIterator())
-        let resource = kinds.first?.resource ?? NamespaceKey.resource
+        let events = WatchEvents(stream.makeAsyncIterator(), resource: kinds.first?.resource ?? NamespaceKey.resource)
         return AsyncThrowingStream<AnyObjectEvent, any Error>(unfolding: {
-            let event: WatchEvent?
-            do {
-                event = try await events.next()
-            } catch {
-                // A watch overtaken by compaction ends with "gone": the caller lists again.
-                throw APIError.from(error, resource: resource, name: "")
-            }
-            guard let event else { return nil }
+            guard let event = try await events.next() else { return nil }
             guard let type = prefixes.first(where: { event.key.hasPrefix($0.prefix) })?.type else {
                 return AnyObjectEvent(kind: .bookmark, object: nil, revision: event.revision)
             }
@@ -98,19 +90,5 @@ extension APIServer {
 
     private static func decodeStored(_ type: any APIObject.Type, _ stored: KeyValue) throws -> any APIObject {
         try ObjectCodec.decode(type, from: stored)
-    }
-}
-
-/// A store watch's iterator, read by one consumer at a time (an unfolding stream calls it
-/// serially).
-private final class WatchEvents: @unchecked Sendable {
-    private var iterator: WatchStream.AsyncIterator
-
-    init(_ iterator: WatchStream.AsyncIterator) {
-        self.iterator = iterator
-    }
-
-    func next() async throws -> WatchEvent? {
-        try await iterator.next()
     }
 }

@@ -2,7 +2,7 @@ import FermiAPI
 import Foundation
 
 /// A label selector as people write it after `-l`: `app=web,tier!=db,env in (prod,staging),gpu,!spot`.
-public struct LabelSelectorQuery: Hashable, Sendable {
+public struct LabelSelectorQuery: Hashable, Sendable, CustomStringConvertible {
     /// One requirement on one label.
     public enum Requirement: Hashable, Sendable {
         case equals(String, String)
@@ -59,6 +59,20 @@ public struct LabelSelectorQuery: Hashable, Sendable {
             case .doesNotExist(let key): labels[key] == nil
             }
         }
+    }
+
+    /// The selector in the `-l` syntax, as a `labelSelector` query sends it to the server.
+    public var description: String {
+        requirements.map { requirement in
+            switch requirement {
+            case .equals(let key, let value): "\(key)=\(value)"
+            case .notEquals(let key, let value): "\(key)!=\(value)"
+            case .isIn(let key, let values): "\(key) in (\(values.sorted().joined(separator: ",")))"
+            case .notIn(let key, let values): "\(key) notin (\(values.sorted().joined(separator: ",")))"
+            case .exists(let key): key
+            case .doesNotExist(let key): "!\(key)"
+            }
+        }.joined(separator: ",")
     }
 
     /// Splits on commas outside parentheses.

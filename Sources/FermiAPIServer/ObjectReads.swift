@@ -52,21 +52,16 @@ extension APIServer {
     /// Every change to objects of any kind after `resourceVersion`, as JSON: what `get -w`
     /// prints from. Deleted objects come as they were last stored.
     public func objectEvents(of resource: APIResource, namespace: String? = nil, after resourceVersion: String)
-        async throws -> some AsyncSequence<(kind: String, object: JSONValue), any Error> & Sendable
+        async throws -> AsyncThrowingStream<(kind: String, object: JSONValue), any Error>
     {
-        let stream: WatchStream
-        do {
-            stream = try await store.watch(
-                prefix: StorageKey.prefix(of: resource, namespace: namespace), after: Int64(resourceVersion) ?? 0)
-        } catch {
-            throw APIError.from(error, resource: resource, name: "")
-        }
-        return stream.map { @Sendable event -> (kind: String, object: JSONValue) in
+        let events = try await storeEvents(of: resource, namespace: namespace, after: resourceVersion)
+        return AsyncThrowingStream(unfolding: {
+            guard let event = try await events.next() else { return nil }
             switch event.kind {
-            case .created: ("ADDED", try Self.json(from: event.current!))
-            case .updated: ("MODIFIED", try Self.json(from: event.current!))
-            case .deleted: ("DELETED", try Self.json(from: event.previous!))
+            case .created: return ("ADDED", try Self.json(from: event.current!))
+            case .updated: return ("MODIFIED", try Self.json(from: event.current!))
+            case .deleted: return ("DELETED", try Self.json(from: event.previous!))
             }
-        }
+        })
     }
 }

@@ -20,15 +20,10 @@ extension APIServer {
     /// in order; fails with `APIError.gone` when that version has been compacted.
     public func watch<T: APIObject>(
         _ type: T.Type, namespace: String? = nil, after resourceVersion: String
-    ) async throws -> some AsyncSequence<ObjectEvent<T>, any Error> & Sendable {
-        let prefix = StorageKey.prefix(of: T.resource, namespace: namespace)
-        let stream: WatchStream
-        do {
-            stream = try await store.watch(prefix: prefix, after: Int64(resourceVersion) ?? 0)
-        } catch {
-            throw APIError.from(error, resource: T.resource, name: "")
-        }
-        return stream.map { @Sendable event -> ObjectEvent<T> in
+    ) async throws -> AsyncThrowingStream<ObjectEvent<T>, any Error> {
+        let events = try await storeEvents(of: T.resource, namespace: namespace, after: resourceVersion)
+        return AsyncThrowingStream(unfolding: {
+            guard let event = try await events.next() else { return nil }
             switch event.kind {
             case .created:
                 return ObjectEvent(kind: .added, object: try ObjectCodec.decode(T.self, from: event.current!))
@@ -39,6 +34,21 @@ extension APIServer {
                 last.metadata.resourceVersion = String(event.revision)
                 return ObjectEvent(kind: .deleted, object: last)
             }
+        })
+    }
+
+    /// The store's changes under one kind's prefix after `resourceVersion`, read one at a
+    /// time; store errors, when it opens and as it runs, said in the API's words.
+    func storeEvents(of resource: APIResource, namespace: String?, after resourceVersion: String) async throws
+        -> WatchEvents
+    {
+        let stream: WatchStream
+        do {
+            stream = try await store.watch(
+                prefix: StorageKey.prefix(of: resource, namespace: namespace), after: Int64(resourceVersion) ?? 0)
+        } catch {
+            throw APIError.from(error, resource: resource, name: "")
         }
+        return WatchEvents(stream.makeAsyncIterator(), resource: resource)
     }
 }

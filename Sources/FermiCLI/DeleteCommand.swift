@@ -46,7 +46,7 @@ struct DeleteCommand: AsyncParsableCommand {
         var name: String
     }
 
-    private func resolveTargets(_ server: APIServer) async throws -> [Target] {
+    private func resolveTargets(_ server: any ObjectAPI) async throws -> [Target] {
         let defaultNamespace = namespace ?? "default"
         if !filename.isEmpty {
             let plan = try await ApplyPlan.reading(filename, recursive: recursive)
@@ -81,7 +81,7 @@ struct DeleteCommand: AsyncParsableCommand {
     }
 
     private static func delete<T: APIObject>(
-        _ type: T.Type, _ namespace: String, _ name: String, in server: APIServer, policy: PropagationPolicy,
+        _ type: T.Type, _ namespace: String, _ name: String, in server: any ObjectAPI, policy: PropagationPolicy,
         wait: Bool
     ) async throws {
         let last = try await server.delete(T.self, namespace: namespace, name: name, propagationPolicy: policy)

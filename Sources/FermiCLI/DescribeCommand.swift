@@ -23,12 +23,12 @@ struct DescribeCommand: AsyncParsableCommand {
             resource: type.resource, names: names, namespace: namespace, allNamespaces: allNamespaces,
             labels: try LabelSelectorQuery(parsing: selector ?? ""))
         let objects = try await query.run(server).items
-        let events = try await Self.events(in: server)
         let now = server.currentTime()
         var descriptions: [String] = []
         for object in objects {
             let sections = type == InferenceService.self ? try await Self.serving(of: object, in: server) : []
-            descriptions.append(ObjectDescription.render(object, sections: sections, events: events.filter { Self.concerns($0, object) }, now: now))
+            let events = try await Self.events(about: object, in: server)
+            descriptions.append(ObjectDescription.render(object, sections: sections, events: events, now: now))
         }
         print(descriptions.joined(separator: "\n\n\n"), terminator: "")
     }
@@ -46,17 +46,25 @@ struct DescribeCommand: AsyncParsableCommand {
     }
 
     /// An inference service's live figures, once its traffic has been measured.
-    private static func serving(of object: JSONValue, in server: APIServer) async throws -> [String] {
+    private static func serving(of object: JSONValue, in server: any ObjectAPI) async throws -> [String] {
         let namespace = object["metadata"]?["namespace"]?.stringValue ?? ""
         let name = object["metadata"]?["name"]?.stringValue ?? ""
         guard let figures = try? await server.get(ServingMetrics.self, namespace: namespace, name: name).status else { return [] }
         return [ServingSummary.section(figures)]
     }
 
-    /// Every core Event, when the Event kind is served.
-    private static func events(in server: APIServer) async throws -> [JSONValue] {
+    /// The core Events about `object`, found as kubectl describe finds them: those naming it
+    /// (a field selector the server answers from) in its namespace, or in any namespace for a
+    /// cluster-scoped object, then only those that are about this very object.
+    private static func events(about object: JSONValue, in server: any ObjectAPI) async throws -> [JSONValue] {
         guard let eventType = try? KindRegistry.served.type(named: "events") else { return [] }
-        return try await server.objects(of: eventType.resource).items
+        let name = object["metadata"]?["name"]?.stringValue ?? ""
+        let fields = try FieldSelectorQuery(
+            parsing: "involvedObject.name=\(name)", allowing: FieldSelectorQuery.supportedFields(of: eventType.resource))
+        let listed = try await server.objects(
+            of: eventType.resource, namespace: object["metadata"]?["namespace"]?.stringValue, labels: LabelSelectorQuery(),
+            fields: fields)
+        return listed.items.filter { concerns($0, object) }
     }
 
     /// Whether `event` is about `object`: the same uid, or the same kind, namespace and name.

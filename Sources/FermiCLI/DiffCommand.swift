@@ -70,13 +70,13 @@ struct DiffWorkspace {
         for folder in [live, merged] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
     }
 
-    /// Writes both sides of one object as YAML; an object that does not exist yet has no
-    /// LIVE file.
+    /// Writes both sides of one object as YAML, without their managed fields as kubectl diff
+    /// shows them; an object that does not exist yet has no LIVE file.
     func write(live object: JSONValue?, merged after: JSONValue, as name: String) throws {
         if let object {
-            try Data(YAMLPrinter.render(object).utf8).write(to: live.appendingPathComponent(name))
+            try Data(YAMLPrinter.render(ManagedFields.hidden(in: object)).utf8).write(to: live.appendingPathComponent(name))
         }
-        try Data(YAMLPrinter.render(after).utf8).write(to: merged.appendingPathComponent(name))
+        try Data(YAMLPrinter.render(ManagedFields.hidden(in: after)).utf8).write(to: merged.appendingPathComponent(name))
     }
 
     /// Runs `diff -u -N LIVE MERGED` (or the program in KUBECTL_EXTERNAL_DIFF, as kubectl

@@ -14,6 +14,10 @@ public struct FermiCommand: AsyncParsableCommand {
             StoreCommand.self,
         ])
 
+    /// The store or API server every command works on, accepted before the command's name
+    /// too (`fermi --server URL get pods`), as kubectl takes its global flags.
+    @OptionGroup var global: GlobalOptions
+
     public init() {}
 }
 

@@ -58,7 +58,7 @@ struct GetCommand: AsyncParsableCommand {
 
     /// `-w`: one line per change after the listing, until interrupted.
     private func follow(
-        _ request: Request, in server: APIServer, after revision: String, format: OutputFormat,
+        _ request: Request, in server: any ObjectAPI, after revision: String, format: OutputFormat,
         labels: LabelSelectorQuery,
         fields: FieldSelectorQuery
     ) async throws {
@@ -75,14 +75,6 @@ struct GetCommand: AsyncParsableCommand {
         }
     }
 
-    private static func withoutManagedFields(_ object: JSONValue) -> JSONValue {
-        guard case .object(var members) = object, case .object(var metadata)? = members["metadata"], metadata["managedFields"] != nil
-        else { return object }
-        metadata["managedFields"] = nil
-        members["metadata"] = .object(metadata)
-        return .object(members)
-    }
-
     /// The objects of each kind in `format`; `single` prints one object by itself rather
     /// than as a List, as kubectl does when one object is asked for by name.
     private func print(
@@ -90,7 +82,7 @@ struct GetCommand: AsyncParsableCommand {
         headers: Bool = true, now: Date
     ) throws {
         // As kubectl, without --show-managed-fields: managedFields are for the server.
-        let all = listing.flatMap(\.objects).map(Self.withoutManagedFields)
+        let all = listing.flatMap(\.objects).map(ManagedFields.hidden(in:))
         let document: JSONValue =
             single && all.count == 1
             ? all[0]

@@ -33,7 +33,7 @@ struct LogsCommand: AsyncParsableCommand {
     }
 
     /// The pod named, or the first pod (by name) that a workload named KIND/NAME controls.
-    private func resolvePod(_ server: APIServer, namespace: String) async throws -> Pod {
+    private func resolvePod(_ server: any ObjectAPI, namespace: String) async throws -> Pod {
         let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 1 || ["pod", "pods", "po"].contains(parts[0].lowercased()) {
             return try await server.get(Pod.self, namespace: namespace, name: parts.last ?? target)

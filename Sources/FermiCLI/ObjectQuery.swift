@@ -17,7 +17,7 @@ struct ObjectQuery {
     }
 
     /// The objects, and the revision a list was read at (nil when read by name).
-    func run(_ server: APIServer) async throws -> (items: [JSONValue], resourceVersion: String?) {
+    func run(_ server: any ObjectAPI) async throws -> (items: [JSONValue], resourceVersion: String?) {
         if names.isEmpty {
             let listed = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields)
             return (listed.items, listed.resourceVersion)

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server = try await global.openAPI()
+        let server = try await global.openEmbeddedAPI()
         let (host, port) = Self.address(listen)!
         let prepared = try await serving.prepare(server: server, location: global.location)
         try await prepared.application(server: server, host: host, port: port, metrics: .forCluster()).runService()

@@ -36,7 +36,7 @@ struct SimFailCommand: AsyncParsableCommand {
     }
 
     /// Fails with kubectl's words when the node or zone does not exist.
-    static func requireTarget(_ target: FaultTarget, in server: APIServer) async throws {
+    static func requireTarget(_ target: FaultTarget, in server: any ObjectAPI) async throws {
         do {
             switch target {
             case .node(let name), .gpu(let name, _): _ = try await server.get(Node.self, name: name)

@@ -65,7 +65,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     /// What earlier syncs from this source applied, as their marks say.
-    private func inventory(in server: APIServer) async throws -> [InventoryEntry] {
+    private func inventory(in server: any ObjectAPI) async throws -> [InventoryEntry] {
         var entries: [InventoryEntry] = []
         for type in server.registry.kinds where !(type.resource.group.isEmpty && type.resource.kind == "Event") {
             for item in try await server.objects(of: type.resource).items
@@ -80,7 +80,7 @@ struct SyncCommand: AsyncParsableCommand {
         return entries
     }
 
-    static func name(_ entry: InventoryEntry, server: APIServer) -> String {
+    static func name(_ entry: InventoryEntry, server: any ObjectAPI) -> String {
         let resource = (try? server.registry.type(apiVersion: entry.apiVersion ?? "", kind: entry.kind ?? ""))?.resource
         return "\(resource?.displayName ?? entry.kind?.lowercased() ?? "")/\(entry.name ?? "")"
     }

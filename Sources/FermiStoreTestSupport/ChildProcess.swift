@@ -15,11 +15,15 @@ public final class ChildProcess: Sendable {
         var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    /// Starts `executable` (a product of this package, found by `BuildProducts`) with `arguments`.
-    public init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` (a product of this package, found by `BuildProducts`) with
+    /// `arguments`, and `environment` added to this process's own.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = try BuildProducts.executable(named: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

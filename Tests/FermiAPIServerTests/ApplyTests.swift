@@ -16,7 +16,7 @@ struct ApplyTests {
     @Test func applyCreatesThenLeavesAnIdenticalManifestUnchanged() async throws {
         let first = try await server.apply(Widget("w1", size: 2))
         #expect(first.outcome == .created)
-        #expect(first.object.metadata.annotations?[APIServer.lastAppliedAnnotation] != nil)
+        #expect(first.object.metadata.annotations?[ClientSideApply.lastAppliedAnnotation] != nil)
         let second = try await server.apply(Widget("w1", size: 2))
         #expect(second.outcome == .unchanged)
         #expect(second.object.metadata.resourceVersion == first.object.metadata.resourceVersion)

@@ -9,7 +9,12 @@ struct FermiRun {
 
     /// Runs `fermi ARGUMENTS` with `--store` pointing at `store`.
     static func run(_ arguments: [String], store: String) async throws -> FermiRun {
-        let child = try ChildProcess("fermi", arguments + ["--store", "sqlite:\(store)"])
+        try await run(arguments + ["--store", "sqlite:\(store)"])
+    }
+
+    /// Runs `fermi ARGUMENTS` as given, with `environment` added to the test's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> FermiRun {
+        let child = try ChildProcess("fermi", arguments, environment: environment)
         let status = await child.waitForExit()
         return FermiRun(status: status, output: child.lines.joined(separator: "\n"), errors: child.errorText)
     }

@@ -52,6 +52,33 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible {
         self.init(fields.map(Step.field))
     }
 
+    /// The path `description` prints, read back: `spec.containers[0].env[app.kubernetes.io/name]`.
+    /// A bracket holding digits is a position in a list, anything else a map key (which may
+    /// hold dots).
+    public init(parsing text: String) {
+        var steps: [Step] = []
+        var name = ""
+        var rest = Substring(text)
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            switch character {
+            case ".":
+                if !name.isEmpty { steps.append(.field(name)) }
+                name = ""
+            case "[":
+                if !name.isEmpty { steps.append(.field(name)) }
+                name = ""
+                let inside = rest.prefix { $0 != "]" }
+                rest = rest.dropFirst(inside.count + 1)
+                steps.append(Int(inside).map(Step.index) ?? .key(String(inside)))
+            default:
+                name.append(character)
+            }
+        }
+        if !name.isEmpty { steps.append(.field(name)) }
+        self.init(steps)
+    }
+
     public func child(_ name: String) -> FieldPath {
         FieldPath(last: Link(parent: last, step: .field(name)))
     }

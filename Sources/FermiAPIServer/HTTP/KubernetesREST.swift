@@ -134,7 +134,7 @@ public struct KubernetesREST: Sendable {
         guard let access else { return nil }
         switch await access.decide(authorization: authorization, request: request) {
         case .allowed: return nil
-        case .unauthenticated: return json(401, KubernetesStatus.status(code: 401, reason: "Unauthorized", message: "Unauthorized"))
+        case .unauthenticated: return json(401, KubernetesStatus.of(APIError.unauthorized).body)
         case .forbidden(let why): return json(403, KubernetesStatus.forbidden(request, why: why))
         }
     }

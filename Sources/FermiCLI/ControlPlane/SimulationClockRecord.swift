@@ -11,7 +11,7 @@ struct SimulationClockRecord {
     static let name = "simulation-clock"
     static let key = "now"
 
-    let server: APIServer
+    let server: any ObjectAPI
 
     /// The simulated time last saved, if any.
     func load() async throws -> EpochInstant? {

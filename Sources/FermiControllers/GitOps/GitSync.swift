@@ -11,11 +11,11 @@ public struct GitSync: Sendable {
     /// The annotation naming the source that applied an object; only that source prunes it.
     public static let sourceAnnotation = "gitops.fermi.dev/source"
 
-    let server: APIServer
+    let server: any ObjectAPI
     /// Who applies: `NAMESPACE/NAME` of a GitRepository, or `sync:URL#PATH` for `fermi sync`.
     let source: String
 
-    public init(server: APIServer, source: String) {
+    public init(server: any ObjectAPI, source: String) {
         self.server = server
         self.source = source
     }

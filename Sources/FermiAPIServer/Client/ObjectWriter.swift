@@ -1,0 +1,58 @@
+import FermiAPI
+
+/// Creates, changes, applies and deletes objects, as controller-runtime's `client.Writer`
+/// does: the in-process `APIServer` and `RemoteAPI` (over HTTP) both write this way.
+public protocol ObjectWriter: Sendable {
+    /// Creates `object` after defaulting and validating it; with `dryRun`, only says what
+    /// would be created.
+    func create<T: APIObject>(_ object: T, dryRun: Bool) async throws -> T
+
+    /// Replaces an object's spec and metadata, keeping its status; with a resourceVersion set,
+    /// only if the object is still at it.
+    func update<T: APIObject>(_ object: T, dryRun: Bool) async throws -> T
+
+    /// Changes an object with a JSON merge patch.
+    func patch<T: APIObject>(_ type: T.Type, namespace: String, name: String, mergePatch: JSONValue) async throws -> T
+
+    /// Deletes an object (one with finalizers is only marked) and returns it as last stored.
+    @discardableResult
+    func delete<T: APIObject>(
+        _ type: T.Type, namespace: String, name: String, propagationPolicy: PropagationPolicy,
+        preconditions: DeletePreconditions
+    ) async throws -> T
+
+    /// Creates or updates `object` as `kubectl apply` does (a three-way merge with the
+    /// manifest last applied), and says whether it was created, configured or unchanged.
+    func apply<T: APIObject>(_ object: T, dryRun: Bool) async throws -> (object: T, outcome: ApplyOutcome)
+
+    /// Applies many objects, namespaces first, each as `apply` does; results in that order.
+    func applyAll(_ objects: [any APIObject]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)]
+}
+
+extension ObjectWriter {
+    /// Creates `object` after defaulting and validating it.
+    public func create<T: APIObject>(_ object: T) async throws -> T {
+        try await create(object, dryRun: false)
+    }
+
+    /// Replaces an object's spec and metadata, keeping its status.
+    public func update<T: APIObject>(_ object: T) async throws -> T {
+        try await update(object, dryRun: false)
+    }
+
+    /// Deletes an object with no preconditions.
+    @discardableResult
+    public func delete<T: APIObject>(
+        _ type: T.Type, namespace: String = "default", name: String, propagationPolicy: PropagationPolicy = .background
+    ) async throws -> T {
+        try await delete(type, namespace: namespace, name: name, propagationPolicy: propagationPolicy, preconditions: DeletePreconditions())
+    }
+
+    /// Applies an object of any served kind (as decoded from a manifest).
+    public func applyAny(_ object: any APIObject, dryRun: Bool = false) async throws
+        -> (object: any APIObject, outcome: ApplyOutcome)
+    {
+        let result = try await apply(object, dryRun: dryRun)
+        return (result.object, result.outcome)
+    }
+}
