@@ -134,7 +134,7 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
         guard errors.isEmpty else {
             throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
         }
-        return (next, Data(JSONValue.compactJSON(.object(members)).utf8))
+        return (next, Data(JSONValue.compactJSONBytes(.object(members))))
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they

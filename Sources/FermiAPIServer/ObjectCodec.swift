@@ -5,7 +5,7 @@ import Foundation
 /// How objects are stored: JSON with sorted keys, and the key's revision as resourceVersion.
 enum ObjectCodec {
     static func encode(_ object: some APIObject) throws -> Data {
-        Data(JSONValue.compactJSON(try JSONValueEncoder.encode(object)).utf8)
+        Data(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {

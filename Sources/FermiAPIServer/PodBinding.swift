@@ -39,7 +39,7 @@ extension APIServer {
             spec["nodeName"] = .string(binding.node)
             members["spec"] = .object(spec)
             writes.append(
-                .update(key: keys[index], value: Data(JSONValue.compactJSON(.object(members)).utf8), expectedRevision: stored.modRevision))
+                .update(key: keys[index], value: Data(JSONValue.compactJSONBytes(.object(members))), expectedRevision: stored.modRevision))
             written.append(index)
         }
         guard !writes.isEmpty else { return [] }

@@ -87,7 +87,7 @@ struct SchedulerWorkload {
 
     /// A store write creating `object` as the API server would store it.
     static func write<T: APIObject>(_ object: T) -> StoreWrite {
-        let value = Data(JSONValue.compactJSON(try! JSONValueEncoder.encode(object)).utf8)
+        let value = Data(JSONValue.compactJSONBytes(try! JSONValueEncoder.encode(object)))
         return .create(key: StorageKey.key(of: T.resource, namespace: object.namespace, name: object.name), value: value)
     }
 

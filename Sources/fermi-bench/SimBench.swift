@@ -90,7 +90,7 @@ enum SimCluster {
             return metadata
         }
         func write<T: APIObject>(_ object: T, namespace: String = "") -> StoreWrite {
-            let value = Data(JSONValue.compactJSON(try! JSONValueEncoder.encode(object)).utf8)
+            let value = Data(JSONValue.compactJSONBytes(try! JSONValueEncoder.encode(object)))
             return .create(key: StorageKey.key(of: T.resource, namespace: namespace, name: object.name), value: value)
         }
         var batch: [StoreWrite] = []

@@ -38,7 +38,7 @@ extension RemoteAPI {
     public func patch<T: APIObject>(_ type: T.Type, namespace: String, name: String, mergePatch: JSONValue) async throws -> T {
         let request = request(
             .PATCH, Self.path(of: T.resource, namespace: namespace, name: name), query: [("fieldManager", Self.fieldManager)],
-            body: Data(JSONValue.compactJSON(mergePatch).utf8), contentType: "application/merge-patch+json")
+            body: Data(JSONValue.compactJSONBytes(mergePatch)), contentType: "application/merge-patch+json")
         return try Self.decode(T.self, try await send(request, about: T.resource, name: name))
     }
 
@@ -56,7 +56,7 @@ extension RemoteAPI {
         if let resourceVersion = preconditions.resourceVersion { required["resourceVersion"] = .string(resourceVersion) }
         if !required.isEmpty { options["preconditions"] = .object(required) }
         let request = request(
-            .DELETE, Self.path(of: T.resource, namespace: namespace, name: name), body: Data(JSONValue.compactJSON(.object(options)).utf8))
+            .DELETE, Self.path(of: T.resource, namespace: namespace, name: name), body: Data(JSONValue.compactJSONBytes(.object(options))))
         return try Self.decode(T.self, try await send(request, about: T.resource, name: name))
     }
 

@@ -36,7 +36,7 @@ actor WatchEventReader {
                 guard case .integer(let code)? = object["code"] else {
                     throw APIError.unavailable("the watch of \(resource.qualifiedName) failed: \(JSONValue.compactJSON(object))")
                 }
-                throw APIError.from(status: Int(code), body: Data(JSONValue.compactJSON(object).utf8), resource: resource, name: "")
+                throw APIError.from(status: Int(code), body: Data(JSONValue.compactJSONBytes(object)), resource: resource, name: "")
             default:
                 return (kind, RemoteAPI.typed(object, as: resource))
             }

@@ -32,7 +32,7 @@ extension KubernetesREST {
             let shown = asTable && kind != "BOOKMARK"
                 ? ServerTable.table(of: [object], type: type, revision: object["metadata"]?["resourceVersion"]?.stringValue ?? "", now: now)
                 : object
-            return Data((JSONValue.compactJSON(.object(["type": .string(kind), "object": shown])) + "\n").utf8)
+            return Data(JSONValue.compactJSONBytes(.object(["type": .string(kind), "object": shown])) + [UInt8(ascii: "\n")])
         }
         let bookmark: @Sendable (String, Bool) -> Data = { revision, initialEnd in
             var metadata: [String: JSONValue] = ["resourceVersion": .string(revision)]

@@ -215,7 +215,7 @@ public struct KubernetesREST: Sendable {
     }
 
     func json(_ code: Int, _ value: JSONValue) -> Response {
-        Response(code: code, contentType: "application/json", body: Data(JSONValue.compactJSON(value).utf8))
+        Response(code: code, contentType: "application/json", body: Data(JSONValue.compactJSONBytes(value)))
     }
 
     static let version: JSONValue = .object([
