@@ -76,8 +76,11 @@ struct KubernetesRESTTests {
         #expect(patched.code == 200)
         #expect(try json(patched)["spec"]?["weight"] == .integer(7))
         var lines = stream.makeAsyncIterator()
-        let first = try #require(try await lines.next())
-        let event = try JSONParser.parse(first)
+        // Watched from no resourceVersion: the queue as it was comes first, as kube-apiserver sends it.
+        let initial = try JSONParser.parse(try #require(try await lines.next()))
+        #expect(initial["type"]?.stringValue == "ADDED")
+        #expect(initial["object"]?["spec"]?["weight"] == .integer(4))
+        let event = try JSONParser.parse(try #require(try await lines.next()))
         #expect(event["type"]?.stringValue == "MODIFIED")
         #expect(event["object"]?["spec"]?["weight"] == .integer(7))
         let jsonPatched = await rest.handle(
