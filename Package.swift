@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: [
-                "FermiAPIServer", "FermiAPI", "FermiStore",
+                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiStoreTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

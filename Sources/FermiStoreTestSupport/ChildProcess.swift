@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A process of ours run as a child, whose standard output is collected line by line as it
+/// A process run as a child, whose standard output is collected line by line as it
 /// arrives, so a test can act on what the child has acknowledged so far.
 public final class ChildProcess: Sendable {
     private let process: Process
@@ -16,10 +16,17 @@ public final class ChildProcess: Sendable {
     }
 
     /// Starts `executable` (a product of this package, found by `BuildProducts`) with `arguments`.
-    public init(_ executable: String, _ arguments: [String]) throws {
+    public convenience init(_ executable: String, _ arguments: [String]) throws {
+        try self.init(executableURL: try BuildProducts.executable(named: executable), arguments)
+    }
+
+    /// Starts the program at `executableURL` with `arguments`, its standard input empty (a
+    /// child never reads the test's own).
+    public init(executableURL: URL, _ arguments: [String]) throws {
         process = Process()
-        process.executableURL = try BuildProducts.executable(named: executable)
+        process.executableURL = executableURL
         process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
@@ -55,8 +62,23 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// Kills the child with SIGKILL: no chance to flush, close or clean up.
+    /// Returns the first line from the `after`th on that `matches`, waiting for the child to
+    /// print it; nil when the child closes its output first.
+    public func firstLine(after: Int = 0, where matches: (String) -> Bool) async -> String? {
+        var seen = after
+        while true {
+            await waitForLines(seen + 1)
+            let lines = self.lines
+            guard lines.count > seen else { return nil }
+            if let line = lines[seen...].first(where: matches) { return line }
+            seen = lines.count
+        }
+    }
+
+    /// Kills the child with SIGKILL: no chance to flush, close or clean up. A child that has
+    /// already exited is left alone, so its process id, which may be another's by now, is not.
     public func killHard() {
+        guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
     }
 
