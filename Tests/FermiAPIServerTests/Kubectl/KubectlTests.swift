@@ -130,10 +130,15 @@ struct KubectlTests {
     @Test func getWatchPrintsAStatusChangeAsItHappens() async throws {
         try await KubectlCluster.run { cluster in
             #expect(try await cluster.kubectl.run(["apply", "-f", try cluster.write("job.yaml", Self.job)]).status == 0)
-            let watch = try cluster.kubectl.start(["get", "pytorchjob", "mnist", "--watch"])
+            // -v=6: kubectl logs each response as it arrives, the watch's too.
+            let watch = try cluster.kubectl.start(["get", "pytorchjob", "mnist", "--watch", "-v=6"])
             defer { watch.killHard() }
             let first = await watch.firstLine { $0.hasPrefix("mnist ") }
             #expect(first.map(Self.cells)?.dropFirst().first == "<none>", "\(watch.errorText)")
+            // kubectl skips the watch's first event (the object it printed), so the status
+            // changes only once the server is watching: a change before would be that first event.
+            let watching = await watch.firstErrorLine { $0.contains("watch=true") && $0.contains("200 OK") }
+            try #require(watching != nil, "\(watch.errorText)")
             var job = try await cluster.server.get(PyTorchJob.self, name: "mnist")
             job.status = JobStatusKubeflow(conditions: [
                 JobConditionKubeflow(type: "Created", status: "True"), JobConditionKubeflow(type: "Running", status: "True"),
