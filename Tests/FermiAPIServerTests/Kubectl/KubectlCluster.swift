@@ -3,6 +3,8 @@ import FermiAPIServer
 import FermiStore
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 /// A Fermi API server served as `fermi serve` serves it — HTTPS with a self-signed
 /// certificate, bearer tokens, RBAC with the bootstrap roles — on a free loopback port, and
@@ -30,15 +32,18 @@ struct KubectlCluster {
         let application = try HTTPFront.application(
             server: server, host: "127.0.0.1", port: 0, access: access, tls: try certificate.tlsConfiguration()
         ) { bound in await port.set(bound) }
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: Logger(label: "kubectl-tests")))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.runService() }
+            group.addTask { try await services.run() }
             let kubeconfig = directory.appendingPathComponent("kubeconfig").path
             let authority = Data(try certificate.certificatePEM().utf8).base64EncodedString()
             try Self.kubeconfig(server: "https://127.0.0.1:\(await port.value())", authority: authority)
                 .write(toFile: kubeconfig, atomically: true, encoding: .utf8)
             let kubectl = Kubectl(kubeconfig: kubeconfig, cacheDirectory: directory.appendingPathComponent("cache").path)
             try await body(KubectlCluster(server: server, kubectl: kubectl, directory: directory))
-            group.cancelAll()
+            // kubectl has exited; what it left open, watches included, ends with the server.
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
         }
     }
 
