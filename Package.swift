@@ -166,11 +166,13 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: [
-                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiRuntimeTestSupport",
+                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiStoreTestSupport", "FermiRuntimeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,66 +1,69 @@
 import Foundation
 import Synchronization
 
-/// A process of ours run as a child, whose standard output is collected line by line as it
-/// arrives, so a test can act on what the child has acknowledged so far.
+/// A process run as a child, whose standard output and standard error are collected line by
+/// line as they arrive, so a test can act on what the child has acknowledged so far.
 public final class ChildProcess: Sendable {
     private let process: Process
-    private let output = Mutex(OutputState())
-    private let errorOutput = Mutex(Data())
-
-    private struct OutputState {
-        var pending = Data()
-        var lines: [String] = []
-        var closed = false
-        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-    }
+    private let output = ArrivingLines()
+    private let errorOutput = ArrivingLines()
 
     /// Starts `executable` (a product of this package, found by `BuildProducts`) with
     /// `arguments`, and `environment` added to this process's own.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public convenience init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        try self.init(executableURL: try BuildProducts.executable(named: executable), arguments, environment: environment)
+    }
+
+    /// Starts the program at `executableURL` with `arguments` and `environment` added to this
+    /// process's own, its standard input empty (a child never reads the test's own).
+    public init(executableURL: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
-        process.executableURL = try BuildProducts.executable(named: executable)
+        process.executableURL = executableURL
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
         }
+        process.standardInput = FileHandle.nullDevice
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        Self.drain(stdout.fileHandleForReading) { [self] chunk in
-            self.append(chunk)
-        }
-        Self.drain(stderr.fileHandleForReading) { [self] chunk in
-            self.errorOutput.withLock { $0.append(chunk ?? Data()) }
-        }
+        Self.drain(stdout.fileHandleForReading, into: output)
+        Self.drain(stderr.fileHandleForReading, into: errorOutput)
     }
 
     /// The complete lines the child has printed so far.
     public var lines: [String] {
-        output.withLock { $0.lines }
+        output.lines
     }
 
     /// What the child printed on standard error.
     public var errorText: String {
-        String(decoding: errorOutput.withLock { $0 }, as: UTF8.self)
+        errorOutput.text
     }
 
     /// Returns once the child has printed `count` lines, or closed its output.
     public func waitForLines(_ count: Int) async {
-        await withCheckedContinuation { continuation in
-            let ready = output.withLock { state -> Bool in
-                if state.lines.count >= count || state.closed { return true }
-                state.waiters.append((count, continuation))
-                return false
-            }
-            if ready { continuation.resume() }
-        }
+        await output.waitForLines(count)
     }
 
-    /// Kills the child with SIGKILL: no chance to flush, close or clean up.
+    /// Returns the first line from the `after`th on that `matches`, waiting for the child to
+    /// print it; nil when the child closes its output first.
+    public func firstLine(after: Int = 0, where matches: (String) -> Bool) async -> String? {
+        await output.firstLine(after: after, where: matches)
+    }
+
+    /// Returns the first line of standard error that `matches`, waiting for the child to print
+    /// it; nil when the child closes its standard error first.
+    public func firstErrorLine(where matches: (String) -> Bool) async -> String? {
+        await errorOutput.firstLine(after: 0, where: matches)
+    }
+
+    /// Kills the child with SIGKILL: no chance to flush, close or clean up. A child that has
+    /// already exited is left alone, so its process id, which may be another's by now, is not.
     public func killHard() {
+        guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
     }
 
@@ -74,45 +77,23 @@ public final class ChildProcess: Sendable {
                 continuation.resume()
             }
         }
-        await waitForLines(Int.max)
+        await output.waitForLines(Int.max)
+        await errorOutput.waitForLines(Int.max)
         return process.terminationStatus
     }
 
-    private static func drain(
-        _ handle: FileHandle, _ deliver: @escaping @Sendable (Data?) -> Void
-    ) {
+    private static func drain(_ handle: FileHandle, into lines: ArrivingLines) {
         // A thread of its own blocks on the pipe, so the child never stalls on a full pipe.
         Thread.detachNewThread {
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty {
-                    deliver(nil)
+                    lines.append(nil)
                     return
                 }
-                deliver(chunk)
+                lines.append(chunk)
             }
         }
-    }
-
-    private func append(_ chunk: Data?) {
-        let due = output.withLock { state -> [CheckedContinuation<Void, Never>] in
-            if let chunk {
-                state.pending.append(chunk)
-                while let newline = state.pending.firstIndex(of: UInt8(ascii: "\n")) {
-                    state.lines.append(
-                        String(decoding: state.pending[state.pending.startIndex..<newline], as: UTF8.self))
-                    state.pending.removeSubrange(state.pending.startIndex...newline)
-                }
-            } else {
-                state.closed = true
-            }
-            let lineCount = state.lines.count
-            let closed = state.closed
-            let due = state.waiters.filter { closed || lineCount >= $0.count }
-            state.waiters.removeAll { closed || lineCount >= $0.count }
-            return due.map(\.continuation)
-        }
-        for continuation in due { continuation.resume() }
     }
 }
 

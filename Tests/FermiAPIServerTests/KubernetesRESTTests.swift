@@ -4,8 +4,10 @@ import FermiAPIServer
 import FermiStore
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOHTTP1
+import ServiceLifecycle
 import Testing
 
 /// The Kubernetes REST API over the API layer: discovery, reads as objects, lists and Tables,
@@ -76,8 +78,11 @@ struct KubernetesRESTTests {
         #expect(patched.code == 200)
         #expect(try json(patched)["spec"]?["weight"] == .integer(7))
         var lines = stream.makeAsyncIterator()
-        let first = try #require(try await lines.next())
-        let event = try JSONParser.parse(first)
+        // Watched from no resourceVersion: the queue as it was comes first, as kube-apiserver sends it.
+        let initial = try JSONParser.parse(try #require(try await lines.next()))
+        #expect(initial["type"]?.stringValue == "ADDED")
+        #expect(initial["object"]?["spec"]?["weight"] == .integer(4))
+        let event = try JSONParser.parse(try #require(try await lines.next()))
         #expect(event["type"]?.stringValue == "MODIFIED")
         #expect(event["object"]?["spec"]?["weight"] == .integer(7))
         let jsonPatched = await rest.handle(
@@ -141,6 +146,38 @@ struct KubernetesRESTTests {
             try await client.shutdown()
             group.cancelAll()
         }
+    }
+
+    @Test func aQuietWatchEndsWhenTheServerShutsDownGracefully() async throws {
+        try await server.ensureDefaultNamespace()
+        let port = PortWaiter()
+        let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
+        let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: Logger(label: "test")))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await services.run() }
+                let request = HTTPClientRequest(url: "http://127.0.0.1:\(await port.value())/api/v1/namespaces?watch=true")
+                let response = try await client.execute(request, timeout: .seconds(60))
+                var lines = response.body.makeAsyncIterator()
+                // The namespace there is comes first: the watch is open, and nothing more will come.
+                #expect(try await lines.next().map { String(buffer: $0) }?.contains("\"ADDED\"") == true)
+                await services.triggerGracefulShutdown()
+                // A guard against a shutdown that never ends, never a wait for a result.
+                group.addTask {
+                    try await Task.sleep(for: .seconds(60))
+                    Issue.record("the server was still shutting down a minute later")
+                    throw CancellationError()
+                }
+                try await group.next()
+                group.cancelAll()
+                #expect(try await lines.next() == nil, "the watch's response ended")
+            }
+        } catch {
+            try await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
     }
 }
 

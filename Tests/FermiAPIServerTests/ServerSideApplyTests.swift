@@ -11,11 +11,11 @@ struct ServerSideApplyTests {
     let server = APIServer(store: MemoryStore(), registry: .served)
     let path = "/apis/scheduling.volcano.sh/v1beta1/queues/research"
 
-    private func apply(_ yaml: String, manager: String, force: Bool = false) async -> KubernetesREST.Response {
+    private func apply(_ yaml: String, manager: String, force: Bool = false, to target: String? = nil) async -> KubernetesREST.Response {
         var query = ["fieldManager": manager]
         if force { query["force"] = "true" }
         return await KubernetesREST(server: server).handle(
-            method: "PATCH", path: path, query: query, accept: "", body: Data(yaml.utf8), contentType: "application/apply-patch+yaml")
+            method: "PATCH", path: target ?? path, query: query, accept: "", body: Data(yaml.utf8), contentType: "application/apply-patch+yaml")
     }
 
     private func stored() async throws -> JSONValue {
@@ -85,6 +85,33 @@ struct ServerSideApplyTests {
         #expect(await apply(Self.queue(weight: 4), manager: "kubectl").code == 200)
         // kubectl's label goes with its configuration; the label ops set stays.
         #expect(try await stored()["metadata"]?["labels"] == .object(["owner": .string("ops")]))
+    }
+
+    @Test func managersApplyingTheSameListDoNotConflictOverWhatDefaultingAddedToIt() async throws {
+        // The stored containers carry defaults (imagePullPolicy and more) that neither
+        // configuration names: only the replicas, set to different values, conflict.
+        try await server.ensureDefaultNamespace()
+        let job = "/apis/kubeflow.org/v1/namespaces/default/pytorchjobs/mnist"
+        let configuration = { (replicas: Int) in
+            """
+            apiVersion: kubeflow.org/v1
+            kind: PyTorchJob
+            metadata: {name: mnist}
+            spec:
+              pytorchReplicaSpecs:
+                Worker:
+                  replicas: \(replicas)
+                  template:
+                    spec:
+                      containers: [{name: pytorch, image: "pytorch/pytorch:2.1"}]
+            """
+        }
+        #expect(await apply(configuration(2), manager: "alice", to: job).code == 201)
+        let refused = await apply(configuration(4), manager: "bob", to: job)
+        #expect(refused.code == 409)
+        #expect(try JSONParser.parse(refused.body)["message"]?.stringValue
+            == #"Apply failed with 1 conflict: conflict with "alice" using kubeflow.org/v1: .spec.pytorchReplicaSpecs.Worker.replicas"#)
+        #expect(await apply(configuration(2), manager: "bob", to: job).code == 200)
     }
 
     @Test func aDeleteWhosePreconditionFailsIsAConflictAndDeletesNothing() async throws {

@@ -58,13 +58,16 @@ struct FieldOwnership {
         replace(mine)
     }
 
-    /// The fields the configuration would change that other managers set.
-    func conflicts(applying configuration: JSONValue, by manager: String, over current: JSONValue) -> [Conflict] {
+    /// The fields of the configuration that other managers set and the apply would change:
+    /// those whose value in `result` (the object as the apply leaves it, defaults filled in)
+    /// differs from `current`. Comparing the defaulted result, not the configuration, keeps
+    /// two managers applying the same list from conflicting over what defaulting added to it.
+    func conflicts(applying configuration: JSONValue, by manager: String, from current: JSONValue, to result: JSONValue) -> [Conflict] {
         let applied = FieldSet(of: configuration)
         return entries.filter { !($0.manager == manager && $0.operation == Self.apply) }.flatMap { entry -> [Conflict] in
             let owned = FieldSet(fieldsV1: entry.fieldsV1)
             return applied.leaves.filter { path in
-                owned.touches(path[...]) && configuration.value(at: path[...]) != current.value(at: path[...])
+                owned.touches(path[...]) && result.value(at: path[...]) != current.value(at: path[...])
             }.map { Conflict(manager: entry.manager, apiVersion: entry.apiVersion, path: $0) }
         }
     }

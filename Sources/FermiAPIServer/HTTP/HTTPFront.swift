@@ -37,8 +37,10 @@ public enum HTTPFront {
                     headers.append(HTTPField(name: HTTPField.Name("Warning")!, value: "299 - \"\(warning.replacingOccurrences(of: "\"", with: "\\\""))\""))
                 }
                 if let stream = answer.stream {
-                    return Hummingbird.Response(
-                        status: .ok, headers: headers, body: ResponseBody(asyncSequence: stream.map { ByteBuffer(bytes: $0) }))
+                    // A watch ends when the server shuts down gracefully; the shutdown waits for
+                    // every response, and a quiet watch's would otherwise never end.
+                    let lines = stream.cancelOnGracefulShutdown().map { ByteBuffer(bytes: $0) }
+                    return Hummingbird.Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: lines))
                 }
                 return Hummingbird.Response(
                     status: HTTPResponse.Status(code: answer.code), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))

@@ -36,15 +36,19 @@ extension KubernetesREST {
             }
             let stored = JSONValue.encoding(current)
             var ownership = FieldOwnership(current.metadata.managedFields)
-            let conflicts = ownership.conflicts(applying: applied, by: manager, over: FieldOwnership.trackedPart(of: stored))
+            var merged = stored.overlaid(with: configuration)
+            for path in ownership.abandoned(by: manager, applying: applied) { merged = merged.removing(path[...]) }
+            var (next, warnings) = try RequestBody.decode(T.self, from: merged, registry: server.registry, fieldValidation: request.fieldValidation)
+            var result = next
+            result.setDefaults()
+            let conflicts = ownership.conflicts(
+                applying: applied, by: manager, from: FieldOwnership.trackedPart(of: stored),
+                to: FieldOwnership.trackedPart(of: JSONValue.encoding(result)))
             if !conflicts.isEmpty {
                 guard force else { throw ApplyConflictError(conflicts: conflicts) }
                 ownership.release(conflicts)
             }
-            var merged = stored.overlaid(with: configuration)
-            for path in ownership.abandoned(by: manager, applying: applied) { merged = merged.removing(path[...]) }
             ownership.recordApply(by: manager, apiVersion: T.resource.apiVersion, configuration: applied, at: now)
-            var (next, warnings) = try RequestBody.decode(T.self, from: merged, registry: server.registry, fieldValidation: request.fieldValidation)
             next.metadata.managedFields = ownership.managedFields
             next.metadata.resourceVersion = current.metadata.resourceVersion
             do {

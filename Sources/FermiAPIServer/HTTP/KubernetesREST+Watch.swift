@@ -2,10 +2,13 @@ import FermiAPI
 import Foundation
 
 extension KubernetesREST {
-    /// `?watch=true`: changes after `resourceVersion` (none given: after now), one JSON line
-    /// each, as kubectl reads them: `{"type":"ADDED","object":{...}}`, filtered by name and by
-    /// label and field selectors. With `sendInitialEvents=true` the objects there are now come
-    /// first as ADDED, ended by a BOOKMARK marked `k8s.io/initial-events-end`; with
+    /// `?watch=true`: changes after `resourceVersion`, one JSON line each, as kubectl reads
+    /// them: `{"type":"ADDED","object":{...}}`, filtered by name and by label and field
+    /// selectors. Without a resourceVersion, or with `0`, the objects there are now come first
+    /// as ADDED, as kube-apiserver sends them (`kubectl get NAME -w` watches from `0` and
+    /// skips that first event, having printed the object already); with
+    /// `sendInitialEvents=true` they come first too, ended by a BOOKMARK marked
+    /// `k8s.io/initial-events-end`; with
     /// `allowWatchBookmarks=true`, a BOOKMARK carries the latest resourceVersion every
     /// `bookmarkInterval` while nothing else is sent. A compacted version ends the stream with
     /// an ERROR event carrying a 410 Status.
@@ -16,12 +19,11 @@ extension KubernetesREST {
         let bookmarks = query["allowWatchBookmarks"] == "true"
         var initial: [JSONValue] = []
         let start: String
-        if query["sendInitialEvents"] == "true" {
-            (initial, start) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields)
-        } else if let version = query["resourceVersion"], !version.isEmpty, version != "0" {
+        let initialEventsEnd = query["sendInitialEvents"] == "true"
+        if let version = query["resourceVersion"], !version.isEmpty, version != "0", !initialEventsEnd {
             start = version
         } else {
-            start = try await server.objects(of: resource, namespace: namespace, labels: LabelSelectorQuery()).resourceVersion
+            (initial, start) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields)
         }
         let events = try await server.objectEvents(of: resource, namespace: namespace, after: start)
         let now = server.currentTime()
@@ -43,7 +45,7 @@ extension KubernetesREST {
             for object in initial where name == nil || object["metadata"]?["name"]?.stringValue == name {
                 continuation.yield(encode("ADDED", object))
             }
-            if !initial.isEmpty || query["sendInitialEvents"] == "true" { continuation.yield(bookmark(start, true)) }
+            if initialEventsEnd { continuation.yield(bookmark(start, true)) }
             let latest = LatestRevision(start)
             let watching = Task {
                 do {

@@ -4,11 +4,11 @@ import Foundation
 
 /// The Kubernetes REST API over the API layer, free of any HTTP library: a request's method,
 /// path, query, `Accept` header and body in; a status code, content type and body out.
-/// Serves discovery (`/api`, `/apis`, each group version), `/version`, `/healthz`, `/readyz`,
-/// `/metrics` (when given metrics: requests by verb and code, latency, open watches),
-/// and for every kind GET (one or a list, in every namespace or one, as a Table when asked),
-/// POST, PUT (and PUT of `/status`) and DELETE (with `propagationPolicy`), errors answered as
-/// `Status` objects.
+/// Serves discovery (`/api`, `/apis`, each group version, the OpenAPI v3 documents),
+/// `/version`, `/healthz`, `/readyz`, `/metrics` (when given metrics: requests by verb and
+/// code, latency, open watches), and for every kind GET (one or a list, in every namespace
+/// or one, as a Table when asked), POST, PUT (and PUT of `/status`) and DELETE (with
+/// `propagationPolicy`), errors answered as `Status` objects.
 public struct KubernetesREST: Sendable {
     let server: APIServer
     /// Who may do what; nil serves everyone everything (for tests of the API alone).
@@ -17,6 +17,8 @@ public struct KubernetesREST: Sendable {
     let bookmarkInterval: Duration
     /// What `/metrics` serves and where requests are counted; nil serves no metrics.
     let metrics: ServerMetrics?
+    /// The OpenAPI documents of the served kinds, made when first asked for.
+    let openAPIDocuments: OpenAPIDocuments
 
     public init(
         server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60), metrics: ServerMetrics? = nil
@@ -25,6 +27,7 @@ public struct KubernetesREST: Sendable {
         self.access = access
         self.bookmarkInterval = bookmarkInterval
         self.metrics = metrics
+        openAPIDocuments = OpenAPIDocuments(registry: server.registry)
     }
 
     /// What answers a request: a body, or for a watch, a stream of JSON lines.
@@ -101,6 +104,7 @@ public struct KubernetesREST: Sendable {
             case ["version"]: return json(200, Self.version)
             case ["api"]: return json(200, Discovery.coreVersions())
             case ["apis"]: return json(200, Discovery.groups(server.registry))
+            case _ where parts.first == "openapi": return openAPI(parts)
             default: break
             }
             let (group, version, rest): (String, String, [String])
