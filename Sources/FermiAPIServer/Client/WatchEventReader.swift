@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FermiAPI
+import FermiStore
 import Foundation
 import NIOCore
 import NIOFoundationCompat
@@ -9,12 +10,11 @@ import NIOFoundationCompat
 /// reader slows the connection instead of filling memory. Bookmarks are passed over; an ERROR
 /// event is thrown as the `APIError` its Status means (410: the version was compacted).
 actor WatchEventReader {
-    private var body: HTTPClientResponse.Body.AsyncIterator
-    private var pending = ByteBuffer()
+    private let lines: HTTPBodyLines
     private let resource: APIResource
 
     init(body: HTTPClientResponse.Body, resource: APIResource) {
-        self.body = body.makeAsyncIterator()
+        self.lines = HTTPBodyLines(body)
         self.resource = resource
     }
 
@@ -45,29 +45,10 @@ actor WatchEventReader {
     }
 
     private func nextLine() async throws -> ByteBuffer? {
-        while true {
-            if let newline = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = pending.readSlice(length: newline - pending.readerIndex)
-                pending.moveReaderIndex(forwardBy: 1)
-                if let line, line.readableBytes > 0 { return line }
-                continue
-            }
-            let chunk: ByteBuffer?
-            do {
-                // Step a local copy and store it back: the actor may not lend its own state
-                // across the suspension.
-                var iterator = body
-                chunk = try await iterator.next(isolation: self)
-                body = iterator
-            } catch is CancellationError {
-                return nil
-            } catch {
-                if Task.isCancelled { return nil }
-                throw APIError.unavailable("the watch of \(resource.qualifiedName) broke off: \(error)")
-            }
-            guard var chunk else { return nil }
-            pending.discardReadBytes()
-            pending.writeBuffer(&chunk)
+        do {
+            return try await lines.next()
+        } catch {
+            throw APIError.unavailable("the watch of \(resource.qualifiedName) broke off: \(error)")
         }
     }
 }

@@ -7,14 +7,13 @@ import NIOFoundationCompat
 /// at a time. It pulls from the HTTP body only when its events are used up, so a slow watcher
 /// slows the connection instead of filling memory.
 actor EtcdWatchReader {
-    private var body: HTTPClientResponse.Body.AsyncIterator
-    private var pending = ByteBuffer()
+    private let lines: HTTPBodyLines
     private var events: [WatchEvent] = []
     private var nextIndex = 0
     private let after: Int64
 
     init(body: HTTPClientResponse.Body, after revision: Int64) {
-        self.body = body.makeAsyncIterator()
+        self.lines = HTTPBodyLines(body)
         self.after = revision
     }
 
@@ -34,30 +33,10 @@ actor EtcdWatchReader {
     }
 
     private func nextLine() async throws -> ByteBuffer? {
-        while true {
-            if let newline = pending.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
-                let length = newline - pending.readerIndex
-                let line = pending.readSlice(length: length)
-                pending.moveReaderIndex(forwardBy: 1)
-                if let line, line.readableBytes > 0 { return line }
-                continue
-            }
-            let chunk: ByteBuffer?
-            do {
-                // Step a local copy and store it back: the actor may not lend its own state
-                // across the suspension.
-                var iterator = body
-                chunk = try await iterator.next(isolation: self)
-                body = iterator
-            } catch is CancellationError {
-                return nil
-            } catch {
-                if Task.isCancelled { return nil }
-                throw StoreError.unavailable(reason: "etcd watch stream failed: \(error)")
-            }
-            guard var chunk else { return nil }
-            pending.discardReadBytes()
-            pending.writeBuffer(&chunk)
+        do {
+            return try await lines.next()
+        } catch {
+            throw StoreError.unavailable(reason: "etcd watch stream failed: \(error)")
         }
     }
 
