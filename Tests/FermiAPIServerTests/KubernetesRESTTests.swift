@@ -197,3 +197,31 @@ actor PortWaiter {
         return await withCheckedContinuation { waiting.append($0) }
     }
 }
+
+/// DELETE on a collection: what the selectors match goes, the rest stays.
+@Suite("Kubernetes REST delete collection")
+struct DeleteCollectionTests {
+    let server = APIServer(store: MemoryStore(), registry: .served)
+
+    @Test func deleteCollectionDeletesWhatTheSelectorMatchesInTheNamespace() async throws {
+        try await server.ensureDefaultNamespace()
+        _ = try await server.create(Namespace(metadata: ObjectMeta(name: "other")))
+        for (name, namespace, app) in [("a1", "default", "a"), ("a2", "default", "a"), ("b1", "default", "b"), ("a3", "other", "a")] {
+            _ = try await server.create(ConfigMap(metadata: ObjectMeta(name: name, namespace: namespace, labels: ["app": app]), data: ["k": "v"]))
+        }
+        let rest = KubernetesREST(server: server)
+        let answer = await rest.handle(
+            method: "DELETE", path: "/api/v1/namespaces/default/configmaps", query: ["labelSelector": "app=a"], accept: "", body: Data())
+        #expect(answer.code == 200)
+        let list = try JSONParser.parse(answer.body)
+        #expect(list["kind"]?.stringValue == "ConfigMapList")
+        #expect(list["items"]?.arrayValue?.compactMap { $0["metadata"]?["name"]?.stringValue }.sorted() == ["a1", "a2"])
+        let left = try await server.list(ConfigMap.self, namespace: nil).items.map { "\($0.namespace)/\($0.name)" }.sorted()
+        #expect(left == ["default/b1", "other/a3"])
+
+        let bad = await rest.handle(
+            method: "DELETE", path: "/api/v1/namespaces/default/configmaps", query: ["labelSelector": "app in (a"], accept: "", body: Data())
+        #expect(bad.code == 400)
+        #expect(try await server.list(ConfigMap.self, namespace: nil).items.count == 2)
+    }
+}

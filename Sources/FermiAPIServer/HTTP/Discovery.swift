@@ -3,7 +3,7 @@ import FermiAPI
 /// The discovery documents kubectl reads to learn what the server serves: `/api`, `/apis`, and
 /// each group version's resources with their kinds, verbs and short names.
 enum Discovery {
-    static let verbs: [JSONValue] = ["create", "delete", "get", "list", "patch", "update", "watch"].map { .string($0) }
+    static let verbs: [JSONValue] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"].map { .string($0) }
 
     /// `/api`: the core group's versions.
     static func coreVersions() -> JSONValue {

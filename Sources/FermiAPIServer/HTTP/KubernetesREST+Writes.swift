@@ -78,15 +78,50 @@ extension KubernetesREST {
     /// DELETE with `propagationPolicy` and `preconditions`, from the query or a
     /// DeleteOptions body (kubectl sends the body).
     func delete<T: APIObject>(_ type: T.Type, namespace: String, name: String, query: [String: String], body: Data) async throws -> Response {
-        let options = body.isEmpty ? JSONValue.object([:]) : try Self.parse(body)
+        let (policy, preconditions) = try Self.deleteOptions(query: query, body: body)
+        let deleted = try await server.delete(T.self, namespace: namespace, name: name, propagationPolicy: policy, preconditions: preconditions)
+        return json(200, JSONValue.encoding(deleted))
+    }
+
+    /// DELETE on a collection (deletecollection): every object the label and field selectors
+    /// match, each deleted as a DELETE with the same options would delete it; answers the list
+    /// of what it deleted. One that goes in between is passed over.
+    func deleteCollection<T: APIObject>(_ type: T.Type, namespace: String?, query: [String: String], body: Data) async throws -> Response {
+        let (policy, preconditions) = try Self.deleteOptions(query: query, body: body)
+        let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
+        let fields = try FieldSelectorQuery(parsing: query["fieldSelector"] ?? "", allowing: FieldSelectorQuery.supportedFields(of: T.resource))
+        let (items, _) = try await server.objects(of: T.resource, namespace: namespace, labels: labels, fields: fields)
+        var deleted: [JSONValue] = []
+        for item in items {
+            guard let name = item["metadata"]?["name"]?.stringValue else { continue }
+            do {
+                let object = try await server.delete(
+                    T.self, namespace: item["metadata"]?["namespace"]?.stringValue ?? "", name: name, propagationPolicy: policy,
+                    preconditions: preconditions)
+                deleted.append(JSONValue.encoding(object))
+            } catch APIError.notFound {
+                continue
+            }
+        }
+        return json(
+            200,
+            .object([
+                "kind": .string("\(T.resource.kind)List"), "apiVersion": .string(T.resource.apiVersion),
+                "metadata": .object([:]), "items": .array(deleted),
+            ]))
+    }
+
+    /// The propagation policy and preconditions of a DELETE, from its query or its
+    /// DeleteOptions body.
+    private static func deleteOptions(query: [String: String], body: Data) throws -> (PropagationPolicy, DeletePreconditions) {
+        let options = body.isEmpty ? JSONValue.object([:]) : try parse(body)
         let policyName = query["propagationPolicy"] ?? options["propagationPolicy"]?.stringValue ?? "Background"
         guard let policy = PropagationPolicy(rawValue: policyName) else {
             throw RequestBody.badRequest("propagationPolicy: Unsupported value: \"\(policyName)\": supported values: \"Background\", \"Foreground\", \"Orphan\"")
         }
         let preconditions = DeletePreconditions(
             uid: options["preconditions"]?["uid"]?.stringValue, resourceVersion: options["preconditions"]?["resourceVersion"]?.stringValue)
-        let deleted = try await server.delete(T.self, namespace: namespace, name: name, propagationPolicy: policy, preconditions: preconditions)
-        return json(200, JSONValue.encoding(deleted))
+        return (policy, preconditions)
     }
 
     /// Gives the request's field manager the fields it changed from `current` (nil: created).

@@ -213,6 +213,8 @@ public struct KubernetesREST: Sendable {
             return try await write(target.type, body: body, verb: target.status ? .updateStatus : .update, request)
         case ("DELETE", let name?):
             return try await delete(target.type, namespace: namespace ?? "", name: name, query: query, body: body)
+        case ("DELETE", nil):
+            return try await deleteCollection(target.type, namespace: namespace, query: query, body: body)
         default:
             return json(405, KubernetesStatus.status(code: 405, reason: "MethodNotAllowed", message: "\(method) is not supported on this path"))
         }
