@@ -21,34 +21,27 @@ struct APIServerBench: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let storeArgument = store == "memory" ? "memory:" : "sqlite:\(directory.appendingPathComponent("store.db").path)"
 
-        // The object the GETs read goes in first, through the CLI on the same store; a memory
-        // store is the server's alone, so there the first wrk request creates it.
         let job = directory.appendingPathComponent("job.yaml")
         try Self.job.write(to: job, atomically: true, encoding: .utf8)
-        if store != "memory" {
-            _ = try CLIBench.time(try BuildProducts.executable(named: "fermi"), ["apply", "-f", job.path, "--store", storeArgument])
-        }
         let tokenFile = directory.appendingPathComponent("tokens.csv")
         let token = UUID().uuidString
         try "\(token),bench,bench,\"system:masters\"\n".write(to: tokenFile, atomically: true, encoding: .utf8)
         let port = 20_000 + Int.random(in: 0..<20_000)
+        let fermi = try BuildProducts.executable(named: "fermi")
         let server = try ChildProcess(
             "fermi",
             ["serve", "--listen", "127.0.0.1:\(port)", "--store", storeArgument, "--token-auth-file", tokenFile.path])
         defer { server.killHard() }
         let base = try await Self.waitForServing(server)
+        // The object the GETs read goes in through the server, as a client would put it there.
+        _ = try CLIBench.time(fermi, ["apply", "-f", job.path, "--server", base, "--token", token, "--insecure-skip-tls-verify"])
         let headers = ["Authorization: Bearer \(token)", "Accept: application/json"]
-        if store == "memory" {
-            let create = try Self.script(in: directory, named: "create-job.lua", body: Self.job, path: "/apis/kubeflow.org/v1/namespaces/default/pytorchjobs", unique: false)
-            _ = try WrkRun.run(url: base, connections: 1, threads: 1, seconds: 1, headers: headers, script: create)
-        }
 
         var gets: [WrkRun] = []
         var creates: [WrkRun] = []
-        let createScript = try Self.script(
-            in: directory, named: "create.lua",
-            body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm-%s-%d-%d"},"data":{"key":"value"}}"#,
-            path: "/api/v1/namespaces/default/configmaps", unique: true)
+        let createScript = try Self.createScript(
+            in: directory, body: #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm-%s-%d-%d"},"data":{"key":"value"}}"#,
+            path: "/api/v1/namespaces/default/configmaps")
         for run in 0..<runs {
             progress("GET one PyTorchJob, \(connections) connections, \(seconds) s (run \(run + 1) of \(runs))")
             gets.append(try Self.checked(WrkRun.run(
@@ -85,9 +78,9 @@ struct APIServerBench: AsyncParsableCommand {
         return run
     }
 
-    /// A wrk script POSTing `body` to `path`; with `unique`, the body is a format given the
-    /// run's name, the thread's number and a counter, so every create names a new object.
-    static func script(in directory: URL, named name: String, body: String, path: String, unique: Bool) throws -> String {
+    /// A wrk script POSTing `body` to `path`: the body is a format given the run's name, the
+    /// thread's number and a counter, so every create names a new object.
+    static func createScript(in directory: URL, body: String, path: String) throws -> String {
         let quoted = body.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "'", with: "\\'")
         let text = """
             local threads = 0
@@ -103,13 +96,13 @@ struct APIServerBench: AsyncParsableCommand {
             function request()
               count = count + 1
               local body = '\(quoted)'
-              \(unique ? "body = string.format(body, run, id, count)" : "")
+              body = string.format(body, run, id, count)
               -- wrk.format's headers replace -H's: add the content type to wrk.headers instead.
               wrk.headers["Content-Type"] = "application/json"
               return wrk.format("POST", "\(path)", nil, body)
             end
             """
-        let url = directory.appendingPathComponent(name)
+        let url = directory.appendingPathComponent("create.lua")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
