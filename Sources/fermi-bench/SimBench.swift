@@ -37,11 +37,13 @@ struct SimBench: AsyncParsableCommand {
             try await SimCluster.fill(store, nodes: nodes, pods: pods, seed: seed)
             progress("fermi up --until-idle (run \(run + 1) of \(runs))")
             let result = try Self.measure(
-                fermi, ["up", "--until-idle", "--quiet", "--start", "2026-01-01T00:00:00Z", "--store", "sqlite:\(store)"])
+                fermi, ["up", "--until-idle", "--quiet", "--stats", "--start", "2026-01-01T00:00:00Z", "--store", "sqlite:\(store)"])
             walls.append(result.seconds)
             peaks.append(result.peakKilobytes)
             simulated = result.output
             progress(result.output.split(separator: "\n").prefix(3).joined(separator: "; "))
+            // Where the time went, controller by controller (the busiest of `--stats`).
+            progress(result.errors.split(separator: "\n").prefix(9).joined(separator: "\n"))
         }
         let report = SimReport(
             nodes: nodes, pods: pods, runs: runs, wallSeconds: median(walls), peakBytes: (peaks.max() ?? 0) * 1024,
@@ -49,8 +51,11 @@ struct SimBench: AsyncParsableCommand {
         print(report.text())
     }
 
-    /// Runs `fermi` to its end: wall time, peak resident memory (kB) and what it printed.
-    static func measure(_ executable: URL, _ arguments: [String]) throws -> (seconds: Double, peakKilobytes: Int, output: String) {
+    /// Runs `fermi` to its end: wall time, peak resident memory (kB) and what it printed to
+    /// standard output and standard error.
+    static func measure(_ executable: URL, _ arguments: [String]) throws -> (
+        seconds: Double, peakKilobytes: Int, output: String, errors: String
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -70,7 +75,9 @@ struct SimBench: AsyncParsableCommand {
         // The largest resident set of any child waited for so far: this run's, as runs only grow.
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return (seconds, Int(usage.ru_maxrss), String(decoding: outputText, as: UTF8.self))
+        return (
+            seconds, Int(usage.ru_maxrss), String(decoding: outputText, as: UTF8.self), String(decoding: errorText, as: UTF8.self)
+        )
     }
 }
 

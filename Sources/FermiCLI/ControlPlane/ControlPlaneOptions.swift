@@ -16,6 +16,8 @@ struct ControlPlaneOptions: ParsableArguments {
     var limit: String?
     @Flag(help: "No progress line.")
     var quiet = false
+    @Flag(help: "When the run ends, print each controller's reconciles, failures and the wall time they took (to stderr).")
+    var stats = false
     @Option(help: "While running live, also serve the Kubernetes REST API here (HOST:PORT), for kubectl.")
     var listen: String?
 

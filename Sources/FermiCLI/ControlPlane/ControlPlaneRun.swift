@@ -79,6 +79,7 @@ struct ControlPlaneRun {
         running.cancel()
         _ = await running.result
         print(final.report(from: start, to: clock.now))
+        if options.stats { printStats(manager) }
     }
 
     private func runLive(store: any Store, start: EpochInstant) async throws {
@@ -105,6 +106,14 @@ struct ControlPlaneRun {
         try await group.run()
         try await SimulationClockRecord(server: manager.server).save(clock.now)
         print(summary(manager).report(from: start, to: clock.now))
+        if options.stats { printStats(manager) }
+    }
+
+    private func printStats(_ manager: ControllerManager) {
+        let lines = ControllerStats(
+            names: manager.controllerNames, times: manager.reconcileTimes, failures: manager.failureCounts
+        ).lines()
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
 
