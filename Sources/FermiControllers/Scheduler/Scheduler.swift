@@ -28,8 +28,13 @@ public final class Scheduler: Reconciler {
     let assumed = Mutex(AssumedPods())
     /// What each pod asks of a node, by uid: worked out once per pod, not once per cycle.
     let needs = Mutex<[String: PodNeeds]>([:])
+    /// Which changes call for a cycle, from what the last one left pending.
+    let trigger = Mutex(CycleTrigger())
+    /// Where cycles are asked for (one key).
+    let queue: WorkQueue<ObjectKey>
 
-    init(manager: ControllerManager) {
+    init(manager: ControllerManager, queue: WorkQueue<ObjectKey>) {
+        self.queue = queue
         let informers = manager.informers
         server = manager.server
         clock = manager.clock
@@ -45,12 +50,18 @@ public final class Scheduler: Reconciler {
     }
 
     public static func controller(in manager: ControllerManager) -> Controller {
-        let scheduler = Scheduler(manager: manager)
         let queue = manager.makeQueue()
+        let scheduler = Scheduler(manager: manager, queue: queue)
         let wake: @Sendable () -> Void = { queue.add(cycleKey) }
-        scheduler.pods.onChange { _ in wake() }
-        scheduler.nodes.onChange { _ in wake() }
-        scheduler.zones.onChange { _ in wake() }
+        scheduler.pods.onChange { event in
+            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+        }
+        scheduler.nodes.onChange { event in
+            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+        }
+        scheduler.zones.onChange { event in
+            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+        }
         scheduler.groups.onChange { _ in wake() }
         scheduler.queues.onChange { _ in wake() }
         scheduler.priorityClasses.onChange { _ in wake() }
@@ -61,6 +72,9 @@ public final class Scheduler: Reconciler {
 
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         // 1: Load the snapshot, with what earlier cycles did that the cache may not show yet.
+        trigger.withLock { $0.cycleStarted() }
+        var leftPending = true
+        defer { if trigger.withLock({ $0.cycleEnded(leftPending: leftPending) }) { queue.add(Self.cycleKey) } }
         let snapshot = self.snapshot()
         let jobs = snapshot.jobs
         let cycle = SchedulingCycle(
@@ -68,6 +82,7 @@ public final class Scheduler: Reconciler {
             queues: Dictionary(queues.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         // 2: Decide.
         let decisions = cycle.run()
+        leftPending = !decisions.pending.isEmpty || !decisions.evictions.isEmpty
         // 3: Evict, then bind.
         for eviction in decisions.evictions { try await evict(eviction) }
         let bound = try await bind(decisions.bindings)

@@ -1,0 +1,79 @@
+import FermiAPI
+import FermiRuntime
+
+/// Which changes call for a scheduling cycle, as kube-scheduler moves an unschedulable pod back
+/// to its active queue only on a cluster event that could make it fit. A cycle looks at every
+/// pod and node, so running one for a change it cannot act on is pure waste — and on a busy
+/// cluster the kubelet changes pods all the time.
+///
+/// A change calls for a cycle when a pod waits to be placed, when a Volcano gang's member
+/// changes (its status counts them), or when room changes (a pod takes or frees its node's
+/// resources, a node's fit or a zone's health changes) while some job waits for it. A room
+/// change that lands while a cycle runs is remembered: if that cycle leaves jobs pending, it
+/// runs again.
+struct CycleTrigger: Sendable {
+    /// Whether the last cycle left any job pending (true until a first cycle has run).
+    private(set) var jobsWaiting = true
+    private var cycleRunning = false
+    private var roomChangedDuringCycle = false
+
+    /// Whether a pod changing from `old` to `new` (nil: not there) calls for a cycle.
+    mutating func needsCycle(old: Pod?, new: Pod?) -> Bool {
+        if let new, Self.isWaitingForPlacement(new) { return true }
+        if old?.volcanoGroupName != nil || new?.volcanoGroupName != nil { return true }
+        let roomChanged =
+            old?.holdsNodeResources != new?.holdsNodeResources || old?.spec.nodeName != new?.spec.nodeName
+            || old?.metadata.deletionTimestamp != new?.metadata.deletionTimestamp
+        return roomChanged && noteRoomChanged()
+    }
+
+    /// Whether a node changing from `old` to `new` (nil: not there) calls for a cycle.
+    mutating func needsCycle(old: Node?, new: Node?) -> Bool {
+        let fitChanged =
+            old?.isReady != new?.isReady || old?.spec != new?.spec || old?.metadata.labels != new?.metadata.labels
+            || old?.status?.allocatable != new?.status?.allocatable
+        return fitChanged && noteRoomChanged()
+    }
+
+    /// Whether a zone changing from `old` to `new` (nil: not there) calls for a cycle.
+    mutating func needsCycle(old: Zone?, new: Zone?) -> Bool {
+        // The health a cycle reads: the zone's reported health, else the one its spec gives.
+        let health = { (zone: Zone?) in zone.map { $0.status?.health ?? $0.spec.health ?? ZoneHealth.healthy } }
+        return health(old) != health(new) && noteRoomChanged()
+    }
+
+    mutating func cycleStarted() {
+        cycleRunning = true
+        roomChangedDuringCycle = false
+    }
+
+    /// The cycle ended, leaving jobs pending or not; returns whether to run another at once
+    /// (room changed while it ran, after its snapshot may have been taken).
+    mutating func cycleEnded(leftPending: Bool) -> Bool {
+        cycleRunning = false
+        jobsWaiting = leftPending
+        return leftPending && roomChangedDuringCycle
+    }
+
+    /// A pod this scheduler places that has no node yet and is not going away.
+    static func isWaitingForPlacement(_ pod: Pod) -> Bool {
+        pod.isScheduledByFermi && pod.spec.nodeName == nil && pod.metadata.deletionTimestamp == nil && !pod.hasEnded
+    }
+
+    /// Room changed: a cycle is due if jobs wait; one running now must look again.
+    private mutating func noteRoomChanged() -> Bool {
+        if cycleRunning { roomChangedDuringCycle = true }
+        return jobsWaiting
+    }
+}
+
+extension InformerEvent {
+    /// The object before and after the change (nil: not there).
+    var change: (old: T?, new: T?) {
+        switch self {
+        case .added(let object): (nil, object)
+        case .updated(let old, let new): (old, new)
+        case .deleted(let object): (object, nil)
+        }
+    }
+}
