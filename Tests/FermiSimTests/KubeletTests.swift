@@ -55,6 +55,28 @@ struct KubeletTests {
         }
     }
 
+    @Test func podsStartingTogetherOnOneNodeEachRecordTheirStartAndTheNodeItsPullOnce() async throws {
+        let cluster = try await SimCluster()
+        _ = try await cluster.server.create(SimCluster.a100Pool(replicas: 1))
+        try await cluster.base.running {
+            // Three pods (as many as the node's memory takes) racing to record the same pull.
+            for index in 0..<3 {
+                _ = try await cluster.server.create(
+                    SimCluster.pod("worker-\(index)", on: "a100-0", gpus: 1, cpu: "4", annotations: ["sim.fermi.dev/duration": "1h"]))
+            }
+            try await cluster.advance(.seconds(60))
+            let events = try await cluster.server.list(Event.self, namespace: "default").items
+            for index in 0..<3 {
+                #expect(try await phase(cluster, "worker-\(index)") == "Running")
+                let reasons = events.filter { $0.involvedObject?.name == "worker-\(index)" }.compactMap(\.reason).sorted()
+                #expect(reasons == ["Created", "Pulled", "Pulling", "Started"], "worker-\(index)")
+            }
+            let node = try await cluster.server.get(Node.self, name: "a100-0")
+            #expect(node.status?.images?.map { $0.names?.first } == ["registry.example.com/train:1"])
+            #expect(node.metadata.annotations?["sim.fermi.dev/pulled-images"] != nil)
+        }
+    }
+
     @Test func aFailingRunRestartsWithBackOffAndResumesFromItsCheckpoint() async throws {
         let cluster = try await SimCluster()
         _ = try await cluster.server.create(SimCluster.a100Pool(replicas: 1))

@@ -46,24 +46,45 @@ extension Kubelet {
     /// the images the node reports in its status, as a real kubelet does.
     func recordImages(of pod: Pod, on node: Node, pulledAt time: Timestamp) async throws {
         let references = Set((pod.spec.containers ?? []).compactMap(\.image)).map(Self.canonical)
-        let cache = NodeImageCache(node)
-        guard references.contains(where: { (cache.pulls[$0]?.secondsSince1970 ?? Int64.max) > time.secondsSince1970 }) else { return }
-        var next = try await server.get(Node.self, name: node.name)
-        var fresh = NodeImageCache(next)
-        for reference in references where (fresh.pulls[reference]?.secondsSince1970 ?? Int64.max) > time.secondsSince1970 {
-            fresh.pulls[reference] = time
+        func addingPulls(_ node: inout Node) -> Bool {
+            var cache = NodeImageCache(node)
+            let news = references.filter { (cache.pulls[$0]?.secondsSince1970 ?? Int64.max) > time.secondsSince1970 }
+            guard !news.isEmpty else { return false }
+            for reference in news { cache.pulls[reference] = time }
+            node.metadata.annotations = (node.metadata.annotations ?? [:]).merging([NodeImageCache.annotation: cache.text]) { _, new in new }
+            return true
         }
-        next.metadata.annotations = (next.metadata.annotations ?? [:]).merging([NodeImageCache.annotation: fresh.text]) { _, new in new }
-        next = try await server.update(next)
-        var status = next.status ?? NodeStatus()
-        var held = status.images ?? []
-        for reference in references.sorted() where !held.contains(where: { ($0.names ?? []).contains(reference) }) {
-            let size = catalogueSize(of: reference) ?? Self.defaultImageSize
-            held.append(ContainerImage(names: [reference, "\(Self.split(reference).repository)@sha256:\(FNV1a.hash(reference))"], sizeBytes: Int64(size)))
+        var cached = node
+        guard addingPulls(&cached) else { return }
+        try await changeNode(node.name, status: false, addingPulls)
+        try await changeNode(node.name, status: true) { node in
+            var held = node.status?.images ?? []
+            let news = references.sorted().filter { reference in !held.contains { ($0.names ?? []).contains(reference) } }
+            guard !news.isEmpty else { return false }
+            for reference in news {
+                let size = catalogueSize(of: reference) ?? Self.defaultImageSize
+                held.append(ContainerImage(names: [reference, "\(Self.split(reference).repository)@sha256:\(FNV1a.hash(reference))"], sizeBytes: Int64(size)))
+            }
+            node.status = node.status ?? NodeStatus()
+            node.status?.images = held
+            return true
         }
-        status.images = held
-        next.status = status
-        _ = try await server.updateStatus(next)
+    }
+
+    /// Applies `change` to the stored node (it returns false when there is nothing to change),
+    /// through the status subresource or not. Pods starting together on one node race to
+    /// record the same pull: the node is read afresh, and again when another got there first.
+    private func changeNode(_ name: String, status: Bool, _ change: (inout Node) -> Bool) async throws {
+        while true {
+            var node = try await server.get(Node.self, name: name)
+            guard change(&node) else { return }
+            do {
+                _ = try await status ? server.updateStatus(node) : server.update(node)
+                return
+            } catch APIError.conflict {
+                continue
+            }
+        }
     }
 
     /// `repository:tag`, with `latest` when the reference names no tag.
@@ -93,6 +114,12 @@ struct NodeImageCache {
             guard let equals = entry.lastIndex(of: "="), let time = Timestamp(parsing: String(entry[entry.index(after: equals)...])) else { continue }
             pulls[String(entry[..<equals])] = time
         }
+    }
+
+    /// The node's annotations other than its image cache: a pull recorded changes nothing a
+    /// pool or a node's status follows.
+    static func otherAnnotations(of node: Node) -> [String: String]? {
+        node.metadata.annotations?.filter { $0.key != annotation }
     }
 
     var text: String {

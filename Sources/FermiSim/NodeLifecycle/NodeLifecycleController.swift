@@ -35,7 +35,8 @@ public struct NodeLifecycleController: Reconciler {
         nodes.indexByPoolAndZone()
         nodes.onChange { event in
             // Its own status writes come back as changes too: only what the status follows matters.
-            if case .updated(let old, let new) = event, old.metadata.annotations == new.metadata.annotations,
+            if case .updated(let old, let new) = event,
+                NodeImageCache.otherAnnotations(of: old) == NodeImageCache.otherAnnotations(of: new),
                 old.metadata.labels == new.metadata.labels
             {
                 return

@@ -33,8 +33,8 @@ public struct NodePoolController: Reconciler {
         nodes.onChange { event in
             // A pool counts its nodes and their readiness, and keeps their labels and taints.
             if case .updated(let old, let new) = event, NodeConditions.isReady(old) == NodeConditions.isReady(new),
-                old.metadata.labels == new.metadata.labels, old.metadata.annotations == new.metadata.annotations,
-                old.spec == new.spec
+                old.metadata.labels == new.metadata.labels,
+                NodeImageCache.otherAnnotations(of: old) == NodeImageCache.otherAnnotations(of: new), old.spec == new.spec
             {
                 return
             }
