@@ -1,5 +1,4 @@
 import FermiAPI
-import FermiRuntime
 
 /// Which changes call for a scheduling cycle, as kube-scheduler moves an unschedulable pod back
 /// to its active queue only on a cluster event that could make it fit. A cycle looks at every
@@ -64,16 +63,5 @@ struct CycleTrigger: Sendable {
     private mutating func noteRoomChanged() -> Bool {
         if cycleRunning { roomChangedDuringCycle = true }
         return jobsWaiting
-    }
-}
-
-extension InformerEvent {
-    /// The object before and after the change (nil: not there).
-    var change: (old: T?, new: T?) {
-        switch self {
-        case .added(let object): (nil, object)
-        case .updated(let old, let new): (old, new)
-        case .deleted(let object): (object, nil)
-        }
     }
 }

@@ -14,6 +14,15 @@ public enum InformerEvent<T: APIObject>: Sendable {
         case .updated(_, let new): new
         }
     }
+
+    /// The object before and after the change (nil: not there).
+    public var change: (old: T?, new: T?) {
+        switch self {
+        case .added(let object): (nil, object)
+        case .updated(let old, let new): (old, new)
+        case .deleted(let object): (object, nil)
+        }
+    }
 }
 
 /// The objects of one kind as last seen by the store's watch, kept in memory for controllers

@@ -196,25 +196,23 @@ public struct Kubelet: Reconciler {
         }
         next.status = status
         _ = try await server.updateStatus(next)
-        // The run's events go to the store together, in one write.
-        var occurrences: [EventRecorder.Occurrence] = []
         if run == 0 {
             for image in Set(containers.compactMap(\.image)).sorted() {
                 let cached = node.map { isCached(image, on: $0, before: pod.status?.startTime ?? now) } ?? false
-                occurrences.append(
-                    EventRecorder.Occurrence(
-                        pod, reason: "Pulled",
-                        message: cached
-                            ? "Container image \"\(image)\" already present on machine"
-                            : "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s"))
+                await recorder.record(
+                    pod, reason: "Pulled",
+                    message: cached
+                        ? "Container image \"\(image)\" already present on machine"
+                        : "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s")
             }
         }
+        // One write each, in order: events of one write share a resourceVersion, and would
+        // lose the order people read them in.
         for container in containers {
             let name = container.name ?? ""
-            occurrences.append(EventRecorder.Occurrence(pod, reason: "Created", message: "Created container \(name)"))
-            occurrences.append(EventRecorder.Occurrence(pod, reason: "Started", message: "Started container \(name)"))
+            await recorder.record(pod, reason: "Created", message: "Created container \(name)")
+            await recorder.record(pod, reason: "Started", message: "Started container \(name)")
         }
-        await recorder.record(occurrences)
         // Last: a failure here is made good by the next reconcile, which the events are not.
         if run == 0, let node {
             try await recordImages(of: pod, on: node, pulledAt: Timestamp(now.date.addingTimeInterval(-Self.seconds(Self.containerStartDelay))))
