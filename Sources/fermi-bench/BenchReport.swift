@@ -1,3 +1,4 @@
+import FermiRuntime
 import Foundation
 
 /// The store benchmark's output: what was run, a table of SQLite beside etcd with their ratios,

@@ -1,3 +1,4 @@
+import FermiRuntime
 import FermiStore
 import Foundation
 

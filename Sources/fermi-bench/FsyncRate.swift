@@ -1,3 +1,4 @@
+import FermiRuntime
 import Foundation
 
 /// The disk's own rate of durable writes: 4 KiB written and `fdatasync`ed, again and again, in

@@ -16,13 +16,3 @@ struct LatencySamples: Sendable {
         return sorted[min(max(rank, 1), sorted.count) - 1]
     }
 }
-
-extension Duration {
-    /// The duration as a number of seconds, for rates and printing.
-    var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-
-    /// The duration as a number of milliseconds, for printing.
-    var inMilliseconds: Double { inSeconds * 1000 }
-}

@@ -1,3 +1,4 @@
+import FermiRuntime
 import Foundation
 
 /// The scheduler benchmark's figures, as a table and one line of JSON.

@@ -17,7 +17,7 @@ struct ControllerStats {
                 + "  RECONCILES  FAILURES    SECONDS   MEAN(ms)"
         ]
         for (name, time, failed) in rows {
-            let seconds = Double(time.total.components.seconds) + Double(time.total.components.attoseconds) / 1e18
+            let seconds = time.total.inSeconds
             let mean = time.count > 0 ? seconds * 1000 / Double(time.count) : 0
             lines.append(
                 name.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -82,7 +82,7 @@ public struct Kubelet: Reconciler {
         }
         let main = pod.status?.containerStatuses?.first
         if phase == "Pending" {
-            let due = startTime.date.addingTimeInterval(Self.seconds(pullTime(pod, on: node) + Self.containerStartDelay))
+            let due = startTime.date.addingTimeInterval((pullTime(pod, on: node) + Self.containerStartDelay).inSeconds)
             if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
             try await start(pod, run: 0, at: now, containers: containers, on: node)
             return .done
@@ -92,7 +92,7 @@ public struct Kubelet: Reconciler {
         if let waiting = main?.state?.waiting, waiting.reason == "CrashLoopBackOff",
             let finished = main?.lastState?.terminated?.finishedAt
         {
-            let due = finished.date.addingTimeInterval(Self.seconds(Self.backOff(afterRestarts: run)))
+            let due = finished.date.addingTimeInterval(Self.backOff(afterRestarts: run).inSeconds)
             if now.date < due { return .requeue(after: Self.duration(from: now.date, to: due)) }
             try await start(pod, run: run, at: now, containers: containers)
             return .done
@@ -100,7 +100,7 @@ public struct Kubelet: Reconciler {
         guard let startedAt = main?.state?.running?.startedAt else { return .done }
         // The node holds what it pulled (written at the start; again if that write was lost).
         if run == 0 {
-            try await recordImages(of: pod, on: node, pulledAt: Timestamp(startedAt.date.addingTimeInterval(-Self.seconds(Self.containerStartDelay))))
+            try await recordImages(of: pod, on: node, pulledAt: Timestamp(startedAt.date.addingTimeInterval(-Self.containerStartDelay.inSeconds)))
         }
         if let failure = gpuFailure(of: pod, on: node, startedAt: startedAt) {
             let ranFor = Duration.seconds(failure.at.secondsSince1970 - startedAt.secondsSince1970)
@@ -115,21 +115,21 @@ public struct Kubelet: Reconciler {
         let probes = ContainerProbes(of: pod)
         // Probes first: a container killed for failing liveness ends before its run would.
         if let killed = probes.kill(ofRun: run), outcome.map({ killed < $0.after }) ?? true {
-            let due = startedAt.date.addingTimeInterval(Self.seconds(killed))
+            let due = startedAt.date.addingTimeInterval(killed.inSeconds)
             if now.date >= due {
                 try await killUnhealthy(pod, run: run, ranFor: killed, at: Timestamp(due))
                 return .done
             }
         }
         if main?.ready != true {
-            let due = startedAt.date.addingTimeInterval(Self.seconds(probes.readyAfter))
+            let due = startedAt.date.addingTimeInterval(probes.readyAfter.inSeconds)
             if now.date >= due { try await markReady(pod, at: Timestamp(due)) }
         }
         var wake: [Date] = []
-        if main?.ready != true { wake.append(startedAt.date.addingTimeInterval(Self.seconds(probes.readyAfter))) }
-        if let killed = probes.kill(ofRun: run) { wake.append(startedAt.date.addingTimeInterval(Self.seconds(killed))) }
+        if main?.ready != true { wake.append(startedAt.date.addingTimeInterval(probes.readyAfter.inSeconds)) }
+        if let killed = probes.kill(ofRun: run) { wake.append(startedAt.date.addingTimeInterval(killed.inSeconds)) }
         if let outcome {
-            let due = startedAt.date.addingTimeInterval(Self.seconds(outcome.after))
+            let due = startedAt.date.addingTimeInterval(outcome.after.inSeconds)
             if now.date >= due {
                 try await finish(pod, run: run, exitCode: outcome.exitCode, ranFor: outcome.after, at: Timestamp(due))
                 return .done
@@ -203,7 +203,7 @@ public struct Kubelet: Reconciler {
                     pod, reason: "Pulled",
                     message: cached
                         ? "Container image \"\(image)\" already present on machine"
-                        : "Successfully pulled image \"\(image)\" in \(Self.seconds(pullTime(of: image)))s")
+                        : "Successfully pulled image \"\(image)\" in \(pullTime(of: image).inSeconds)s")
             }
         }
         // One write each, in order: events of one write share a resourceVersion, and would
@@ -215,7 +215,7 @@ public struct Kubelet: Reconciler {
         }
         // Last: a failure here is made good by the next reconcile, which the events are not.
         if run == 0, let node {
-            try await recordImages(of: pod, on: node, pulledAt: Timestamp(now.date.addingTimeInterval(-Self.seconds(Self.containerStartDelay))))
+            try await recordImages(of: pod, on: node, pulledAt: Timestamp(now.date.addingTimeInterval(-Self.containerStartDelay.inSeconds)))
         }
     }
 
@@ -237,7 +237,7 @@ public struct Kubelet: Reconciler {
                 container.state = ContainerState(
                     waiting: ContainerStateWaiting(
                         reason: "CrashLoopBackOff",
-                        message: "back-off \(Self.seconds(Self.backOff(afterRestarts: run + 1)))s restarting failed container"))
+                        message: "back-off \(Self.backOff(afterRestarts: run + 1).inSeconds)s restarting failed container"))
                 container.ready = false
                 container.started = false
                 container.restartCount = Int32(run + 1)
@@ -417,10 +417,6 @@ public struct Kubelet: Reconciler {
     /// The run time a pod has done in earlier runs, as recorded at each restart.
     static func progress(of pod: Pod) -> Duration {
         pod.metadata.annotations?[progressAnnotation].flatMap(GoDuration.init)?.duration ?? .zero
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func duration(from start: Date, to end: Date) -> Duration {

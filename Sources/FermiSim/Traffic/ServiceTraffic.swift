@@ -212,8 +212,7 @@ struct ServiceTraffic: Sendable {
 
     /// One request's work: the service time, varied (log-normally, averaging the same).
     private mutating func work(_ serviceTime: Duration) -> Double {
-        let seconds = Double(serviceTime.components.seconds) + Double(serviceTime.components.attoseconds) / 1e18
-        return seconds * exp(0.3 * gaussian() - 0.045)
+        serviceTime.inSeconds * exp(0.3 * gaussian() - 0.045)
     }
 
     /// How many requests arrive in a second at `rate`: Poisson, by counting for small rates
