@@ -62,7 +62,7 @@ struct APIServerBench: AsyncParsableCommand {
         while true {
             await server.waitForLines(seen + 1)
             let lines = server.lines
-            if lines.count == seen { throw CLIBenchError.commandFailed(["serve"], server.errorText) }
+            if lines.count == seen { throw BenchCommandError.failed(["fermi", "serve"], server.errorText) }
             seen = lines.count
             if let line = lines.last(where: { $0.hasPrefix("serving the Kubernetes API on ") }) {
                 return String(line.dropFirst("serving the Kubernetes API on ".count))
@@ -73,7 +73,7 @@ struct APIServerBench: AsyncParsableCommand {
     /// A run with failed answers measured the errors, not the server: refuse it.
     static func checked(_ run: WrkRun) throws -> WrkRun {
         guard run.failedResponses == 0 else {
-            throw CLIBenchError.commandFailed(["wrk"], "\(run.failedResponses) of \(run.requests) answers were not 2xx")
+            throw BenchCommandError.failed(["wrk"], "\(run.failedResponses) of \(run.requests) answers were not 2xx")
         }
         return run
     }

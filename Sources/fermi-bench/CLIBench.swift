@@ -63,7 +63,7 @@ struct CLIBench: AsyncParsableCommand {
         process.waitUntilExit()
         let seconds = Double(MonotonicTime.nanoseconds() - start) / 1e9
         guard process.terminationStatus == 0 else {
-            throw CLIBenchError.commandFailed(arguments, String(decoding: errorText, as: UTF8.self))
+            throw BenchCommandError.failed(["fermi"] + arguments, String(decoding: errorText, as: UTF8.self))
         }
         return seconds
     }
@@ -95,17 +95,6 @@ struct CLIBench: AsyncParsableCommand {
             written += batch.count
         }
         return jobCount
-    }
-}
-
-/// Why the CLI benchmark stopped.
-enum CLIBenchError: Error, CustomStringConvertible {
-    case commandFailed([String], String)
-
-    var description: String {
-        switch self {
-        case .commandFailed(let arguments, let errors): "fermi \(arguments.joined(separator: " ")) failed: \(errors)"
-        }
     }
 }
 

@@ -70,7 +70,7 @@ struct SimBench: AsyncParsableCommand {
         process.waitUntilExit()
         let seconds = Double(MonotonicTime.nanoseconds() - start) / 1e9
         guard process.terminationStatus == 0 else {
-            throw CLIBenchError.commandFailed(arguments, String(decoding: errorText, as: UTF8.self))
+            throw BenchCommandError.failed(["fermi"] + arguments, String(decoding: errorText, as: UTF8.self))
         }
         // The largest resident set of any child waited for so far: this run's, as runs only grow.
         var usage = rusage()

@@ -29,7 +29,7 @@ struct WrkRun {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let run = parse(text) else { throw WrkError.failed(arguments, text) }
+        guard process.terminationStatus == 0, let run = parse(text) else { throw BenchCommandError.failed(arguments, text) }
         return run
     }
 
@@ -59,16 +59,5 @@ struct WrkRun {
             return Double(text.dropLast(unit.count)).map { $0 * scale }
         }
         return nil
-    }
-}
-
-/// Why a wrk run gave no figures.
-enum WrkError: Error, CustomStringConvertible {
-    case failed([String], String)
-
-    var description: String {
-        switch self {
-        case .failed(let arguments, let output): "\(arguments.joined(separator: " ")) failed:\n\(output)"
-        }
     }
 }

@@ -54,6 +54,7 @@ extension Kubelet {
             node.metadata.annotations = (node.metadata.annotations ?? [:]).merging([NodeImageCache.annotation: cache.text]) { _, new in new }
             return true
         }
+        // The informer's copy first: once the node holds the pull, nothing is read or written.
         var cached = node
         guard addingPulls(&cached) else { return }
         try await changeNode(node.name, status: false, addingPulls)
