@@ -85,7 +85,7 @@ extension APIServer {
             }
             // Deciding each apply is CPU work on values alone (merge, defaults, validation,
             // encoding): the chunk is shared out over the cores.
-            let prepared = try await Array(zip(chunk, stored)).concurrentMap(minimumPerPart: 50) {
+            let prepared = try Array(zip(chunk, stored)).concurrentMap(minimumPerPart: 50) {
                 object, current in try self.prepareApplyAny(object, current: current)
             }
             let writes = prepared.compactMap(\.write)

@@ -13,7 +13,7 @@ public struct ApplyPlan: Sendable {
     /// decoded and validated on its own core; a file that is not YAML fails the whole read,
     /// the first such file in order.
     public static func parsing(_ files: [(source: String, text: String)]) async throws -> ApplyPlan {
-        let perFile = try await files.concurrentMap { file in
+        let perFile = files.concurrentMap { file in
             Result { ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source)) }
         }
         var plan = ApplyPlan(documents: [])

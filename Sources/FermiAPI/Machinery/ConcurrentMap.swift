@@ -1,25 +1,33 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 extension Collection where Self: Sendable, SubSequence: Sendable, Element: Sendable, Index: Sendable {
     /// `map`, with the work split into one contiguous run per core and the results in order:
-    /// for CPU-bound work on many items (parsing a list, decoding a folder of manifests).
-    /// Fewer than `minimumPerPart` items per core run on the caller's task alone.
-    public func concurrentMap<T: Sendable>(
-        minimumPerPart: Int = 1, _ transform: @escaping @Sendable (Element) throws -> T
-    ) async throws -> [T] {
+    /// for CPU-bound work on many items (parsing a list, decoding a folder of manifests,
+    /// laying out a table's rows). Fewer than `minimumPerPart` items per core run on the
+    /// caller's thread alone. The first error, in order, is the one thrown.
+    ///
+    /// It blocks the caller until every part is done, so it serves synchronous code (a table
+    /// printer) as well as asynchronous code; the caller's thread takes a part itself.
+    public func concurrentMap<T: Sendable, E: Error>(
+        minimumPerPart: Int = 1, _ transform: @Sendable (Element) throws(E) -> T
+    ) throws(E) -> [T] {
         let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimumPerPart, 1))
         guard parts > 1 else { return try map(transform) }
-        var bounds: [Index] = [startIndex]
-        for part in 1..<parts { bounds.append(index(startIndex, offsetBy: count * part / parts)) }
-        bounds.append(endIndex)
-        return try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
-            for part in 0..<parts {
-                let slice = self[bounds[part]..<bounds[part + 1]]
-                group.addTask { (part, try slice.map(transform)) }
-            }
-            var results = [[T]](repeating: [], count: parts)
-            for try await (part, mapped) in group { results[part] = mapped }
-            return results.flatMap { $0 }
+        let bounds = [startIndex] + (1..<parts).map { index(startIndex, offsetBy: count * $0 / parts) } + [endIndex]
+        let results = Mutex<[Result<[T], E>?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = self[bounds[part]..<bounds[part + 1]]
+            let mapped = Result { () throws(E) -> [T] in try slice.map(transform) }
+            results.withLock { $0[part] = mapped }
         }
+        var mapped: [T] = []
+        mapped.reserveCapacity(count)
+        for result in results.withLock({ $0 }) {
+            // Every part has stored its result once concurrentPerform returns.
+            mapped += try result!.get()
+        }
+        return mapped
     }
 }

@@ -1,8 +1,19 @@
 extension JSONValue {
     /// The value at a dotted path of member names (`status.phase`), or nil.
     public func value(at path: String) -> JSONValue? {
-        var current: JSONValue? = self
-        for name in path.split(separator: ".") { current = current?[String(name)] }
+        // Walked name by name over the path's bytes: tables read several paths of every object
+        // listed, and splitting each path into an array of names first was most of the cost.
+        let bytes = path.utf8
+        var current = self
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ".")) ?? bytes.endIndex
+            if end > start {
+                guard let next = current[String(path[start..<end])] else { return nil }
+                current = next
+            }
+            start = end == bytes.endIndex ? end : bytes.index(after: end)
+        }
         return current
     }
 

@@ -10,15 +10,15 @@ public enum ObjectTable {
         kindPrefix: String = "", now: Date
     ) -> [[String]] {
         let shown = columns.filter { wide || $0.priority == 0 }
-        var rows = [(showNamespace ? ["NAMESPACE"] : []) + ["NAME"] + shown.map(\.header)]
-        rows.reserveCapacity(objects.count + 1)
-        for object in objects {
+        let header = (showNamespace ? ["NAMESPACE"] : []) + ["NAME"] + shown.map(\.header)
+        // Rows are laid out on every core: a listing of 100,000 pods is mostly this.
+        let rows = objects.concurrentMap(minimumPerPart: 2_000) { object in
             let metadata = object["metadata"]
             var row = showNamespace ? [metadata?["namespace"]?.stringValue ?? ""] : []
             row.append(kindPrefix + (metadata?["name"]?.stringValue ?? ""))
             for column in shown { row.append(column.value(of: object, now: now)) }
-            rows.append(row)
+            return row
         }
-        return rows
+        return [header] + rows
     }
 }
