@@ -21,20 +21,39 @@ extension APIServer {
         of resource: APIResource, namespace: String? = nil, labels: LabelSelectorQuery = .init(),
         fields: FieldSelectorQuery = .init()
     ) async throws -> (items: [JSONValue], resourceVersion: String) {
-        let page: ListPage
-        do {
-            page = try await store.listAll(prefix: StorageKey.prefix(of: resource, namespace: namespace))
-        } catch {
-            throw APIError.from(error, resource: resource, name: "")
-        }
-        // Parsing is most of a big list's time: it is shared out over the cores.
-        let items = try await page.items.concurrentMap(minimumPerPart: 1_000) { item -> JSONValue? in
-            let object = try Self.json(from: item)
+        let prefix = StorageKey.prefix(of: resource, namespace: namespace)
+        let keep = { @Sendable (object: JSONValue) -> Bool in
             let objectLabels = object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-            return labels.matches(objectLabels) && fields.matches(object) ? object : nil
-        }.compactMap { $0 }
-        return (items, String(page.revision))
+            return labels.matches(objectLabels) && fields.matches(object)
+        }
+        // A big list is read a page at a time and each page is parsed while the next is read:
+        // reading from the store and parsing each take about a core.
+        return try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
+            var request = ListRequest(prefix: prefix, limit: Self.listPageSize)
+            var pageCount = 0
+            var revision: Int64 = 0
+            while true {
+                let page: ListPage
+                do {
+                    page = try await store.list(request)
+                } catch {
+                    throw APIError.from(error, resource: resource, name: "")
+                }
+                revision = page.revision
+                let number = pageCount
+                pageCount += 1
+                group.addTask { (number, try page.items.map(Self.json(from:)).filter(keep)) }
+                guard let token = page.continueToken else { break }
+                request = ListRequest(prefix: prefix, limit: Self.listPageSize, continueToken: token)
+            }
+            var pages = [[JSONValue]](repeating: [], count: pageCount)
+            for try await (number, items) in group { pages[number] = items }
+            return (pages.flatMap { $0 }, String(revision))
+        }
     }
+
+    /// How many objects a list reads from the store at a time.
+    static let listPageSize = 1000
 
     private static func json(from stored: KeyValue) throws -> JSONValue {
         let object = try JSONParser.parse(stored.value)

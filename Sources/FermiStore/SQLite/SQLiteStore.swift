@@ -126,8 +126,14 @@ public final class SQLiteStore: Store, ChangeLog {
                 sql += " LIMIT ?"
                 _ = arguments.append(contentsOf: [limit + 1])
             }
-            var items = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-                .compactMap { SQLiteSchema.historyRow($0).keyValue }
+            // Read through a cursor: each row is taken straight from the statement, without
+            // first copying every row of the page.
+            var items: [KeyValue] = []
+            items.reserveCapacity(request.limit.map { $0 + 1 } ?? 0)
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+            while let row = try rows.next() {
+                if let item = SQLiteSchema.historyRow(row).keyValue { items.append(item) }
+            }
             let hasMore = request.limit.map { items.count > $0 } ?? false
             if hasMore { items.removeLast() }
             return ListPage(
