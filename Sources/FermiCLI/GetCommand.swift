@@ -45,6 +45,7 @@ struct GetCommand: AsyncParsableCommand {
         }
         let byName = requests.count == 1 && !requests[0].names.isEmpty && requests[0].names.count == 1
         try print(listing, format: format, single: byName, now: server.currentTime())
+        ReclaimedAtExit.keep(listing.map(\.objects))
         if format.isTable, listing.allSatisfy({ $0.objects.isEmpty }) {
             let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
             FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
