@@ -16,6 +16,14 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(Data(stored.utf8)) == JSONDecoder().decode(JSONValue.self, from: Data(stored.utf8)))
     }
 
+    @Test func nestedObjectsKeepTheirOwnMembersAndANameWrittenTwiceKeepsItsLastValue() throws {
+        let text = #"{"x": {"a": 1, "b": {"c": [{"d": 1}, {"e": 2, "e": 3}]}}, "a": 1, "a": 2, "z": {}}"#
+        #expect(try JSONParser.parse(Data(text.utf8)) == .object([
+            "x": .object(["a": .integer(1), "b": .object(["c": .array([.object(["d": .integer(1)]), .object(["e": .integer(3)])])])]),
+            "a": .integer(2), "z": .object([:]),
+        ]))
+    }
+
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"open", "1 2"])
     func rejectsWhatIsNotJSON(text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(Data(text.utf8)) }

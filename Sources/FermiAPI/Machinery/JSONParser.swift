@@ -5,6 +5,9 @@ import Foundation
 public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
+    /// Members of the objects being read, innermost last: each object's dictionary is built
+    /// once, at its size, when its last member is read, rather than grown member by member.
+    private var pendingMembers: [(String, JSONValue)] = []
 
     /// Parses `data` as one JSON value.
     public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
@@ -35,9 +38,9 @@ public struct JSONParser {
 
     private mutating func object() throws(JSONParseError) -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) { index += 1; return .object([:]) }
+        let firstMember = pendingMembers.count
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
@@ -46,11 +49,14 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            members[key] = try value()
+            pendingMembers.append((key, try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
             guard peek(UInt8(ascii: "}")) else { throw error("expected ',' or '}'") }
             index += 1
+            // A name written twice keeps its last value, as before.
+            let members = Dictionary(pendingMembers[firstMember...], uniquingKeysWith: { _, last in last })
+            pendingMembers.removeSubrange(firstMember...)
             return .object(members)
         }
     }
