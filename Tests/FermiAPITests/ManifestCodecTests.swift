@@ -41,6 +41,35 @@ struct ManifestCodecTests {
         #expect(documents[1].value["spec"]?["reclaimable"] == .bool(false))
     }
 
+    @Test func plainScalarsAreTypedAsKubernetesYAMLReaderTypesThem() throws {
+        let text = """
+            decimal: 42
+            negative: -7
+            signed: +3
+            zero: 0
+            octal: 0755
+            hex: 0x1F
+            separated: 1_000
+            tooBig: 99999999999999999999
+            fraction: 1.5
+            quantity: 16Gi
+            millis: 500m
+            tag: 2.4-cu124
+            quoted: "42"
+            yes: true
+            nothing: ~
+            empty: null
+            """
+        let value = try #require(ManifestParser.parse(text, source: "s.yaml").first).value
+        let expected: [String: JSONValue] = [
+            "decimal": .integer(42), "negative": .integer(-7), "signed": .integer(3), "zero": .integer(0),
+            "octal": .integer(0o755), "hex": .integer(31), "separated": .integer(1000), "tooBig": .number(1e20),
+            "fraction": .number(1.5), "quantity": .string("16Gi"), "millis": .string("500m"),
+            "tag": .string("2.4-cu124"), "quoted": .string("42"), "yes": .bool(true), "nothing": .null, "empty": .null,
+        ]
+        for (key, wanted) in expected { #expect(value[key] == wanted, "\(key)") }
+    }
+
     @Test func decodesKindsAndWarnsOfUnknownFieldsWithTheirLines() throws {
         let documents = try ManifestParser.parse(queues, source: "queues.yaml")
         let decoder = ManifestDecoder()

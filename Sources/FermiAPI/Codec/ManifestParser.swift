@@ -88,11 +88,43 @@ public enum ManifestParser {
         default:
             return .string(text)
         }
+        if let integer = plainDecimal(text) { return .integer(integer) }
+        if isDigit(first), text.utf8.contains(where: { !canBeInNumber($0) }) { return .string(text) }
         if ["~", "null", "Null", "NULL"].contains(text) { return .null }
         if let bool = Bool.construct(from: scalar) { return .bool(bool) }
         if let integer = Int.construct(from: scalar) { return .integer(Int64(integer)) }
         if let number = Double.construct(from: scalar), number.isFinite { return .number(number) }
         return .string(text)
+    }
+
+    /// `text` as an integer when it is plain decimal digits (`42`, `-7`, `+3`, `0`), which
+    /// YAML reads as the integer itself; nil for anything else (leading zeros are octal),
+    /// which goes through the full constructors. Most numbers in manifests are these.
+    private static func plainDecimal(_ text: String) -> Int64? {
+        var digits = text.utf8[...]
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard let first = digits.first, digits.allSatisfy(isDigit),
+            first != UInt8(ascii: "0") || digits.count == 1
+        else { return nil }
+        return Int64(text)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// Whether `byte` can appear in a YAML 1.1 integer or float (hex, octal and binary digits
+    /// and prefixes, signs, exponents, `_` separators, `:` of base 60). A scalar that starts
+    /// with a digit and has any other byte (`16Gi`, `500m`, `2.4-cu124`) is a string.
+    private static func canBeInNumber(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+            UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "_"), UInt8(ascii: ":"),
+            UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
     }
 
     /// The parser's own words with the line and column, e.g. `line 3, column 5: could not find
