@@ -66,45 +66,60 @@ extension APIServer {
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
         results.reserveCapacity(objects.count)
         var namespacesFound: Set<String> = []
-        var start = 0
-        while start < objects.count {
-            let chunk = try objects[start..<min(start + batchSize, objects.count)].map { object -> any APIObject in
-                try ClientSideApply.manifest(object)
-            }
-            start += batchSize
-            for object in chunk where type(of: object).resource.namespaced && !namespacesFound.contains(object.namespace) {
+        // One batch is committed while the next is decided: deciding is CPU work on every
+        // core, committing is mostly the store's. A batch decided against values that the
+        // batch before it then changes fails its commit and is applied object by object.
+        var committing: Task<[(object: any APIObject, outcome: ApplyOutcome)], any Error>?
+        defer { committing?.cancel() }
+        for start in stride(from: 0, to: objects.count, by: batchSize) {
+            // Deciding each apply is CPU work on values alone (the last-applied record,
+            // merge, defaults, validation, encoding): the batch is shared out over the cores.
+            let batch = try objects[start..<min(start + batchSize, objects.count)]
+                .concurrentMap(minimumPerPart: 50) { object -> any APIObject in try ClientSideApply.manifest(object) }
+            for object in batch where type(of: object).resource.namespaced && !namespacesFound.contains(object.namespace) {
                 try await requireNamespace(object.namespace)
                 namespacesFound.insert(object.namespace)
             }
-            let keys = chunk.map { StorageKey.key(of: type(of: $0).resource, namespace: $0.namespace, name: $0.name) }
+            let keys = batch.map { StorageKey.key(of: type(of: $0).resource, namespace: $0.namespace, name: $0.name) }
             let stored: [KeyValue?]
             do {
                 stored = try await store.currentValues(of: keys)
             } catch {
-                throw APIError.from(error, resource: type(of: chunk[0]).resource, name: chunk[0].name)
+                throw APIError.from(error, resource: type(of: batch[0]).resource, name: batch[0].name)
             }
-            // Deciding each apply is CPU work on values alone (merge, defaults, validation,
-            // encoding): the chunk is shared out over the cores.
-            let prepared = try Array(zip(chunk, stored)).concurrentMap(minimumPerPart: 50) {
+            let prepared = try Array(zip(batch, stored)).concurrentMap(minimumPerPart: 50) {
                 object, current in try self.prepareApplyAny(object, current: current)
             }
-            let writes = prepared.compactMap(\.write)
-            do {
-                let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
-                for item in prepared {
-                    var object = item.object
-                    if item.write != nil, let revision { object.metadata.resourceVersion = String(revision) }
-                    results.append((object, item.outcome))
-                }
-            } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound, StoreError.duplicateKey {
-                // Someone else wrote one of these objects meanwhile, or the chunk names one
-                // object twice: each is applied on its own, in order.
-                for object in chunk { results.append(try await applyAny(object)) }
-            } catch {
-                throw APIError.from(error, resource: type(of: chunk[0]).resource, name: chunk[0].name)
-            }
+            if let previous = committing { results += try await previous.value }
+            committing = Task { try await self.commit(prepared, of: batch) }
         }
+        if let last = committing { results += try await last.value }
+        committing = nil
         return results
+    }
+
+    /// Commits a batch's decided applies together, or, when one of them meets a concurrent
+    /// change, applies the batch again object by object, in order.
+    private func commit(_ prepared: [PreparedApply], of batch: [any APIObject]) async throws
+        -> [(object: any APIObject, outcome: ApplyOutcome)]
+    {
+        let writes = prepared.compactMap(\.write)
+        do {
+            let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
+            return prepared.map { item in
+                var object = item.object
+                if item.write != nil, let revision { object.metadata.resourceVersion = String(revision) }
+                return (object, item.outcome)
+            }
+        } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound, StoreError.duplicateKey {
+            // Someone else wrote one of these objects meanwhile, or the batch names one
+            // object twice: each is applied on its own, in order.
+            var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
+            for object in batch { results.append(try await applyAny(object)) }
+            return results
+        } catch {
+            throw APIError.from(error, resource: type(of: batch[0]).resource, name: batch[0].name)
+        }
     }
 
     /// Changes an object with a JSON merge patch, then updates it as `update` does.

@@ -91,4 +91,16 @@ struct BatchedApplyTests {
         #expect(try await server.get(Widget.self, name: "twice").spec.size == 3)
         #expect(try await server.get(Widget.self, name: "w1").spec.size == 1)
     }
+
+    @Test func anObjectNamedInTwoConsecutiveBatchesEndsAsTheLaterOneSaysIt() async throws {
+        // The second batch is decided while the first commits, before the object exists.
+        let server = APIServer(store: MemoryStore(), registry: KindRegistry([Widget.self]))
+        try await server.ensureDefaultNamespace()
+        let widgets: [any APIObject] = [Widget("a", size: 1), Widget("twice", size: 2), Widget("twice", size: 3), Widget("b", size: 4)]
+        let results = try await server.applyAll(widgets, batchSize: 2)
+        #expect(results.map(\.outcome) == [.created, .created, .configured, .created])
+        #expect(results.map(\.object.name) == ["a", "twice", "twice", "b"])
+        #expect(try await server.get(Widget.self, name: "twice").spec.size == 3)
+        #expect(try await server.get(Widget.self, name: "b").spec.size == 4)
+    }
 }
