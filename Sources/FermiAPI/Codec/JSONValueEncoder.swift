@@ -13,49 +13,93 @@ public enum JSONValueEncoder {
     }
 }
 
-/// A JSON value being built: containers fill it in as they are written.
+/// A JSON value being built: containers fill it in as they are written. Scalars are held as
+/// values, so that only objects and arrays cost a node of their own.
 private final class EncodingNode {
-    private var scalar: JSONValue?
-    private var members: [String: EncodingNode]?
-    private var items: [EncodingNode]?
+    /// A member or item: a finished value, or a container still being filled.
+    private enum Slot {
+        case value(JSONValue)
+        case node(EncodingNode)
 
-    var value: JSONValue {
-        if let members { return .object(members.mapValues(\.value)) }
-        if let items { return .array(items.map(\.value)) }
-        return scalar ?? .object([:])
+        var value: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .node(let node): node.value
+            }
+        }
     }
 
-    var count: Int { items?.count ?? 0 }
+    private enum Shape { case scalar, object, array }
+
+    private var shape = Shape.scalar
+    private var scalar: JSONValue?
+    private var members: [String: Slot] = [:]
+    private var items: [Slot] = []
+
+    var value: JSONValue {
+        switch shape {
+        case .object: .object(members.mapValues(\.value))
+        case .array: .array(items.map(\.value))
+        case .scalar: scalar ?? .object([:])
+        }
+    }
+
+    var count: Int { items.count }
 
     func set(_ value: JSONValue) {
+        shape = .scalar
         scalar = value
-        members = nil
-        items = nil
+        members = [:]
+        items = []
     }
 
     func becomeObject() {
-        if members == nil { members = [:] }
+        if shape != .object { shape = .object }
     }
 
     func becomeArray() {
-        if items == nil { items = [] }
+        if shape != .array { shape = .array }
+    }
+
+    func setMember(_ key: String, _ value: JSONValue) {
+        shape = .object
+        members[key] = .value(value)
     }
 
     func member(_ key: String) -> EncodingNode {
-        if let existing = members?[key] { return existing }
+        shape = .object
+        if case .node(let existing)? = members[key] { return existing }
         let node = EncodingNode()
-        if members == nil { members = [:] }
-        members![key] = node
+        members[key] = .node(node)
         return node
     }
 
+    func appendValue(_ value: JSONValue) {
+        shape = .array
+        items.append(.value(value))
+    }
+
     func append() -> EncodingNode {
+        shape = .array
         let node = EncodingNode()
-        if items == nil { items = [] }
-        items!.append(node)
+        items.append(.node(node))
         return node
     }
 }
+
+/// The types written as JSON scalars (and `JSONValue`, written as itself): one conformance
+/// test in the generic path instead of a type test each.
+private protocol JSONScalarEncodable {
+    var jsonValue: JSONValue { get }
+}
+
+extension String: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .string(self) } }
+extension Bool: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .bool(self) } }
+extension Int: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(Int64(self)) } }
+extension Int32: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(Int64(self)) } }
+extension Int64: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(self) } }
+extension Double: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .number(self) } }
+extension JSONValue: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { self } }
 
 private final class ValueEncoder: Encoder {
     let codingPath: [any CodingKey]
@@ -84,15 +128,10 @@ private final class ValueEncoder: Encoder {
 
 /// Encodes one value into `node`: scalars directly, anything else through its own `encode(to:)`.
 private func encodeValue(_ value: some Encodable, into node: EncodingNode, codingPath: [any CodingKey]) throws {
-    switch value {
-    case let string as String: node.set(.string(string))
-    case let bool as Bool: node.set(.bool(bool))
-    case let int as Int: node.set(.integer(Int64(int)))
-    case let int as Int32: node.set(.integer(Int64(int)))
-    case let int as Int64: node.set(.integer(int))
-    case let double as Double: node.set(.number(double))
-    case let json as JSONValue: node.set(json)
-    default: try value.encode(to: ValueEncoder(codingPath: codingPath, node: node))
+    if let scalar = value as? any JSONScalarEncodable {
+        node.set(scalar.jsonValue)
+    } else {
+        try value.encode(to: ValueEncoder(codingPath: codingPath, node: node))
     }
 }
 
@@ -100,16 +139,46 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: EncodingNode
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).set(.null) }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.member(key.stringValue).set(.string(value)) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.member(key.stringValue).set(.bool(value)) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.member(key.stringValue).set(.integer(Int64(value))) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { node.member(key.stringValue).set(.integer(Int64(value))) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.member(key.stringValue).set(.integer(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.member(key.stringValue).set(.number(value)) }
+    mutating func encodeNil(forKey key: Key) throws { node.setMember(key.stringValue, .null) }
+
+    // Scalars are most fields: they are written as values, without the generic path's
+    // conformance test, and an absent optional is left out.
+    mutating func encode(_ value: String, forKey key: Key) throws { node.setMember(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.setMember(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.setMember(key.stringValue, .integer(Int64(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { node.setMember(key.stringValue, .integer(Int64(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { node.setMember(key.stringValue, .integer(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.setMember(key.stringValue, .number(value)) }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .string(value)) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .bool(value)) }
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .integer(Int64(value))) }
+    }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .integer(Int64(value))) }
+    }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .integer(value)) }
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { node.setMember(key.stringValue, .number(value)) }
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try encodeValue(value, into: node.member(key.stringValue), codingPath: codingPath)
+        if let scalar = value as? any JSONScalarEncodable {
+            node.setMember(key.stringValue, scalar.jsonValue)
+        } else {
+            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.member(key.stringValue)))
+        }
+    }
+
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -138,11 +207,16 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let codingPath: [any CodingKey]
     var count: Int { node.count }
 
-    mutating func encodeNil() throws { node.append().set(.null) }
+    mutating func encodeNil() throws { node.appendValue(.null) }
+
+    mutating func encode(_ value: String) throws { node.appendValue(.string(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = codingPath
-        try encodeValue(value, into: node.append(), codingPath: path)
+        if let scalar = value as? any JSONScalarEncodable {
+            node.appendValue(scalar.jsonValue)
+        } else {
+            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.append()))
+        }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
