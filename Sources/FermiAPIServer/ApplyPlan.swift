@@ -45,20 +45,22 @@ public struct ApplyPlan: Sendable {
     /// configuration, claims, the cluster's pools and zones, images, datasets), then the rest,
     /// each in file order.
     public var objectsInApplyOrder: [any APIObject] {
-        let objects = decoded.map(\.object)
-        return objects.enumerated().sorted { (Self.rank(type(of: $0.element)), $0.offset) < (Self.rank(type(of: $1.element)), $1.offset) }
-            .map(\.element)
+        // Each object's rank is worked out once, not at every comparison of the sort.
+        let ranked = decoded.enumerated().map { (rank: Self.rank(type(of: $0.element.object)), offset: $0.offset, object: $0.element.object) }
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.object)
     }
+
+    /// The kinds applied after namespaces and before the rest.
+    private static let appliedFirst: Set<String> = [
+        "PriorityClass", "Queue", "ResourceFlavor", "ClusterQueue", "LocalQueue", "ConfigMap", "Secret", "PersistentVolumeClaim",
+        "Zone", "NodePool", "Image", "Dataset", "AlluxioRuntime", "Model",
+    ]
 
     /// The order a kind is applied in: lower first.
     static func rank(_ type: any APIObject.Type) -> Int {
         let resource = type.resource
         if resource.group.isEmpty && resource.kind == "Namespace" { return 0 }
-        let first: Set<String> = [
-            "PriorityClass", "Queue", "ResourceFlavor", "ClusterQueue", "LocalQueue", "ConfigMap", "Secret", "PersistentVolumeClaim",
-            "Zone", "NodePool", "Image", "Dataset", "AlluxioRuntime", "Model",
-        ]
-        return first.contains(resource.kind) ? 1 : 2
+        return appliedFirst.contains(resource.kind) ? 1 : 2
     }
 
     /// Objects whose namespace neither exists nor is created by this apply, as kubectl says it.
