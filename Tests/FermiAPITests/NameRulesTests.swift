@@ -28,6 +28,7 @@ struct NameRulesTests {
     @Test func pathSegmentsRejectTraversal() {
         #expect(NameRules.pathSegment("..") == ["may not be '..'"])
         #expect(NameRules.pathSegment("a/b") == ["may not contain '/'"])
+        #expect(NameRules.pathSegment("a/b%") == ["may not contain '/'", "may not contain '%'"])
         #expect(NameRules.pathSegment("ok").isEmpty)
     }
 
@@ -36,6 +37,9 @@ struct NameRulesTests {
         #expect(NameRules.qualifiedName("app").isEmpty)
         #expect(NameRules.qualifiedName("/app") == ["prefix part must be non-empty"])
         #expect(!NameRules.qualifiedName("a/b/c").isEmpty)
+        #expect(NameRules.qualifiedName("example.com/") == ["name part must be non-empty"])
+        #expect(NameRules.qualifiedName("Example.com/x").first?.hasPrefix("prefix part a lowercase RFC 1123 subdomain") == true)
+        #expect(NameRules.qualifiedName("example.com/-x").first?.hasPrefix("name part must consist") == true)
         #expect(NameRules.labelValue("").isEmpty)
         #expect(!NameRules.labelValue("-x").isEmpty)
     }

@@ -58,7 +58,7 @@ extension Container {
     /// Always for an image without a tag or tagged `latest` (a digest counts as a tag),
     /// IfNotPresent otherwise.
     public static func defaultPullPolicy(forImage image: String) -> String {
-        if image.contains("@") { return PullPolicy.ifNotPresent }
+        if image.utf8.contains(UInt8(ascii: "@")) { return PullPolicy.ifNotPresent }
         let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
         guard let colon = lastComponent.lastIndex(of: ":") else { return PullPolicy.always }
         return lastComponent[lastComponent.index(after: colon)...] == "latest" ? PullPolicy.always : PullPolicy.ifNotPresent

@@ -65,7 +65,7 @@ extension PodSpecRules {
     static func validateResourceName(_ name: String, at path: FieldPath) -> [FieldError] {
         let problems = NameRules.qualifiedName(name)
         guard problems.isEmpty else { return problems.map { .invalid(path, name, $0) } }
-        if !name.contains("/"), !standardResourceNames.contains(name), !name.hasPrefix("hugepages-") {
+        if !hasDomain(name), !standardResourceNames.contains(name), !name.hasPrefix("hugepages-") {
             return [.invalid(path, name, "must be a standard resource type or fully qualified")]
         }
         return []
@@ -75,7 +75,7 @@ extension PodSpecRules {
     /// resource with a domain.
     static func validateContainerResourceName(_ name: String, at path: FieldPath) -> [FieldError] {
         var errors = validateResourceName(name, at: path)
-        if !name.contains("/") {
+        if !hasDomain(name) {
             let standard = ["cpu", "memory", "ephemeral-storage"].contains(name) || name.hasPrefix("hugepages-")
             if !standard { errors.append(.invalid(path, name, "must be a standard resource for containers")) }
         } else if !isNativeResource(name), name.hasPrefix("requests.") {
@@ -98,11 +98,17 @@ extension PodSpecRules {
 
     /// A resource named without a domain, or in kubernetes.io's.
     static func isNativeResource(_ name: String) -> Bool {
-        !name.contains("/") || name.contains("kubernetes.io/")
+        !hasDomain(name) || name.utf8.firstRange(of: "kubernetes.io/".utf8) != nil
     }
 
     /// Whether requests may be below limits: native resources other than huge pages.
     static func isOvercommitAllowed(_ name: String) -> Bool {
         isNativeResource(name) && !name.hasPrefix("hugepages-")
+    }
+
+    /// Whether a resource name has a domain (`nvidia.com/gpu`), read over its bytes: resource
+    /// names are checked for every container of every object written.
+    static func hasDomain(_ name: String) -> Bool {
+        name.utf8.contains(UInt8(ascii: "/"))
     }
 }

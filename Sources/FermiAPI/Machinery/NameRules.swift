@@ -38,8 +38,8 @@ public enum NameRules {
         if value.utf8.count > dns1123SubdomainMaxLength {
             problems.append("must be no more than \(dns1123SubdomainMaxLength) characters")
         }
-        let labels = value.split(separator: ".", omittingEmptySubsequences: false)
-        if value.isEmpty || !labels.allSatisfy({ isLabel(String($0), firstIsLetter: false) }) {
+        let labels = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if value.isEmpty || !labels.allSatisfy({ isLabel($0, firstIsLetter: false) }) {
             problems.append(
                 "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
             )
@@ -51,7 +51,7 @@ public enum NameRules {
     public static func pathSegment(_ value: String) -> [String] {
         if value == "." || value == ".." { return ["may not be '\(value)'"] }
         var problems: [String] = []
-        for forbidden in ["/", "%"] where value.contains(forbidden) {
+        for forbidden in ["/", "%"] as [Unicode.Scalar] where value.utf8.contains(UInt8(ascii: forbidden)) {
             problems.append("may not contain '\(forbidden)'")
         }
         return problems
@@ -74,17 +74,18 @@ public enum NameRules {
     /// A qualified name such as a label or annotation key: an optional DNS subdomain prefix
     /// and '/', then a name of ≤ 63 alphanumerics, '-', '_' or '.'.
     public static func qualifiedName(_ value: String) -> [String] {
-        let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let slashes = value.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
         var name = value
         var problems: [String] = []
-        if parts.count == 2 {
-            if parts[0].isEmpty {
+        if slashes == 1, let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let prefix = String(value[..<slash])
+            if prefix.isEmpty {
                 problems.append("prefix part must be non-empty")
             } else {
-                problems += dns1123Subdomain(parts[0]).map { "prefix part \($0)" }
+                problems += dns1123Subdomain(prefix).map { "prefix part \($0)" }
             }
-            name = parts[1]
-        } else if parts.count > 2 {
+            name = String(value[value.utf8.index(after: slash)...])
+        } else if slashes > 1 {
             return [
                 "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
             ]
@@ -103,7 +104,12 @@ public enum NameRules {
     }
 
     private static func isLabel(_ value: String, firstIsLetter: Bool) -> Bool {
-        let bytes = Array(value.utf8)
+        isLabel(value.utf8[...], firstIsLetter: firstIsLetter)
+    }
+
+    // The rules read names byte by byte, in place: every object's name and labels are checked
+    // on each write.
+    private static func isLabel(_ bytes: Substring.UTF8View, firstIsLetter: Bool) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let lowerAlphanumeric = { (byte: UInt8) in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
@@ -115,7 +121,10 @@ public enum NameRules {
     }
 
     private static func isQualifiedNamePart(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
+        isQualifiedNamePart(value.utf8[...])
+    }
+
+    private static func isQualifiedNamePart(_ bytes: Substring.UTF8View) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let alphanumeric = { (byte: UInt8) in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
