@@ -59,6 +59,18 @@ struct ManifestCodecTests {
             yes: true
             nothing: ~
             empty: null
+            w1: yes
+            w2: On
+            w3: No
+            w4: OFF
+            w5: y
+            w6: True
+            w7: NULL
+            w8: nan
+            w9: Infinity
+            w10: e5
+            w11: finetune-0
+            w12: OnFailure
             """
         let value = try #require(ManifestParser.parse(text, source: "s.yaml").first).value
         let expected: [String: JSONValue] = [
@@ -66,6 +78,9 @@ struct ManifestCodecTests {
             "octal": .integer(0o755), "hex": .integer(31), "separated": .integer(1000), "tooBig": .number(1e20),
             "fraction": .number(1.5), "quantity": .string("16Gi"), "millis": .string("500m"),
             "tag": .string("2.4-cu124"), "quoted": .string("42"), "yes": .bool(true), "nothing": .null, "empty": .null,
+            "w1": .bool(true), "w2": .bool(true), "w3": .bool(false), "w4": .bool(false), "w5": .string("y"),
+            "w6": .bool(true), "w7": .null, "w8": .string("nan"), "w9": .string("Infinity"), "w10": .string("e5"),
+            "w11": .string("finetune-0"), "w12": .string("OnFailure"),
         ]
         for (key, wanted) in expected { #expect(value[key] == wanted, "\(key)") }
     }

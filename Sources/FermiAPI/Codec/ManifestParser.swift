@@ -55,6 +55,7 @@ public enum ManifestParser {
                 })
         case .mapping(let mapping):
             var members: [String: JSONValue] = [:]
+            members.reserveCapacity(mapping.count)
             for (keyNode, valueNode) in mapping {
                 let key = keyNode.string ?? "\(keyNode.any)"
                 let line = keyNode.mark?.line ?? 0
@@ -77,13 +78,22 @@ public enum ManifestParser {
     private static func scalarValue(_ scalar: Yams.Node.Scalar) -> JSONValue {
         let text = scalar.string
         guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
-        // Most plain scalars are words: only these first characters can begin YAML's nulls,
-        // booleans and numbers, so the rest skip the constructors' string work.
         guard let first = text.utf8.first else { return .null }
-        switch first | 0x20 {
+        // Most plain scalars are words. A word is never a number (the constructors' `nan` and
+        // `Infinity` are not finite, so they stay strings): it is a null, a YAML 1.1 boolean
+        // (true, yes or on, false, no or off, in any case), or a string.
+        if isLetter(first) {
+            if ["null", "Null", "NULL"].contains(text) { return .null }
+            guard text.utf8.count <= 5 else { return .string(text) }
+            switch text.lowercased() {
+            case "true", "yes", "on": return .bool(true)
+            case "false", "no", "off": return .bool(false)
+            default: return .string(text)
+            }
+        }
+        switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "~"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "y"), UInt8(ascii: "n"),
-            UInt8(ascii: "o"):
+            UInt8(ascii: "~"):
             break
         default:
             return .string(text)
@@ -107,6 +117,10 @@ public enum ManifestParser {
             first != UInt8(ascii: "0") || digits.count == 1
         else { return nil }
         return Int64(text)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
