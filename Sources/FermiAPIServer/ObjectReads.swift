@@ -42,7 +42,9 @@ extension APIServer {
                 revision = page.revision
                 let number = pageCount
                 pageCount += 1
-                group.addTask { (number, try page.items.map(Self.json(from:)).filter(keep)) }
+                // Parsing runs below the reading loop's priority, so that reading the next
+                // page is not queued behind the pages already read.
+                group.addTask(priority: .utility) { (number, try page.items.map(Self.json(from:)).filter(keep)) }
                 guard let token = page.continueToken else { break }
                 request = ListRequest(prefix: prefix, limit: Self.listPageSize, continueToken: token)
             }
