@@ -29,33 +29,24 @@ extension APIServer {
         // A big list is read a page at a time and each page is parsed while the next is read:
         // reading from the store and parsing each take about a core.
         return try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
-            var request = ListRequest(prefix: prefix, limit: Self.listPageSize)
             var pageCount = 0
-            var revision: Int64 = 0
-            while true {
-                let page: ListPage
-                do {
-                    page = try await store.list(request)
-                } catch {
-                    throw APIError.from(error, resource: resource, name: "")
+            let revision: Int64
+            do {
+                revision = try await store.forEachPage(prefix: prefix) { page in
+                    let number = pageCount
+                    pageCount += 1
+                    // Parsing runs below the reading loop's priority, so that reading the next
+                    // page is not queued behind the pages already read.
+                    group.addTask(priority: .utility) { (number, try page.items.map(Self.json(from:)).filter(keep)) }
                 }
-                revision = page.revision
-                let number = pageCount
-                pageCount += 1
-                // Parsing runs below the reading loop's priority, so that reading the next
-                // page is not queued behind the pages already read.
-                group.addTask(priority: .utility) { (number, try page.items.map(Self.json(from:)).filter(keep)) }
-                guard let token = page.continueToken else { break }
-                request = ListRequest(prefix: prefix, limit: Self.listPageSize, continueToken: token)
+            } catch {
+                throw APIError.from(error, resource: resource, name: "")
             }
             var pages = [[JSONValue]](repeating: [], count: pageCount)
             for try await (number, items) in group { pages[number] = items }
             return (pages.flatMap { $0 }, String(revision))
         }
     }
-
-    /// How many objects a list reads from the store at a time.
-    static let listPageSize = 1000
 
     private static func json(from stored: KeyValue) throws -> JSONValue {
         let object = try JSONParser.parse(stored.value)

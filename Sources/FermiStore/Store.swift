@@ -91,12 +91,23 @@ extension Store {
     public func listAll(prefix: String, revision: Int64? = nil, pageSize: Int = 1000)
         async throws -> ListPage
     {
+        var items: [KeyValue] = []
+        let listed = try await forEachPage(prefix: prefix, revision: revision, pageSize: pageSize) { items += $0.items }
+        return ListPage(items: items, revision: listed, continueToken: nil)
+    }
+
+    /// Hands `body` each page of the keys under `prefix`, all at one revision, in key order,
+    /// reading the next page only once `body` has returned; returns the revision read at.
+    @discardableResult
+    public func forEachPage(
+        prefix: String, revision: Int64? = nil, pageSize: Int = 1000, _ body: (ListPage) async throws -> Void
+    ) async throws -> Int64 {
         var page = try await list(ListRequest(prefix: prefix, revision: revision, limit: pageSize))
-        var items = page.items
+        try await body(page)
         while let token = page.continueToken {
             page = try await list(ListRequest(prefix: prefix, limit: pageSize, continueToken: token))
-            items += page.items
+            try await body(page)
         }
-        return ListPage(items: items, revision: page.revision, continueToken: nil)
+        return page.revision
     }
 }
