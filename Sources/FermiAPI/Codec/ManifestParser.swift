@@ -100,8 +100,7 @@ public enum ManifestParser {
         }
         if let integer = plainDecimal(text) { return .integer(integer) }
         if isDigit(first), text.utf8.contains(where: { !canBeInNumber($0) }) { return .string(text) }
-        if ["~", "null", "Null", "NULL"].contains(text) { return .null }
-        if let bool = Bool.construct(from: scalar) { return .bool(bool) }
+        if text == "~" { return .null }
         if let integer = Int.construct(from: scalar) { return .integer(Int64(integer)) }
         if let number = Double.construct(from: scalar), number.isFinite { return .number(number) }
         return .string(text)
