@@ -94,7 +94,6 @@ extension APIServer {
             committing = Task { try await self.commit(prepared, of: batch) }
         }
         if let last = committing { results += try await last.value }
-        committing = nil
         return results
     }
 

@@ -13,12 +13,11 @@ public struct ApplyPlan: Sendable {
     /// decoded and validated on its own core; a file that is not YAML fails the whole read,
     /// the first such file in order.
     public static func parsing(_ files: [(source: String, text: String)]) async throws -> ApplyPlan {
-        let perFile = files.concurrentMap { file in
-            Result { ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source)) }
+        let perFile = try files.concurrentMap { file throws(ManifestError) in
+            ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source))
         }
         var plan = ApplyPlan(documents: [])
         for filePlan in perFile {
-            let filePlan = try filePlan.get()
             plan.decoded += filePlan.decoded
             plan.errors += filePlan.errors
             plan.warnings += filePlan.warnings
