@@ -53,13 +53,9 @@ private final class EncodingNode {
         items = []
     }
 
-    func becomeObject() {
-        if shape != .object { shape = .object }
-    }
+    func becomeObject() { shape = .object }
 
-    func becomeArray() {
-        if shape != .array { shape = .array }
-    }
+    func becomeArray() { shape = .array }
 
     func setMember(_ key: String, _ value: JSONValue) {
         shape = .object
@@ -128,11 +124,16 @@ private final class ValueEncoder: Encoder {
 
 /// Encodes one value into `node`: scalars directly, anything else through its own `encode(to:)`.
 private func encodeValue(_ value: some Encodable, into node: EncodingNode, codingPath: [any CodingKey]) throws {
-    if let scalar = value as? any JSONScalarEncodable {
-        node.set(scalar.jsonValue)
+    if let scalar = scalarValue(of: value) {
+        node.set(scalar)
     } else {
         try value.encode(to: ValueEncoder(codingPath: codingPath, node: node))
     }
+}
+
+/// The JSON scalar `value` is written as; nil when it is written through its own `encode(to:)`.
+private func scalarValue(of value: some Encodable) -> JSONValue? {
+    (value as? any JSONScalarEncodable)?.jsonValue
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -170,8 +171,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if let scalar = value as? any JSONScalarEncodable {
-            node.setMember(key.stringValue, scalar.jsonValue)
+        if let scalar = scalarValue(of: value) {
+            node.setMember(key.stringValue, scalar)
         } else {
             try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.member(key.stringValue)))
         }
@@ -212,8 +213,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) throws { node.appendValue(.string(value)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        if let scalar = value as? any JSONScalarEncodable {
-            node.appendValue(scalar.jsonValue)
+        if let scalar = scalarValue(of: value) {
+            node.appendValue(scalar)
         } else {
             try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.append()))
         }
