@@ -1,4 +1,5 @@
 import FermiAPI
+import Foundation
 import Testing
 
 @testable import FermiControllers
@@ -60,6 +61,62 @@ struct CycleTriggerTests {
         var trigger = trigger(afterCycleLeavingPending: false)
         let wakes = trigger.needsCycle(old: member, new: running)
         #expect(wakes)
+    }
+
+    @Test func aGangMemberChangingOnlyInWhatItsGroupDoesNotCountIsNoNews() {
+        var member = boundPod("worker-0", phase: PodPhase.running)
+        member.spec.schedulerName = VolcanoAnnotations.schedulerName
+        member.metadata.annotations = [VolcanoAnnotations.groupName: "gang"]
+        var annotated = member
+        annotated.metadata.annotations?["sim.fermi.dev/usage"] = "1h"
+        var going = member
+        going.metadata.deletionTimestamp = Timestamp(Date(timeIntervalSince1970: 0))
+        var trigger = trigger(afterCycleLeavingPending: true)
+        let wakes = [trigger.needsCycle(old: member, new: annotated), trigger.needsCycle(old: member, new: going)]
+        #expect(wakes == [false, true])
+    }
+
+    @Test func theCacheShowingTheSchedulersOwnBindingIsNoNews() {
+        var pending = SchedulerCluster.pod("worker-0", gpus: 1)
+        pending.spec.schedulerName = VolcanoAnnotations.schedulerName
+        pending.metadata.annotations = [VolcanoAnnotations.groupName: "gang"]
+        pending.metadata.uid = "uid-0"
+        var bound = pending
+        bound.spec.nodeName = "node-0"
+        var assumed = AssumedPods()
+        assumed.assumeBound(pending, to: "node-0")
+        var trigger = trigger(afterCycleLeavingPending: true)
+        let wakes = [
+            trigger.needsCycle(old: assumed.applied(to: pending), new: bound),
+            // Bound elsewhere by someone else: news.
+            trigger.needsCycle(old: pending, new: bound),
+        ]
+        #expect(wakes == [false, true])
+    }
+
+    @Test func aPodGroupOrQueueStatusWrittenIsNoNewsButItsSpecOrStateIs() {
+        var group = PodGroup(metadata: ObjectMeta(name: "gang", namespace: "default"), spec: PodGroupSpec(minMember: 2))
+        group.metadata.generation = 1
+        var counted = group
+        counted.status = PodGroupStatus(phase: "Inqueue", running: 1)
+        var resized = counted
+        resized.spec.minMember = 3
+        resized.metadata.generation = 2
+        let trigger = trigger(afterCycleLeavingPending: false)
+        let groupWakes = [
+            trigger.needsCycle(old: group, new: counted), trigger.needsCycle(old: counted, new: resized),
+            trigger.needsCycle(old: nil, new: group), trigger.needsCycle(old: group, new: nil),
+        ]
+        #expect(groupWakes == [false, true, true, true])
+
+        var queue = Queue(metadata: ObjectMeta(name: "training"), status: QueueStatus(state: QueueState.open))
+        queue.metadata.generation = 1
+        var busy = queue
+        busy.status?.running = 4
+        var closed = busy
+        closed.status?.state = QueueState.closed
+        let queueWakes = [trigger.needsCycle(old: queue, new: busy), trigger.needsCycle(old: busy, new: closed)]
+        #expect(queueWakes == [false, true])
     }
 
     @Test func roomFreedWhileACycleRunsRunsItAgainIfItLeftJobsPending() {

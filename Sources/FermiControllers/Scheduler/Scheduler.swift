@@ -54,7 +54,9 @@ public final class Scheduler: Reconciler {
         let scheduler = Scheduler(manager: manager, queue: queue)
         let wake: @Sendable () -> Void = { queue.add(cycleKey) }
         scheduler.pods.onChange { event in
-            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+            // The pod as this scheduler already knew it: its own binding or eviction is no news.
+            let known = scheduler.assumed.withLock { $0.confirm(old: event.change.old, new: event.change.new) }
+            if scheduler.trigger.withLock({ $0.needsCycle(old: known, new: event.change.new) }) { wake() }
         }
         scheduler.nodes.onChange { event in
             if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
@@ -62,8 +64,12 @@ public final class Scheduler: Reconciler {
         scheduler.zones.onChange { event in
             if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
         }
-        scheduler.groups.onChange { _ in wake() }
-        scheduler.queues.onChange { _ in wake() }
+        scheduler.groups.onChange { event in
+            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+        }
+        scheduler.queues.onChange { event in
+            if scheduler.trigger.withLock({ $0.needsCycle(old: event.change.old, new: event.change.new) }) { wake() }
+        }
         scheduler.priorityClasses.onChange { _ in wake() }
         // A claim made lets the pods that mount it go on.
         scheduler.claims.onChange { event in if case .added = event { wake() } }
@@ -122,11 +128,18 @@ public final class Scheduler: Reconciler {
         for start in stride(from: 0, to: bindings.count, by: Self.writeBatch) {
             let batch = Array(bindings[start..<min(start + Self.writeBatch, bindings.count)])
             let nodeOf = Dictionary(batch.map { (ObjectKey($0.pod), $0.node) }, uniquingKeysWith: { first, _ in first })
-            for pod in try await server.bind(batch) {
-                let node = nodeOf[ObjectKey(pod)] ?? ""
-                assumed.withLock { $0.assumeBound(pod, to: node) }
-                bound.append((pod, node))
+            // Assumed first, so that the cache can never show a binding not yet assumed.
+            assumed.withLock { assumed in for (pod, node) in batch { assumed.assumeBound(pod, to: node) } }
+            let batchBound: [Pod]
+            do {
+                batchBound = try await server.bind(batch)
+            } catch {
+                assumed.withLock { assumed in for (pod, _) in batch { assumed.forget(pod) } }
+                throw error
             }
+            let boundKeys = Set(batchBound.map(ObjectKey.init))
+            assumed.withLock { assumed in for (pod, _) in batch where !boundKeys.contains(ObjectKey(pod)) { assumed.forget(pod) } }
+            bound += batchBound.map { ($0, nodeOf[ObjectKey($0)] ?? "") }
         }
         return bound
     }
@@ -137,11 +150,13 @@ public final class Scheduler: Reconciler {
     /// Deletes an evicted job's pods, saying why on each and on its PodGroup.
     private func evict(_ eviction: SchedulingCycle.Eviction) async throws {
         for pod in eviction.pods {
+            assumed.withLock { $0.assumeEvicted(pod) }
             do {
                 try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name)
-                assumed.withLock { $0.assumeEvicted(pod) }
-            } catch APIError.notFound {
-                continue
+            } catch {
+                assumed.withLock { $0.forget(pod) }
+                if case APIError.notFound = error { continue }
+                throw error
             }
             await recorder.record(pod, type: EventType.warning, reason: eviction.reason, message: eviction.message)
         }
@@ -155,11 +170,10 @@ public final class Scheduler: Reconciler {
     /// hold. One pass over the pods, each seen as the scheduler's own bindings and evictions
     /// left it, with what it needs of a node worked out once per pod, not once per cycle.
     private func snapshot() -> (jobs: [SchedulingJob], nodes: [SchedulingNode]) {
+        // What was assumed is read before the cache: an entry goes only after the cache shows
+        // its write, so every write is in one or the other.
+        let assumed = self.assumed.withLock { $0 }
         let cached = pods.unorderedObjects()
-        let assumed = self.assumed.withLock { assumed in
-            assumed.prune { self.pods.object($0) }
-            return assumed
-        }
         let classes = Dictionary(priorityClasses.objects().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let globalDefault = classes.values.first { $0.globalDefault == true }
         var jobs: [SchedulingJob] = []
