@@ -1,4 +1,5 @@
 import FermiAPI
+import Foundation
 import Testing
 
 /// Manifests parse with every field's line, decode into their kinds, and every problem names
@@ -114,6 +115,47 @@ struct ManifestCodecTests {
             location: "q.yaml:6", field: "spec.weight", detail: "\"heavy\": expected an integer")
         ) {
             try ManifestDecoder().decode(documents[0])
+        }
+    }
+
+    @Test func aWrongTypeInAMapOrListOfScalarsNamesItsKeyOrIndex() throws {
+        let pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: p
+              labels:
+                team: [a]
+            spec:
+              containers:
+              - name: main
+                image: busybox
+                args: ["run", 3]
+                resources:
+                  limits:
+                    cpu: lots
+
+            """
+        let documents = try ManifestParser.parse(pod, source: "pod.yaml")
+        #expect {
+            try ManifestDecoder().decode(documents[0])
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("pod.yaml:6: metadata.labels.team:")
+        }
+        let fixedLabels = try ManifestParser.parse(pod.replacingOccurrences(of: "team: [a]", with: "team: a"), source: "pod.yaml")
+        #expect {
+            try ManifestDecoder().decode(fixedLabels[0])
+        } throws: { error in
+            "\(error)".hasPrefix("pod.yaml:11: spec.containers[0].args[1]:")
+        }
+        let fixedArgs = try ManifestParser.parse(
+            pod.replacingOccurrences(of: "team: [a]", with: "team: a").replacingOccurrences(of: ", 3]", with: "]"),
+            source: "pod.yaml")
+        #expect {
+            try ManifestDecoder().decode(fixedArgs[0])
+        } throws: { error in
+            "\(error)".hasPrefix("pod.yaml:14: spec.containers[0].resources.limits.cpu:")
         }
     }
 

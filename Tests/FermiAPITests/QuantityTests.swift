@@ -29,6 +29,17 @@ struct QuantityTests {
         #expect(try #require(Quantity("1500m")).integerValue == 2)
     }
 
+    @Test(arguments: [
+        ("8", "8.0"), ("500m", "0.5"), ("16Gi", "17179869184.0"), ("-2k", "-2e3"), ("+3", "3.000"),
+        ("123456789012345678", "123456789012345678.0"), ("1234567890123456789Ki", "1264197519486419751.936e3"),
+    ])
+    func wholeNumbersEqualAndHashAsTheSameValueWrittenOtherwise(whole: String, written: String) throws {
+        let fast = try #require(Quantity(whole))
+        let general = try #require(Quantity(written))
+        #expect(fast == general)
+        #expect(fast.hashValue == general.hashValue)
+    }
+
     @Test func decodesNumbersAndStrings() throws {
         let decoded = try JSONDecoder().decode([String: Quantity].self, from: Data(#"{"a": 2, "b": "16Gi", "c": 0.5}"#.utf8))
         #expect(decoded["a"] == Quantity("2"))

@@ -114,6 +114,64 @@ extension JSONValue: JSONScalar {
     fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> JSONValue { value }
 }
 
+extension Quantity: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> Quantity {
+        guard let text = Quantity.text(of: value) else { throw mismatch(String.self, value, path) }
+        guard let quantity = Quantity(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path.keys, debugDescription: Quantity.grammar))
+        }
+        return quantity
+    }
+}
+
+/// A member's name in a map read as a scalar, as it appears in a coding path.
+private struct MemberKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+// Maps and lists of scalars (labels, annotations, resource lists, args) are most of a pod's
+// nested values: read them member by member here rather than through a generic container
+// call per member. A member's coding path is made only for an error: the member is read again
+// with it, to throw the error that names it.
+
+extension Dictionary: JSONScalar where Key == String, Value: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> [String: Value] {
+        guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, value, path) }
+        var map: [String: Value] = [:]
+        map.reserveCapacity(members.count)
+        for (name, member) in members {
+            do {
+                map[name] = try Value.scalar(from: member, path: nil)
+            } catch {
+                _ = try Value.scalar(from: member, path: CodingPathNode(path, MemberKey(name)))
+                throw error
+            }
+        }
+        return map
+    }
+}
+
+extension Array: JSONScalar where Element: JSONScalar {
+    fileprivate static func scalar(from value: JSONValue, path: CodingPathNode?) throws -> [Element] {
+        guard case .array(let items) = value else { throw mismatch([JSONValue].self, value, path) }
+        var list: [Element] = []
+        list.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            do {
+                list.append(try Element.scalar(from: item, path: nil))
+            } catch {
+                _ = try Element.scalar(from: item, path: CodingPathNode(path, IndexKey(index)))
+                throw error
+            }
+        }
+        return list
+    }
+}
+
 /// Decodes one value: scalars directly (one conformance test, not one type test each),
 /// anything else through its own `init(from:)`.
 private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {

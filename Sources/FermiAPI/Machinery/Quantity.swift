@@ -63,6 +63,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     /// Kubernetes' grammar: a signed decimal number, then a binary or decimal SI suffix or a
     /// decimal exponent (`e3`, `E-2`).
     private static func parse(_ text: String) -> Decimal? {
+        if let whole = parseWholeNumber(text) { return whole }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var digits = ""
@@ -84,7 +85,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
             digits.unicodeScalars.append(scalar)
             index += 1
         }
-        guard sawDigit, let number = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        guard sawDigit, let number = Decimal(string: digits, locale: posix)
         else { return nil }
         let suffix = String(String.UnicodeScalarView(scalars[index...]))
         if let multiplier = suffixes[suffix] {
@@ -95,6 +96,42 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
             suffix.dropFirst().allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" })
         else { return nil }
         return number * Decimal(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Most quantities are whole numbers with at most a suffix ("8", "500m", "16Gi"): read
+    /// those from their bytes, exactly as `parse` would, without building a string to hand to
+    /// Foundation's decimal parser. Nil for anything else.
+    private static func parseWholeNumber(_ text: String) -> Decimal? {
+        var utf8 = text.utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative || utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        var number: Int64 = 0
+        var digits = 0
+        while let byte = utf8.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            // 18 digits always fit in an Int64.
+            guard digits < 18 else { return nil }
+            number = number * 10 + Int64(byte - UInt8(ascii: "0"))
+            digits += 1
+            utf8 = utf8.dropFirst()
+        }
+        guard digits > 0, utf8.count <= 2, let multiplier = suffixes[String(Substring(utf8))] else { return nil }
+        return Decimal(negative ? -number : number) * multiplier
+    }
+
+    /// The grammar a quantity must match, as upstream words its error.
+    static let grammar = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+
+    /// A quantity's text as a manifest writes it: a string, or a plain number; nil for any
+    /// other JSON value.
+    static func text(of value: JSONValue) -> String? {
+        switch value {
+        case .string(let string): string
+        case .integer(let integer): String(integer)
+        case .number(let number): String(number)
+        default: nil
+        }
     }
 
     /// An exact amount in base units as thousandths, rounded up (as `milliValue`).
@@ -122,12 +159,8 @@ extension Quantity: Codable {
         let container = try decoder.singleValueContainer()
         let text: String
         if let value = (container as? any JSONValueContainer)?.jsonValue {
-            switch value {
-            case .string(let string): text = string
-            case .integer(let integer): text = String(integer)
-            case .number(let number): text = String(number)
-            default: text = try container.decode(String.self)  // the decoder's own type error
-            }
+            // Any other value: the decoder's own type error.
+            text = try Quantity.text(of: value) ?? container.decode(String.self)
         } else if let integer = try? container.decode(Int64.self) {
             text = String(integer)
         } else if let number = try? container.decode(Double.self) {
@@ -136,9 +169,7 @@ extension Quantity: Codable {
             text = try container.decode(String.self)
         }
         guard let parsed = Quantity(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Quantity.grammar)
         }
         self = parsed
     }
