@@ -95,13 +95,11 @@ struct CycleTriggerTests {
     }
 
     @Test func aPodGroupOrQueueStatusWrittenIsNoNewsButItsSpecOrStateIs() {
-        var group = PodGroup(metadata: ObjectMeta(name: "gang", namespace: "default"), spec: PodGroupSpec(minMember: 2))
-        group.metadata.generation = 1
+        let group = PodGroup(metadata: ObjectMeta(name: "gang", namespace: "default"), spec: PodGroupSpec(minMember: 2))
         var counted = group
         counted.status = PodGroupStatus(phase: "Inqueue", running: 1)
         var resized = counted
         resized.spec.minMember = 3
-        resized.metadata.generation = 2
         let trigger = trigger(afterCycleLeavingPending: false)
         let groupWakes = [
             trigger.needsCycle(old: group, new: counted), trigger.needsCycle(old: counted, new: resized),
@@ -109,14 +107,18 @@ struct CycleTriggerTests {
         ]
         #expect(groupWakes == [false, true, true, true])
 
-        var queue = Queue(metadata: ObjectMeta(name: "training"), status: QueueStatus(state: QueueState.open))
-        queue.metadata.generation = 1
+        let queue = Queue(metadata: ObjectMeta(name: "training"), status: QueueStatus(state: QueueState.open))
         var busy = queue
         busy.status?.running = 4
         var closed = busy
         closed.status?.state = QueueState.closed
-        let queueWakes = [trigger.needsCycle(old: queue, new: busy), trigger.needsCycle(old: busy, new: closed)]
-        #expect(queueWakes == [false, true])
+        var reweighted = busy
+        reweighted.spec.weight = 2
+        let queueWakes = [
+            trigger.needsCycle(old: queue, new: busy), trigger.needsCycle(old: busy, new: closed),
+            trigger.needsCycle(old: busy, new: reweighted),
+        ]
+        #expect(queueWakes == [false, true, true])
     }
 
     @Test func roomFreedWhileACycleRunsRunsItAgainIfItLeftJobsPending() {

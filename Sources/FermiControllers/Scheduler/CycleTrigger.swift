@@ -46,15 +46,15 @@ struct CycleTrigger: Sendable {
     }
 
     /// Whether a PodGroup changing from `old` to `new` (nil: not there) calls for a cycle: it
-    /// came, went, or changed its spec (generation), labels, annotations or deletion.
+    /// came, went, or changed its spec, labels, annotations or deletion.
     func needsCycle(old: PodGroup?, new: PodGroup?) -> Bool {
-        Self.objectChanged(old, new) { $0.metadata.generation }
+        Self.objectChanged(old, new) { $0.spec }
     }
 
     /// Whether a Queue changing from `old` to `new` (nil: not there) calls for a cycle: as a
     /// PodGroup, or its state (Open, Closed) changed.
     func needsCycle(old: Queue?, new: Queue?) -> Bool {
-        Self.objectChanged(old, new) { [$0.metadata.generation.map(String.init), $0.status?.state] }
+        Self.objectChanged(old, new) { $0.spec } || old?.status?.state != new?.status?.state
     }
 
     mutating func cycleStarted() {
