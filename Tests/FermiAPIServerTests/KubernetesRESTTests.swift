@@ -133,19 +133,27 @@ struct KubernetesRESTTests {
     @Test func theSameIsServedOverHTTP() async throws {
         let port = PortWaiter()
         let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.runService() }
-            let bound = await port.value()
-            let client = HTTPClient(eventLoopGroupProvider: .singleton)
-            var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)/api/v1/namespaces")
-            request.method = .GET
-            let response = try await client.execute(request, timeout: .seconds(10))
-            #expect(response.status.code == 200)
-            let body = try await response.body.collect(upTo: 1 << 20)
-            #expect(String(buffer: body).contains("\"kind\":\"NamespaceList\""))
+        // Shut down on every path: a client left running ends the whole test process.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await application.runService() }
+                let bound = await port.value()
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(bound)/api/v1/namespaces")
+                request.method = .GET
+                // A limit for a server that never answers, not a latency target: a loaded
+                // two-core CI machine can take seconds.
+                let response = try await client.execute(request, timeout: .seconds(60))
+                #expect(response.status.code == 200)
+                let body = try await response.body.collect(upTo: 1 << 20)
+                #expect(String(buffer: body).contains("\"kind\":\"NamespaceList\""))
+                group.cancelAll()
+            }
+        } catch {
             try await client.shutdown()
-            group.cancelAll()
+            throw error
         }
+        try await client.shutdown()
     }
 
     @Test func aQuietWatchEndsWhenTheServerShutsDownGracefully() async throws {
