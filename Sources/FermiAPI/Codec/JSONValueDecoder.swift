@@ -203,28 +203,44 @@ private struct ValueDecoder: Decoder {
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let path: CodingPathNode?
+    /// One bit per member name's `NameSignature`: a type asks for each of its fields, and most
+    /// are absent (a PodSpec has some forty, a pod sets a handful), so a clear bit answers
+    /// "absent" without hashing the name.
+    private let signatures: UInt64
     var codingPath: [any CodingKey] { path.keys }
+
+    init(members: [String: JSONValue], path: CodingPathNode?) {
+        self.members = members
+        self.path = path
+        signatures = members.keys.reduce(0) { $0 | NameSignature.bit(of: $1) }
+    }
+
+    /// The member named `name`, if there is one.
+    private func member(named name: String) -> JSONValue? {
+        guard signatures & NameSignature.bit(of: name) != 0 else { return nil }
+        return members[name]
+    }
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { member(named: key.stringValue) != nil }
 
     private func member(_ key: Key) throws -> JSONValue {
-        guard let value = members[key.stringValue] else {
+        guard let value = member(named: key.stringValue) else {
             throw DecodingError.keyNotFound(
                 key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
         }
         return value
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { (members[key.stringValue] ?? .null) == .null }
+    func decodeNil(forKey key: Key) throws -> Bool { (member(named: key.stringValue) ?? .null) == .null }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try decodeValue(type, from: try member(key), path: CodingPathNode(path, key))
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = member(named: key.stringValue), value != .null else { return nil }
         return try decodeValue(type, from: value, path: CodingPathNode(path, key))
     }
 
@@ -238,7 +254,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        switch members[key.stringValue] {
+        switch member(named: key.stringValue) {
         case nil, .null?: return nil
         case .string(let string)?: return string
         case let value?: throw mismatch(type, value, CodingPathNode(path, key))
@@ -252,7 +268,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        switch members[key.stringValue] {
+        switch member(named: key.stringValue) {
         case nil, .null?: return nil
         case .bool(let bool)?: return bool
         case let value?: throw mismatch(type, value, CodingPathNode(path, key))
@@ -274,7 +290,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func scalarIfPresent<I: FixedWidthInteger>(_ type: I.Type, _ key: Key) throws -> I? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = member(named: key.stringValue), value != .null else { return nil }
         if case .integer(let integer) = value, let exact = I(exactly: integer) { return exact }
         return try integer(type, value, CodingPathNode(path, key))
     }
@@ -292,7 +308,16 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func superDecoder() throws -> any Decoder { ValueDecoder(value: members["super"] ?? .null, path: path) }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: members[key.stringValue] ?? .null, path: CodingPathNode(path, key))
+        ValueDecoder(value: member(named: key.stringValue) ?? .null, path: CodingPathNode(path, key))
+    }
+}
+
+/// A cheap stand-in for a member name, from its length and first byte (no hash of the whole
+/// name): one of 64 bits.
+private enum NameSignature {
+    static func bit(of name: String) -> UInt64 {
+        let utf8 = name.utf8
+        return 1 << UInt64((utf8.count &* 7 &+ Int(utf8.first ?? 0)) & 63)
     }
 }
 
