@@ -154,14 +154,12 @@ extension Quantity: Hashable, Comparable {
 }
 
 extension Quantity: Codable {
-    /// Manifests write quantities as strings ("16Gi") or plain numbers (`cpu: 2`).
+    /// Manifests write quantities as strings ("16Gi") or plain numbers (`cpu: 2`). Fermi's own
+    /// `JSONValueDecoder` reads them as scalars (`text(of:)`); this serves other decoders.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text: String
-        if let value = (container as? any JSONValueContainer)?.jsonValue {
-            // Any other value: the decoder's own type error.
-            text = try Quantity.text(of: value) ?? container.decode(String.self)
-        } else if let integer = try? container.decode(Int64.self) {
+        if let integer = try? container.decode(Int64.self) {
             text = String(integer)
         } else if let number = try? container.decode(Double.self) {
             text = String(number)
