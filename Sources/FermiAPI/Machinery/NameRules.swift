@@ -74,18 +74,18 @@ public enum NameRules {
     /// A qualified name such as a label or annotation key: an optional DNS subdomain prefix
     /// and '/', then a name of ≤ 63 alphanumerics, '-', '_' or '.'.
     public static func qualifiedName(_ value: String) -> [String] {
-        let slashes = value.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
+        let parts = value.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         var name = value
         var problems: [String] = []
-        if slashes == 1, let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) {
-            let prefix = String(value[..<slash])
+        if parts.count == 2 {
+            let prefix = String(Substring(parts[0]))
             if prefix.isEmpty {
                 problems.append("prefix part must be non-empty")
             } else {
                 problems += dns1123Subdomain(prefix).map { "prefix part \($0)" }
             }
-            name = String(value[value.utf8.index(after: slash)...])
-        } else if slashes > 1 {
+            name = String(Substring(parts[1]))
+        } else if parts.count > 2 {
             return [
                 "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
             ]
@@ -121,10 +121,7 @@ public enum NameRules {
     }
 
     private static func isQualifiedNamePart(_ value: String) -> Bool {
-        isQualifiedNamePart(value.utf8[...])
-    }
-
-    private static func isQualifiedNamePart(_ bytes: Substring.UTF8View) -> Bool {
+        let bytes = value.utf8
         guard let first = bytes.first, let last = bytes.last else { return false }
         let alphanumeric = { (byte: UInt8) in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
