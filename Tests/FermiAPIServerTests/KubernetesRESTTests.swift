@@ -133,9 +133,7 @@ struct KubernetesRESTTests {
     @Test func theSameIsServedOverHTTP() async throws {
         let port = PortWaiter()
         let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
-        // Shut down on every path: a client left running ends the whole test process.
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
+        try await withHTTPClient { client in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await application.runService() }
                 let bound = await port.value()
@@ -149,11 +147,7 @@ struct KubernetesRESTTests {
                 #expect(String(buffer: body).contains("\"kind\":\"NamespaceList\""))
                 group.cancelAll()
             }
-        } catch {
-            try await client.shutdown()
-            throw error
         }
-        try await client.shutdown()
     }
 
     @Test func aQuietWatchEndsWhenTheServerShutsDownGracefully() async throws {
@@ -161,8 +155,7 @@ struct KubernetesRESTTests {
         let port = PortWaiter()
         let application = try HTTPFront.application(server: server, host: "127.0.0.1", port: 0) { bound in await port.set(bound) }
         let services = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: Logger(label: "test")))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        do {
+        try await withHTTPClient { client in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await services.run() }
                 let request = HTTPClientRequest(url: "http://127.0.0.1:\(await port.value())/api/v1/namespaces?watch=true")
@@ -181,6 +174,15 @@ struct KubernetesRESTTests {
                 group.cancelAll()
                 #expect(try await lines.next() == nil, "the watch's response ended")
             }
+        }
+    }
+
+    /// Runs `body` with an HTTP client that is shut down however `body` ends: a client left
+    /// running fails AsyncHTTPClient's deinit check, which ends the whole test process.
+    private func withHTTPClient(_ body: (HTTPClient) async throws -> Void) async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            try await body(client)
         } catch {
             try await client.shutdown()
             throw error
