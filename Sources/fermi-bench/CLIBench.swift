@@ -15,8 +15,14 @@ struct CLIBench: AsyncParsableCommand {
     @Option(help: "Objects in the store read from (pods, and a PyTorchJob for every ninth).")
     var storeObjects = 100_000
     @Option(help: "Runs of each command; the median is reported.") var runs = 3
+    @Option(help: "Only fill a store at this path with the objects listed from, and stop (for profiling).")
+    var fillOnly: String?
 
     func run() async throws {
+        if let fillOnly {
+            _ = try await Self.fill(fillOnly, count: storeObjects)
+            return
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fermi-cli-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let fermi = try BuildProducts.executable(named: "fermi")
