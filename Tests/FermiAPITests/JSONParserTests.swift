@@ -24,7 +24,15 @@ struct JSONParserTests {
         ]))
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "\"open", "1 2"])
+    @Test func wholeNumbersAreIntegersUntilTheyNoLongerFitAnInt64() throws {
+        let text = #"[0, -0, 7, -42, 999999999999999999, 9223372036854775807, -9223372036854775808, 9223372036854775808, 1.0, 2e2]"#
+        #expect(try JSONParser.parse(Data(text.utf8)) == .array([
+            .integer(0), .integer(0), .integer(7), .integer(-42), .integer(999_999_999_999_999_999), .integer(.max), .integer(.min),
+            .number(9_223_372_036_854_775_808), .number(1), .number(200),
+        ]))
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "-", "1-2", "[1.2.3]", "{\"a\" 1}", "tru", "\"open", "1 2"])
     func rejectsWhatIsNotJSON(text: String) {
         #expect(throws: JSONParseError.self) { try JSONParser.parse(Data(text.utf8)) }
     }
