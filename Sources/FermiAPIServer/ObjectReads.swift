@@ -15,20 +15,21 @@ extension APIServer {
         }
     }
 
-    /// The objects of any kind as JSON, at one revision, filtered by the selectors, without
-    /// decoding them into their types: what `get` and `describe` print from.
-    public func objects(
-        of resource: APIResource, namespace: String? = nil, labels: LabelSelectorQuery = .init(),
-        fields: FieldSelectorQuery = .init()
-    ) async throws -> (items: [JSONValue], resourceVersion: String) {
+    /// The objects of any kind at one revision, filtered by the selectors, without decoding
+    /// them into their types, each made into what the caller keeps of it as soon as it is
+    /// parsed: what `get` and `describe` print from.
+    public func objects<Item: Sendable>(
+        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery,
+        each keep: @escaping @Sendable (JSONValue) throws -> Item
+    ) async throws -> (items: [Item], resourceVersion: String) {
         let prefix = StorageKey.prefix(of: resource, namespace: namespace)
-        let keep = { @Sendable (object: JSONValue) -> Bool in
+        let matches = { @Sendable (object: JSONValue) -> Bool in
             let objectLabels = object["metadata"]?["labels"]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
             return labels.matches(objectLabels) && fields.matches(object)
         }
         // A big list is read a page at a time and each page is parsed while the next is read:
         // reading from the store and parsing each take about a core.
-        return try await withThrowingTaskGroup(of: (Int, [JSONValue]).self) { group in
+        return try await withThrowingTaskGroup(of: (Int, [Item]).self) { group in
             var pageCount = 0
             let revision: Int64
             do {
@@ -37,12 +38,19 @@ extension APIServer {
                     pageCount += 1
                     // Parsing runs below the reading loop's priority, so that reading the next
                     // page is not queued behind the pages already read.
-                    group.addTask(priority: .utility) { (number, try page.items.map(Self.json(from:)).filter(keep)) }
+                    group.addTask(priority: .utility) {
+                        var items: [Item] = []
+                        for stored in page.items {
+                            let object = try Self.json(from: stored)
+                            if matches(object) { items.append(try keep(object)) }
+                        }
+                        return (number, items)
+                    }
                 }
             } catch {
                 throw APIError.from(error, resource: resource, name: "")
             }
-            var pages = [[JSONValue]](repeating: [], count: pageCount)
+            var pages = [[Item]](repeating: [], count: pageCount)
             for try await (number, items) in group { pages[number] = items }
             return (pages.flatMap { $0 }, String(revision))
         }

@@ -22,7 +22,7 @@ struct DescribeCommand: AsyncParsableCommand {
         let query = ObjectQuery(
             resource: type.resource, names: names, namespace: namespace, allNamespaces: allNamespaces,
             labels: try LabelSelectorQuery(parsing: selector ?? ""))
-        let objects = try await query.run(server).items
+        let objects = try await query.run(server) { $0 }.items
         let now = server.currentTime()
         var descriptions: [String] = []
         for object in objects {

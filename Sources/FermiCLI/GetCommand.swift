@@ -29,31 +29,67 @@ struct GetCommand: AsyncParsableCommand {
         let labels = try LabelSelectorQuery(parsing: selector ?? "")
         let fields = try FieldSelectorQuery(parsing: fieldSelector ?? "")
         let requests = try Self.requests(targets)
-        var lastRevision = "0"
-        var listing: [(type: any APIObject.Type, objects: [JSONValue])] = []
-        for request in requests {
-            let query = ObjectQuery(
+        let queries = requests.map { request in
+            ObjectQuery(
                 resource: request.type.resource, names: request.names, namespace: namespace,
                 allNamespaces: allNamespaces, labels: labels, fields: fields)
-            var (objects, revision) = try await query.run(server)
-            if let revision { lastRevision = revision }
-            if let sortPath {
-                objects = objects.map { ($0, sortPath.values(in: $0).first) }
-                    .sorted { JSONValueOrder.compare($0.1, $1.1) < 0 }.map(\.0)
-            }
-            listing.append((request.type, objects))
         }
-        let byName = requests.count == 1 && !requests[0].names.isEmpty && requests[0].names.count == 1
-        try print(listing, format: format, single: byName, now: server.currentTime())
-        ReclaimedAtExit.keep(listing.map(\.objects))
-        if format.isTable, listing.allSatisfy({ $0.objects.isEmpty }) {
-            let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
-            FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
+        let now = server.currentTime()
+        var lastRevision = "0"
+        if case .table(let wide) = format {
+            // Each row is made as its object is read, and the object let go: a table of
+            // 100,000 pods holds rows, not parsed pods.
+            var tables: [(header: [String], rows: [[String]])] = []
+            for (request, query) in zip(requests, queries) {
+                let table = table(of: request.type, wide: wide, prefixed: requests.count > 1, now: now)
+                var (rows, revision) = try await query.run(server) { object in
+                    (sortKey: sortPath?.values(in: object).first, row: table.row(of: object))
+                }
+                if let revision { lastRevision = revision }
+                if sortPath != nil { rows.sort { JSONValueOrder.compare($0.sortKey, $1.sortKey) < 0 } }
+                tables.append((table.header, rows.map(\.row)))
+            }
+            printTables(tables.filter { !$0.rows.isEmpty })
+            if tables.allSatisfy({ $0.rows.isEmpty }) {
+                let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
+                FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
+            }
+        } else {
+            var listing: [(type: any APIObject.Type, objects: [JSONValue])] = []
+            for (request, query) in zip(requests, queries) {
+                var (objects, revision) = try await query.run(server) { $0 }
+                if let revision { lastRevision = revision }
+                if let sortPath {
+                    objects = objects.map { ($0, sortPath.values(in: $0).first) }
+                        .sorted { JSONValueOrder.compare($0.1, $1.1) < 0 }.map(\.0)
+                }
+                listing.append((request.type, objects))
+            }
+            let byName = requests.count == 1 && requests[0].names.count == 1
+            try print(listing, format: format, single: byName, now: now)
+            ReclaimedAtExit.keep(listing.map(\.objects))
         }
         if watch, let request = requests.first {
             // Whoever reads a watch reads it line by line, as it happens.
             fflush(nil)
             try await follow(request, in: server, after: lastRevision, format: format, labels: labels, fields: fields)
+        }
+    }
+
+    /// The table `get` prints for objects of `type`; `prefixed` puts `kind/` before names, as
+    /// kubectl does when several kinds share one listing.
+    private func table(of type: any APIObject.Type, wide: Bool, prefixed: Bool, now: Date) -> ObjectTable {
+        let resource = type.resource
+        return ObjectTable(
+            columns: type.printerColumns, wide: wide, showNamespace: resource.namespaced && allNamespaces,
+            kindPrefix: prefixed ? "\(resource.displayName)/" : "", now: now)
+    }
+
+    /// Tables one after another, a blank line between them; headers unless `--no-headers`.
+    private func printTables(_ tables: [(header: [String], rows: [[String]])], headers: Bool = true) {
+        for (index, table) in tables.enumerated() {
+            if index > 0 { Swift.print() }
+            Swift.print(TextColumns.render(headers && !noHeaders ? [table.header] + table.rows : table.rows), terminator: "")
         }
     }
 
@@ -71,13 +107,19 @@ struct GetCommand: AsyncParsableCommand {
             guard labels.matches(objectLabels), fields.matches(event.object),
                 request.names.isEmpty || request.names.contains(name)
             else { continue }
-            try print([(request.type, [event.object])], format: format, single: true, headers: false, now: server.currentTime())
+            if case .table(let wide) = format {
+                let table = table(of: request.type, wide: wide, prefixed: false, now: server.currentTime())
+                printTables([(table.header, [table.row(of: event.object)])], headers: false)
+            } else {
+                try print([(request.type, [event.object])], format: format, single: true, headers: false, now: server.currentTime())
+            }
             fflush(nil)
         }
     }
 
-    /// The objects of each kind in `format`; `single` prints one object by itself rather
-    /// than as a List, as kubectl does when one object is asked for by name.
+    /// The objects of each kind in a format that prints objects (not `get`'s table); `single`
+    /// prints one object by itself rather than as a List, as kubectl does when one object is
+    /// asked for by name.
     private func print(
         _ listing: [(type: any APIObject.Type, objects: [JSONValue])], format: OutputFormat, single: Bool,
         headers: Bool = true, now: Date
@@ -104,20 +146,8 @@ struct GetCommand: AsyncParsableCommand {
                     Swift.print("\(type.resource.displayName)/\(object["metadata"]?["name"]?.stringValue ?? "")")
                 }
             }
-        case .table(let wide):
-            let prefixed = listing.count > 1
-            var printedTable = false
-            for (type, objects) in listing where !objects.isEmpty {
-                let resource = type.resource
-                var rows = ObjectTable.rows(
-                    objects, columns: type.printerColumns, wide: wide,
-                    showNamespace: resource.namespaced && allNamespaces,
-                    kindPrefix: prefixed ? "\(resource.displayName)/" : "", now: now)
-                if !headers || noHeaders { rows.removeFirst() }
-                if printedTable { Swift.print() }
-                printedTable = true
-                Swift.print(TextColumns.render(rows), terminator: "")
-            }
+        case .table:
+            preconditionFailure("tables are printed as their rows are made, by printTables")
         case .customColumns(let columns):
             var rows = [columns.map(\.header)]
             for object in all { rows.append(columns.map { $0.value(of: object, now: now) }) }

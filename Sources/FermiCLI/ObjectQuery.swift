@@ -16,15 +16,18 @@ struct ObjectQuery {
         resource.namespaced ? (allNamespaces ? nil : (namespace ?? "default")) : nil
     }
 
-    /// The objects, and the revision a list was read at (nil when read by name).
-    func run(_ server: any ObjectAPI) async throws -> (items: [JSONValue], resourceVersion: String?) {
+    /// What `keep` makes of each object, and the revision a list was read at (nil when read
+    /// by name).
+    func run<Item: Sendable>(_ server: any ObjectAPI, each keep: @escaping @Sendable (JSONValue) throws -> Item)
+        async throws -> (items: [Item], resourceVersion: String?)
+    {
         if names.isEmpty {
-            let listed = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields)
+            let listed = try await server.objects(of: resource, namespace: scope, labels: labels, fields: fields, each: keep)
             return (listed.items, listed.resourceVersion)
         }
-        var items: [JSONValue] = []
+        var items: [Item] = []
         for name in names {
-            items.append(try await server.object(of: resource, namespace: scope ?? "", name: name))
+            items.append(try keep(try await server.object(of: resource, namespace: scope ?? "", name: name)))
         }
         return (items, nil)
     }

@@ -32,12 +32,6 @@ enum OutputFormat {
         }
     }
 
-    /// Whether the output is a table (which says "No resources found" when empty).
-    var isTable: Bool {
-        if case .table = self { return true }
-        return false
-    }
-
     /// `HEADER:.json.path,...`, each column's cells the values found, joined by commas.
     private static func customColumns(_ specification: String) throws -> [PrinterColumn] {
         guard !specification.isEmpty else { throw ValidationError("custom-columns format specified but no custom columns given") }

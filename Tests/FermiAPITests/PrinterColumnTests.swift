@@ -20,9 +20,9 @@ struct PrinterColumnTests {
                {"name": "a", "ready": true, "restartCount": 2},
                {"name": "b", "ready": false, "restartCount": 1, "state": {"waiting": {"reason": "CrashLoopBackOff"}}}]}}
             """)
-        let rows = ObjectTable.rows([pod], columns: Pod.printerColumns, now: Self.now)
+        let rows = ObjectTable(columns: Pod.printerColumns, now: Self.now).rows([pod])
         #expect(rows == [["NAME", "READY", "STATUS", "RESTARTS", "AGE"], ["trainer-0", "1/2", "CrashLoopBackOff", "3", "5m"]])
-        let wide = ObjectTable.rows([pod], columns: Pod.printerColumns, wide: true, showNamespace: true, now: Self.now)
+        let wide = ObjectTable(columns: Pod.printerColumns, wide: true, showNamespace: true, now: Self.now).rows([pod])
         #expect(wide[0] == ["NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES"])
         #expect(wide[1].suffix(4) == ["10.0.0.7", "gpu-node-3", "<none>", "<none>"])
     }
@@ -34,7 +34,7 @@ struct PrinterColumnTests {
              "spec": {"unschedulable": true},
              "status": {"conditions": [{"type": "Ready", "status": "True"}], "nodeInfo": {"kubeletVersion": "v1.31.0"}}}
             """)
-        let row = ObjectTable.rows([node], columns: Node.printerColumns, now: Self.now)[1]
+        let row = ObjectTable(columns: Node.printerColumns, now: Self.now).rows([node])[1]
         #expect(row == ["n1", "Ready,SchedulingDisabled", "gpu", "<none>", "v1.31.0"])
     }
 
@@ -45,13 +45,13 @@ struct PrinterColumnTests {
              "status": {"succeeded": 3, "startTime": "2026-11-22T11:00:00Z", "completionTime": "2026-11-22T11:01:30Z",
                         "conditions": [{"type": "Complete", "status": "True"}]}}
             """)
-        let row = ObjectTable.rows([job], columns: Job.printerColumns, now: Self.now)[1]
+        let row = ObjectTable(columns: Job.printerColumns, now: Self.now).rows([job])[1]
         #expect(row == ["pi", "Complete", "3/3", "90s", "<none>"])
     }
 
     @Test func aKindWithoutColumnsShowsItsAge() throws {
         let flavor = try Self.object(#"{"metadata": {"name": "f", "creationTimestamp": "2026-11-20T12:00:00Z"}}"#)
-        #expect(ObjectTable.rows([flavor], columns: ResourceFlavor.printerColumns, now: Self.now) == [["NAME", "AGE"], ["f", "2d"]])
+        #expect(ObjectTable(columns: ResourceFlavor.printerColumns, now: Self.now).rows([flavor]) == [["NAME", "AGE"], ["f", "2d"]])
     }
 
     @Test func aQueueShowsItsWeightStateGroupsAndGPUs() throws {
@@ -61,7 +61,7 @@ struct PrinterColumnTests {
              "status": {"state": "Open", "inqueue": 1, "pending": 2, "running": 3, "allocated": {"nvidia.com/gpu": "48"}}}
             """#)
         #expect(
-            ObjectTable.rows([queue], columns: Queue.printerColumns, now: Self.now)
+            ObjectTable(columns: Queue.printerColumns, now: Self.now).rows([queue])
                 == [
                     ["NAME", "WEIGHT", "STATE", "INQUEUE", "PENDING", "RUNNING", "GPUS", "AGE"],
                     ["ai-training", "100", "Open", "1", "2", "3", "48", "2d"],

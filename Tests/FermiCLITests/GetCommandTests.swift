@@ -107,6 +107,10 @@ struct GetOutputFormatTests {
         let both = try await FermiRun.run(["get", "pods,configmaps", "--no-headers"], store: scratch.store)
         let names = both.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["pod/web", "configmap/big", "configmap/small"])
+        // A table sorts its rows too: `small` has no `b`, and missing values sort first.
+        let sorted = try await FermiRun.run(["get", "configmaps", "--sort-by", ".data.b", "--no-headers"], store: scratch.store)
+        let sortedNames = sorted.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(sortedNames == ["small", "big"])
         let bad = try await FermiRun.run(["get", "pods", "-o", "jsonpath={.items[0"], store: scratch.store)
         #expect(bad.status != 0)
         #expect(bad.errors.contains("error parsing jsonpath"))

@@ -23,10 +23,13 @@ public protocol ObjectReader: Sendable {
     /// One object of any kind as JSON, with its resourceVersion.
     func object(of resource: APIResource, namespace: String, name: String) async throws -> JSONValue
 
-    /// The objects of any kind as JSON, at one revision, filtered by the selectors.
-    func objects(
-        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery
-    ) async throws -> (items: [JSONValue], resourceVersion: String)
+    /// The objects of any kind at one revision, filtered by the selectors, each made into
+    /// what the caller keeps of it as soon as it is read: a table of 100,000 pods need keep
+    /// only its rows, not 100,000 parsed objects.
+    func objects<Item: Sendable>(
+        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery,
+        each keep: @escaping @Sendable (JSONValue) throws -> Item
+    ) async throws -> (items: [Item], resourceVersion: String)
 
     /// Whether the namespace `name` exists.
     func namespaceExists(_ name: String) async throws -> Bool
@@ -51,6 +54,13 @@ extension ObjectReader {
     /// Every object of kind `T` in `namespace` (nil: all namespaces).
     public func list<T: APIObject>(_ type: T.Type, namespace: String? = nil) async throws -> ObjectList<T> {
         try await list(type, namespace: namespace, labels: LabelSelectorQuery(), fields: FieldSelectorQuery())
+    }
+
+    /// The objects of any kind as JSON, at one revision, filtered by the selectors.
+    public func objects(
+        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery
+    ) async throws -> (items: [JSONValue], resourceVersion: String) {
+        try await objects(of: resource, namespace: namespace, labels: labels, fields: fields, each: { $0 })
     }
 
     /// Every object of any kind in `namespace` (nil: all namespaces), as JSON.

@@ -19,14 +19,15 @@ extension RemoteAPI {
         return Self.typed(try await send(request, about: resource, name: name), as: resource)
     }
 
-    public func objects(
-        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery
-    ) async throws -> (items: [JSONValue], resourceVersion: String) {
+    public func objects<Item: Sendable>(
+        of resource: APIResource, namespace: String?, labels: LabelSelectorQuery, fields: FieldSelectorQuery,
+        each keep: @escaping @Sendable (JSONValue) throws -> Item
+    ) async throws -> (items: [Item], resourceVersion: String) {
         let list = try await send(
             request(.GET, Self.path(of: resource, namespace: namespace), query: Self.selectors(labels, fields)),
             about: resource, name: "")
         let items = list["items"]?.arrayValue ?? []
-        return (items.map { Self.typed($0, as: resource) }, list["metadata"]?["resourceVersion"]?.stringValue ?? "")
+        return (try items.map { try keep(Self.typed($0, as: resource)) }, list["metadata"]?["resourceVersion"]?.stringValue ?? "")
     }
 
     /// Whether the namespace exists. A user who may not read namespaces is told it does: the

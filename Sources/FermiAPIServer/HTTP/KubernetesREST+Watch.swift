@@ -32,7 +32,7 @@ extension KubernetesREST {
         let interval = bookmarkInterval
         let encode: @Sendable (String, JSONValue) -> Data = { kind, object in
             let shown = asTable && kind != "BOOKMARK"
-                ? ServerTable.table(of: [object], type: type, revision: object["metadata"]?["resourceVersion"]?.stringValue ?? "", now: now)
+                ? ServerTable(type: type, now: now).table(of: [object], revision: object["metadata"]?["resourceVersion"]?.stringValue ?? "")
                 : object
             return Data(JSONValue.compactJSONBytes(.object(["type": .string(kind), "object": shown])) + [UInt8(ascii: "\n")])
         }

@@ -190,8 +190,13 @@ public struct KubernetesREST: Sendable {
         case ("GET", nil):
             let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
             let fields = try FieldSelectorQuery(parsing: query["fieldSelector"] ?? "", allowing: FieldSelectorQuery.supportedFields(of: resource))
+            if asTable {
+                // Each row is made as its object is read: the list is never held whole.
+                let table = ServerTable(type: target.type, now: server.currentTime())
+                let (rows, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields, each: table.row(of:))
+                return json(200, table.table(rows: rows, revision: revision))
+            }
             let (items, revision) = try await server.objects(of: resource, namespace: namespace, labels: labels, fields: fields)
-            if asTable { return json(200, ServerTable.table(of: items, type: target.type, revision: revision, now: server.currentTime())) }
             return json(
                 200,
                 .object([
@@ -202,7 +207,7 @@ public struct KubernetesREST: Sendable {
             let object = try await server.object(of: resource, namespace: namespace ?? "", name: name)
             if asTable {
                 let revision = object["metadata"]?["resourceVersion"]?.stringValue ?? ""
-                return json(200, ServerTable.table(of: [object], type: target.type, revision: revision, now: server.currentTime()))
+                return json(200, ServerTable(type: target.type, now: server.currentTime()).table(of: [object], revision: revision))
             }
             return json(200, object)
         case ("POST", nil):

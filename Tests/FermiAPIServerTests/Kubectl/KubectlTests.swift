@@ -102,7 +102,7 @@ struct KubectlTests {
                 let run = try await cluster.kubectl.run(check.arguments)
                 #expect(run.status == 0, "\(run)")
                 let lines = run.output.split(separator: "\n").map(String.init)
-                let header = ObjectTable.rows([], columns: check.type.printerColumns, wide: check.wide, now: Date())[0]
+                let header = ObjectTable(columns: check.type.printerColumns, wide: check.wide, now: Date()).header
                 #expect(lines.first.map(Self.cells) == header, "\(check.arguments)")
             }
             let wide = try await cluster.kubectl.run(["get", "pytorchjob", "llm-finetune", "-o", "wide"])
