@@ -15,12 +15,14 @@ struct CLIBench: AsyncParsableCommand {
     @Option(help: "Objects in the store read from (pods, and a PyTorchJob for every ninth).")
     var storeObjects = 100_000
     @Option(help: "Runs of each command; the median is reported.") var runs = 3
-    @Option(help: "Only fill a store at this path with the objects listed from, and stop (for profiling).")
-    var fillOnly: String?
+    @Option(help: "Only write the folder applied (DIR/manifests) and the store read from (DIR/read.db), and stop (to profile by hand).")
+    var prepareOnly: String?
 
     func run() async throws {
-        if let fillOnly {
-            _ = try await Self.fill(fillOnly, count: storeObjects)
+        if let prepareOnly {
+            let directory = URL(fileURLWithPath: prepareOnly)
+            try CLIManifests.writeFolder(directory.appendingPathComponent("manifests"), count: objects)
+            _ = try await Self.fill(directory.appendingPathComponent("read.db").path, count: storeObjects)
             return
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fermi-cli-bench-\(UUID().uuidString)")
