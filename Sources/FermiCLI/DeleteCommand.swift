@@ -14,7 +14,7 @@ struct DeleteCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Delete the objects these manifests describe.")
     var filename: [String] = []
     @Flag(name: [.customShort("R"), .long], help: "Read folders recursively.") var recursive = false
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Flag(help: "Delete every object of the kind in the namespace.") var all = false
     @Flag(inversion: .prefixedNo, help: "Wait until objects held by finalizers are gone.")
     var wait = true
@@ -47,7 +47,7 @@ struct DeleteCommand: AsyncParsableCommand {
     }
 
     private func resolveTargets(_ server: any ObjectAPI) async throws -> [Target] {
-        let defaultNamespace = namespace ?? "default"
+        let defaultNamespace = try global.namespace(namespace)
         if !filename.isEmpty {
             let plan = try await ApplyPlan.reading(filename, recursive: recursive)
             return plan.objectsInApplyOrder.reversed().map { object in

@@ -10,7 +10,7 @@ struct DescribeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "KIND [NAME...], or KIND/NAME") var targets: [String]
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Flag(name: [.customShort("A"), .long], help: "Describe objects in every namespace.")
     var allNamespaces = false
     @Option(name: [.customShort("l"), .long], help: "Only objects whose labels match.")
@@ -20,7 +20,7 @@ struct DescribeCommand: AsyncParsableCommand {
         let server = try await global.openAPI()
         let (type, names) = try Self.parseTargets(targets)
         let query = ObjectQuery(
-            resource: type.resource, names: names, namespace: namespace, allNamespaces: allNamespaces,
+            resource: type.resource, names: names, namespace: try global.namespace(namespace), allNamespaces: allNamespaces,
             labels: try LabelSelectorQuery(parsing: selector ?? ""))
         let objects = try await query.run(server) { $0 }.items
         let now = server.currentTime()

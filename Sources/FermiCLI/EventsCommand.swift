@@ -9,7 +9,7 @@ struct EventsCommand: AsyncParsableCommand {
         commandName: "events", abstract: "List events, oldest first; -w follows new ones.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Flag(name: [.customShort("A"), .long], help: "Events in every namespace.") var allNamespaces = false
     @Option(name: .customLong("for"), help: "Only events about this object (KIND/NAME).") var object: String?
     @Option(help: "Only events of this type (Normal, Warning).") var types: String?
@@ -17,7 +17,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let server = try await global.openAPI()
-        let scope = allNamespaces ? nil : (namespace ?? "default")
+        let scope = allNamespaces ? nil : try global.namespace(namespace)
         let about = try object.map(Self.target)
         let listed = try await server.list(Event.self, namespace: scope)
         let events = listed.items.filter { matches($0, about: about) }

@@ -10,7 +10,7 @@ struct GetCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "KIND[,KIND] [NAME...], or KIND/NAME...") var targets: [String]
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Flag(name: [.customShort("A"), .long], help: "Objects in every namespace.") var allNamespaces = false
     @Option(name: [.customShort("l"), .long], help: "Only objects whose labels match (app=web,tier!=db).")
     var selector: String?
@@ -29,6 +29,7 @@ struct GetCommand: AsyncParsableCommand {
         let labels = try LabelSelectorQuery(parsing: selector ?? "")
         let fields = try FieldSelectorQuery(parsing: fieldSelector ?? "")
         let requests = try Self.requests(targets)
+        let namespace = try global.namespace(self.namespace)
         let queries = requests.map { request in
             ObjectQuery(
                 resource: request.type.resource, names: request.names, namespace: namespace,
@@ -51,7 +52,7 @@ struct GetCommand: AsyncParsableCommand {
             }
             printTables(tables.filter { !$0.rows.isEmpty })
             if tables.allSatisfy({ $0.rows.isEmpty }) {
-                let place = allNamespaces ? "" : " in \(namespace ?? "default") namespace"
+                let place = allNamespaces ? "" : " in \(namespace) namespace"
                 FileHandle.standardError.write(Data("No resources found\(place).\n".utf8))
             }
         } else {
@@ -72,7 +73,7 @@ struct GetCommand: AsyncParsableCommand {
         if watch, let request = requests.first {
             // Whoever reads a watch reads it line by line, as it happens.
             fflush(nil)
-            try await follow(request, in: server, after: lastRevision, format: format, labels: labels, fields: fields)
+            try await follow(request, in: server, namespace: namespace, after: lastRevision, format: format, labels: labels, fields: fields)
         }
     }
 
@@ -95,7 +96,7 @@ struct GetCommand: AsyncParsableCommand {
 
     /// `-w`: one line per change after the listing, until interrupted.
     private func follow(
-        _ request: Request, in server: any ObjectAPI, after revision: String, format: OutputFormat,
+        _ request: Request, in server: any ObjectAPI, namespace: String, after revision: String, format: OutputFormat,
         labels: LabelSelectorQuery,
         fields: FieldSelectorQuery
     ) async throws {

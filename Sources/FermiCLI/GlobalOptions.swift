@@ -54,8 +54,9 @@ struct GlobalOptions: ParsableArguments {
         var connection: RemoteAPI.Connection
         if let server {
             connection = RemoteAPI.Connection(server: server)
-        } else if let path = kubeconfig ?? kubeconfigFromEnvironment {
-            let config = try Kubeconfig.load(path)
+        } else if let paths = kubeconfigPaths {
+            let config = try Kubeconfig.load(paths)
+            let path = paths[0]
             connection = RemoteAPI.Connection(
                 server: config.server, token: config.token,
                 certificateAuthority: try config.certificateAuthorityData.map { try Self.pem(fromBase64: $0, in: path) },
@@ -78,10 +79,21 @@ struct GlobalOptions: ParsableArguments {
         return connection
     }
 
-    /// `KUBECONFIG`'s first file, unless a store is named on the command line.
-    private var kubeconfigFromEnvironment: String? {
-        guard store == nil, etcd == nil, let paths = ProcessInfo.processInfo.environment["KUBECONFIG"] else { return nil }
-        return paths.split(separator: ":").first.map(String.init)
+    /// The kubeconfig files to read: `--kubeconfig`, else `KUBECONFIG`'s list (unless a store
+    /// is named on the command line); nil when there are none.
+    private var kubeconfigPaths: [String]? {
+        if let kubeconfig { return [kubeconfig] }
+        guard store == nil, etcd == nil, let list = ProcessInfo.processInfo.environment["KUBECONFIG"] else { return nil }
+        let paths = list.split(separator: ":").map(String.init)
+        return paths.isEmpty ? nil : paths
+    }
+
+    /// The namespace a command works in when `-n` names none: the kubeconfig context's
+    /// namespace when the command goes through one, as kubectl's, else `default`.
+    func namespace(_ flag: String?) throws -> String {
+        if let flag { return flag }
+        guard server == nil, let paths = kubeconfigPaths else { return "default" }
+        return try Kubeconfig.load(paths).namespace ?? "default"
     }
 
     private static func pem(fromBase64 text: String, in path: String) throws -> String {

@@ -11,13 +11,13 @@ struct LogsCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "POD, or KIND/NAME of a workload") var target: String
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Flag(name: .shortAndLong, help: "Keep printing new lines until the pod ends.") var follow = false
     @Flag(name: .shortAndLong, help: "The logs of the run before the current one.") var previous = false
 
     func run() async throws {
         let server = try await global.openAPI()
-        let namespace = self.namespace ?? "default"
+        let namespace = try global.namespace(self.namespace)
         var pod = try await resolvePod(server, namespace: namespace)
         var printed = 0
         while true {

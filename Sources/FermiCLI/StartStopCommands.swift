@@ -35,7 +35,7 @@ struct StopCommand: AsyncParsableCommand {
 struct InstanceArguments: ParsableArguments {
     @Argument(help: "instance") var kind: String
     @Argument(help: "The instance's name.") var name: String
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
 
     func validate() throws {
         guard ["instance", "instances", "inst"].contains(kind.lowercased()) else {
@@ -46,7 +46,7 @@ struct InstanceArguments: ParsableArguments {
     /// Sets `running`; a start also marks the instance as used now.
     func set(running: Bool, global: GlobalOptions) async throws {
         let server = try await global.openAPI()
-        var instance = try await server.get(Instance.self, namespace: namespace ?? "default", name: name)
+        var instance = try await server.get(Instance.self, namespace: try global.namespace(namespace), name: name)
         instance.spec.running = running
         if running {
             var annotations = instance.metadata.annotations ?? [:]

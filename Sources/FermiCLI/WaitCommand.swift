@@ -11,7 +11,7 @@ struct WaitCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "KIND/NAME...") var targets: [String]
-    @Option(name: .shortAndLong, help: "The namespace (default: default).") var namespace: String?
+    @Option(name: .shortAndLong, help: "The namespace (default: the kubeconfig context's, else default).") var namespace: String?
     @Option(name: .customLong("for"), help: "condition=NAME[=VALUE], delete, or jsonpath={.path}=VALUE")
     var condition: String
     @Option(help: "How long to wait at most (a Go duration: 30s, 5m).") var timeout: String = "30s"
@@ -26,7 +26,7 @@ struct WaitCommand: AsyncParsableCommand {
             guard parts.count == 2 else { throw ValidationError("expected KIND/NAME, not \(target)") }
             let type = try KindRegistry.served.type(named: parts[0])
             let resource = type.resource
-            let scope = resource.namespaced ? (namespace ?? "default") : ""
+            let scope = resource.namespaced ? try global.namespace(namespace) : ""
             let shown = "\(resource.displayName)/\(parts[1])"
             while true {
                 let object = try? await server.object(of: resource, namespace: scope, name: parts[1])

@@ -180,6 +180,31 @@ struct RemoteModeTests {
         }
     }
 
+    @Test func theKubeconfigContextsNamespaceIsTheDefaultAndAKUBECONFIGListMergesFirstWins() async throws {
+        try await ServedAPI.with { served in
+            let objects = try served.scratch.write(
+                "team.yaml",
+                "apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n---\n"
+                    + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: team-a}\n")
+            _ = try await served.run(["apply", "-f", objects])
+            let inTeam = try served.kubeconfig(named: "team", token: ServedAPI.adminToken, contextNamespace: "team-a")
+            let listed = try await FermiRun.run(["get", "configmaps", "-o", "name", "--kubeconfig", inTeam])
+            #expect(listed.output == "configmap/settings", "\(listed.errors)")
+            // -n beats the context's namespace.
+            let inDefault = try await FermiRun.run(["get", "configmaps", "-n", "default", "--kubeconfig", inTeam])
+            #expect(inDefault.errors.contains("No resources found in default namespace."), "\(inDefault.errors)")
+            // The first file names the context (in team-a) and the current context; the second,
+            // the cluster and user, and a context of the same name that the first one hides.
+            // A file of the list that does not exist is passed over.
+            let context = try served.scratch.write(
+                "context.yaml",
+                "contexts:\n- name: served\n  context: {cluster: served, user: someone, namespace: team-a}\ncurrent-context: served\n")
+            let list = [served.scratch.directory.appendingPathComponent("absent.yaml").path, context, try served.kubeconfig()]
+            let merged = try await FermiRun.run(["get", "configmaps", "-o", "name"], environment: ["KUBECONFIG": list.joined(separator: ":")])
+            #expect(merged.output == "configmap/settings", "\(merged.errors)")
+        }
+    }
+
     @Test func theServersCertificateIsCheckedUnlessSkipped() async throws {
         try await ServedAPI.with { served in
             let unverified = try await FermiRun.run(["get", "queues", "--server", served.url, "--token", ServedAPI.adminToken])

@@ -56,6 +56,11 @@ struct ServedAPI {
     /// Writes a kubeconfig for this server and `token` that trusts the server's certificate by
     /// its authority, as the one `fermi serve` writes; returns its path.
     func kubeconfig(named name: String = "kubeconfig", token: String = adminToken) throws -> String {
+        try kubeconfig(named: name, token: token, contextNamespace: nil)
+    }
+
+    /// The same, its context working in `contextNamespace` when one is given.
+    func kubeconfig(named name: String, token: String, contextNamespace: String?) throws -> String {
         let authority = try Data(contentsOf: URL(fileURLWithPath: certificatePath)).base64EncodedString()
         return try scratch.write(
             name,
@@ -70,7 +75,7 @@ struct ServedAPI {
               user: {token: \(token)}
             contexts:
             - name: served
-              context: {cluster: served, user: someone}
+              context: {cluster: served, user: someone\(contextNamespace.map { ", namespace: \($0)" } ?? "")}
             current-context: served
             """)
     }

@@ -35,17 +35,42 @@ struct Kubeconfig: Equatable {
         var description: String { "\(path): \(reason)" }
     }
 
-    /// The current context's cluster and user from the kubeconfig at `path`.
-    static func load(_ path: String) throws -> Kubeconfig {
+    /// The current context's cluster and user from the kubeconfig files at `paths`, merged as
+    /// kubectl merges a `KUBECONFIG` list: the first file to name a cluster, user or context,
+    /// or to set `current-context`, wins; files of a list that do not exist are passed over.
+    static func load(_ paths: [String]) throws -> Kubeconfig {
+        let path = paths.joined(separator: ":")
+        var config: [String: JSONValue] = [:]
+        var seen: [String: Set<String>] = [:]
+        for file in paths where paths.count == 1 || FileManager.default.fileExists(atPath: file) {
+            guard case .object(let members)? = try document(file) else { continue }
+            if config["current-context"] == nil, let current = members["current-context"], current != .string("") {
+                config["current-context"] = current
+            }
+            for list in ["clusters", "users", "contexts"] {
+                for entry in members[list]?.arrayValue ?? [] {
+                    guard let name = entry["name"]?.stringValue, seen[list, default: []].insert(name).inserted else { continue }
+                    config[list] = .array((config[list]?.arrayValue ?? []) + [entry])
+                }
+            }
+        }
+        guard !config.isEmpty else { throw LoadError(path: path, reason: "is empty") }
+        return try resolve(.object(config), path: path)
+    }
+
+    /// The parsed kubeconfig file at `path`; nil when it is empty.
+    private static func document(_ path: String) throws -> JSONValue? {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw LoadError(path: path, reason: "cannot be read: \(error.localizedDescription)")
         }
-        guard let config = try ManifestParser.parse(text, source: path).first?.value else {
-            throw LoadError(path: path, reason: "is empty")
-        }
+        return try ManifestParser.parse(text, source: path).first?.value
+    }
+
+    /// The current context's cluster and user in `config`, read from `path`.
+    private static func resolve(_ config: JSONValue, path: String) throws -> Kubeconfig {
         func named(_ list: String, _ name: String) -> JSONValue? {
             config[list]?.arrayValue?.first { $0["name"]?.stringValue == name }
         }
