@@ -62,6 +62,24 @@ public struct ApplyPlan: Sendable {
         return appliedFirst.contains(resource.kind) ? 1 : 2
     }
 
+    /// Puts the namespaced objects that name no namespace in `namespace`, as `kubectl apply -n`
+    /// (or the kubeconfig context's namespace) does. With `explicit` (`-n` was given), an object
+    /// that names another namespace is an error, as kubectl makes it.
+    public mutating func place(in namespace: String, explicit: Bool) {
+        for index in decoded.indices where type(of: decoded[index].object).resource.namespaced {
+            var object = decoded[index].object
+            if object.namespace.isEmpty {
+                object.metadata.namespace = namespace
+                decoded[index].object = object
+            } else if explicit, object.namespace != namespace {
+                let location = decoded[index].document.location(of: FieldPath("metadata", "namespace"))
+                errors.append(
+                    "\(location): the namespace from the provided object \"\(object.namespace)\" does not match the namespace "
+                        + "\"\(namespace)\". You must pass '--namespace=\(object.namespace)' to perform this operation.")
+            }
+        }
+    }
+
     /// Objects whose namespace neither exists nor is created by this apply, as kubectl says it.
     public func missingNamespaces(in server: any ObjectReader) async throws -> [String] {
         let created = Set(

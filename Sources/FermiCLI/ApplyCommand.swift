@@ -18,12 +18,15 @@ struct ApplyCommand: AsyncParsableCommand {
     var dryRun: DryRun = .none
     @Option(help: "strict (unknown fields are errors), warn (the default: they are warnings) or ignore.")
     var validate: ValidationMode = .warn
+    @Option(name: .shortAndLong, help: "The namespace of objects that name none (default: the kubeconfig context's, else default).")
+    var namespace: String?
 
     func run() async throws {
         guard !filename.isEmpty else {
             throw ValidationError("must specify one of -f and -k")
         }
-        let plan = try await ApplyPlan.reading(filename, recursive: recursive)
+        var plan = try await ApplyPlan.reading(filename, recursive: recursive)
+        plan.place(in: try global.namespace(namespace), explicit: namespace != nil)
         for warning in plan.warnings where validate == .warn {
             FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8))
         }

@@ -111,4 +111,28 @@ struct ApplyNamespaceTests {
         #expect(refused.status != 0)
         #expect(refused.errors.contains("error: \(missing):5: namespaces \"nowhere\" not found"))
     }
+
+    @Test func dashNPlacesObjectsThatNameNoNamespaceAndRefusesOnesThatNameAnother() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let namespace = try scratch.write("namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: research\n")
+        _ = try await FermiRun.run(["apply", "-f", namespace], store: scratch.store)
+        let unplaced = try scratch.write("unplaced.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
+        let placed = try await FermiRun.run(["apply", "-f", unplaced, "-n", "research"], store: scratch.store)
+        #expect(placed.status == 0, "\(placed.errors)")
+        let listed = try await FermiRun.run(["get", "configmaps", "-n", "research", "-o", "name"], store: scratch.store)
+        #expect(listed.output == "configmap/settings")
+        // A document naming another namespace fails the whole apply: the first is not applied either.
+        let mixed = try scratch.write(
+            "mixed.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n---\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: second\n  namespace: default\n")
+        let refused = try await FermiRun.run(["apply", "-f", mixed, "-n", "research"], store: scratch.store)
+        #expect(refused.status != 0)
+        #expect(refused.errors.contains(
+            "\(mixed):10: the namespace from the provided object \"default\" does not match the namespace \"research\". "
+                + "You must pass '--namespace=default' to perform this operation."), "\(refused.errors)")
+        let after = try await FermiRun.run(["get", "configmaps", "-A", "-o", "name"], store: scratch.store)
+        #expect(after.output == "configmap/settings")
+    }
 }
