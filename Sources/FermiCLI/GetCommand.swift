@@ -176,8 +176,14 @@ struct GetCommand: AsyncParsableCommand {
             }
         }
         let names = Array(targets.dropFirst())
-        return try first.split(separator: ",").map { kind in
-            Request(type: try KindRegistry.served.type(named: String(kind)), names: names)
+        return try first.split(separator: ",").flatMap { kind -> [Request] in
+            // A category (`all`) stands for its kinds, unless a kind has that name.
+            let registry = KindRegistry.served
+            let category = registry.types(inCategory: String(kind))
+            if !category.isEmpty, (try? registry.type(named: String(kind))) == nil {
+                return category.map { Request(type: $0, names: names) }
+            }
+            return [Request(type: try registry.type(named: String(kind)), names: names)]
         }
     }
 }

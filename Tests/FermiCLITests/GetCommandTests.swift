@@ -86,6 +86,11 @@ struct GetOutputFormatTests {
         data: {a: "1", b: "2", c: "3"}
         """
 
+    /// The first word of each line: a table's names.
+    static func firstWords(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+    }
+
     @Test func formatsSelectAndSortAsKubectl() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -105,12 +110,13 @@ struct GetOutputFormatTests {
         let wide = try await FermiRun.run(["get", "pods", "-o", "wide"], store: scratch.store)
         #expect(wide.output.hasPrefix("NAME   READY   STATUS    RESTARTS   AGE   IP       NODE     NOMINATED NODE   READINESS GATES\n"))
         let both = try await FermiRun.run(["get", "pods,configmaps", "--no-headers"], store: scratch.store)
-        let names = both.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["pod/web", "configmap/big", "configmap/small"])
+        #expect(Self.firstWords(both.output) == ["pod/web", "configmap/big", "configmap/small"])
+        // `all` is the kinds in that category: the pod, not the config maps.
+        let all = try await FermiRun.run(["get", "all", "--no-headers"], store: scratch.store)
+        #expect(Self.firstWords(all.output) == ["pod/web"])
         // A table sorts its rows too: `small` has no `b`, and missing values sort first.
         let sorted = try await FermiRun.run(["get", "configmaps", "--sort-by", ".data.b", "--no-headers"], store: scratch.store)
-        let sortedNames = sorted.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(sortedNames == ["small", "big"])
+        #expect(Self.firstWords(sorted.output) == ["small", "big"])
         let bad = try await FermiRun.run(["get", "pods", "-o", "jsonpath={.items[0"], store: scratch.store)
         #expect(bad.status != 0)
         #expect(bad.errors.contains("error parsing jsonpath"))

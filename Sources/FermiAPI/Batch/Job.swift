@@ -3,7 +3,7 @@
 /// `kueue.x-k8s.io/queue-name` label.
 public struct Job: StatusHavingObject {
     public static let resource = APIResource(
-        group: "batch", version: "v1", kind: "Job", plural: "jobs", namespaced: true)
+        group: "batch", version: "v1", kind: "Job", plural: "jobs", namespaced: true, categories: ["all"])
 
     public var apiVersion = Job.resource.apiVersion
     public var kind = Job.resource.kind

@@ -2,7 +2,8 @@
 /// and share its network and volumes; the unit every workload runs as.
 public struct Pod: StatusHavingObject {
     public static let resource = APIResource(
-        group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], namespaced: true)
+        group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], namespaced: true,
+        categories: ["all"])
 
     public var apiVersion = Pod.resource.apiVersion
     public var kind = Pod.resource.kind

@@ -3,7 +3,7 @@
 public struct Service: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Service", plural: "services", shortNames: ["svc"],
-        namespaced: true)
+        namespaced: true, categories: ["all"])
 
     public var apiVersion = Service.resource.apiVersion
     public var kind = Service.resource.kind

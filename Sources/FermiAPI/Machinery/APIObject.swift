@@ -48,10 +48,13 @@ public struct APIResource: Hashable, Sendable {
     public var namespaced: Bool
     /// Whether status is written only through the status subresource.
     public var hasStatus: Bool
+    /// The groups of kinds it belongs to, as discovery lists them: `all` for the kinds
+    /// `kubectl get all` shows.
+    public var categories: [String]
 
     public init(
         group: String, version: String, kind: String, plural: String, singular: String? = nil,
-        shortNames: [String] = [], namespaced: Bool, hasStatus: Bool = true
+        shortNames: [String] = [], namespaced: Bool, hasStatus: Bool = true, categories: [String] = []
     ) {
         self.group = group
         self.version = version
@@ -61,6 +64,7 @@ public struct APIResource: Hashable, Sendable {
         self.shortNames = shortNames
         self.namespaced = namespaced
         self.hasStatus = hasStatus
+        self.categories = categories
     }
 
     /// `group/version`, or just `version` for the core group.

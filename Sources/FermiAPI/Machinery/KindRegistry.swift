@@ -36,6 +36,11 @@ public struct KindRegistry: Sendable {
         return type
     }
 
+    /// The kinds in `category` (`all`), in the registry's order.
+    public func types(inCategory category: String) -> [any APIObject.Type] {
+        kinds.filter { $0.resource.categories.contains(category) }
+    }
+
     /// The type a person means by `name` (case-insensitive); ambiguous names prefer the core
     /// group, as kubectl does.
     public func type(named name: String) throws -> any APIObject.Type {

@@ -1,7 +1,7 @@
 import FermiAPI
 
 /// The discovery documents kubectl reads to learn what the server serves: `/api`, `/apis`, and
-/// each group version's resources with their kinds, verbs and short names.
+/// each group version's resources with their kinds, verbs, short names and categories.
 enum Discovery {
     static let verbs: [JSONValue] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"].map { .string($0) }
 
@@ -38,11 +38,12 @@ enum Discovery {
         var resources: [JSONValue] = []
         for type in types {
             let resource = type.resource
-            resources.append(
-                .object([
-                    "name": .string(resource.plural), "singularName": .string(resource.singular), "namespaced": .bool(resource.namespaced),
-                    "kind": .string(resource.kind), "verbs": .array(verbs), "shortNames": .array(resource.shortNames.map { .string($0) }),
-                ]))
+            var entry: [String: JSONValue] = [
+                "name": .string(resource.plural), "singularName": .string(resource.singular), "namespaced": .bool(resource.namespaced),
+                "kind": .string(resource.kind), "verbs": .array(verbs), "shortNames": .array(resource.shortNames.map { .string($0) }),
+            ]
+            if !resource.categories.isEmpty { entry["categories"] = .array(resource.categories.map { .string($0) }) }
+            resources.append(.object(entry))
             if resource.hasStatus {
                 resources.append(
                     .object([

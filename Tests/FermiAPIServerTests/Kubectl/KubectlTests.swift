@@ -209,6 +209,9 @@ struct KubectlTests {
                     + [resource.apiVersion, String(resource.namespaced), resource.kind]
                 #expect(rows.contains(expected), "no row \(expected)")
             }
+            // `kubectl get all` shows the kinds whose discovery entries say they are in `all`.
+            let all = try await cluster.kubectl.run(["api-resources", "--categories", "all", "-o", "name"])
+            #expect(all.output.split(separator: "\n").map(String.init).sorted() == ["jobs.batch", "pods", "services"], "\(all)")
         }
     }
 
