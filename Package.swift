@@ -166,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "FermiAPIServerTests",
             dependencies: [
-                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiStoreTestSupport", "FermiRuntimeTestSupport",
+                "FermiAPIServer", "FermiAPI", "FermiStore", "FermiStoreTestSupport", "FermiRuntime", "FermiRuntimeTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

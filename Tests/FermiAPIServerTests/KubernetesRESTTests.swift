@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FermiAPI
 import FermiAPIServer
+import FermiRuntime
 import FermiStore
 import Foundation
 import Hummingbird
@@ -102,6 +103,27 @@ struct KubernetesRESTTests {
             method: "PATCH", path: "/apis/scheduling.volcano.sh/v1beta1/queues/research", query: [:], accept: "",
             body: Data("{}".utf8), contentType: "application/xml")
         #expect(unsupported.code == 415)
+    }
+
+    @Test func aWatchWithTimeoutSecondsEndsCleanlyWhenItsTimeIsUp() async throws {
+        let clock = ManualClock()
+        let rest = KubernetesREST(server: server, clock: clock)
+        let path = "/apis/scheduling.volcano.sh/v1beta1/queues"
+        let queue = #"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"research"}}"#
+        _ = await rest.handle(method: "POST", path: path, query: [:], accept: "", body: Data(queue.utf8))
+        let watch = await rest.handle(method: "GET", path: path, query: ["watch": "true", "timeoutSeconds": "30"], accept: "", body: Data())
+        var lines = try #require(watch.stream).makeAsyncIterator()
+        #expect(try JSONParser.parse(try #require(try await lines.next()))["type"]?.stringValue == "ADDED")
+        // A second before the timeout the watch is still open: a change made now arrives.
+        clock.advance(by: .seconds(29))
+        _ = await rest.handle(
+            method: "PATCH", path: "\(path)/research", query: [:], accept: "", body: Data(#"{"spec":{"weight":2}}"#.utf8),
+            contentType: "application/merge-patch+json")
+        #expect(try JSONParser.parse(try #require(try await lines.next()))["type"]?.stringValue == "MODIFIED")
+        clock.advance(by: .seconds(1))
+        #expect(try await lines.next() == nil, "the watch ended when its time was up")
+        let malformed = await rest.handle(method: "GET", path: path, query: ["watch": "true", "timeoutSeconds": "soon"], accept: "", body: Data())
+        #expect(malformed.code == 400)
     }
 
     @Test func aWatchCanStartWithTheObjectsThereAreEndedByABookmarkAndFilterByLabel() async throws {

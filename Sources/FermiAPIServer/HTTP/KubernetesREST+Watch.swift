@@ -10,10 +10,19 @@ extension KubernetesREST {
     /// `sendInitialEvents=true` they come first too, ended by a BOOKMARK marked
     /// `k8s.io/initial-events-end`; with
     /// `allowWatchBookmarks=true`, a BOOKMARK carries the latest resourceVersion every
-    /// `bookmarkInterval` while nothing else is sent. A compacted version ends the stream with
-    /// an ERROR event carrying a 410 Status.
+    /// `bookmarkInterval` while nothing else is sent. With `timeoutSeconds`, the stream ends
+    /// cleanly after that long, as kube-apiserver ends it, and the client watches again from
+    /// the last resourceVersion it saw. A compacted version ends the stream with an ERROR
+    /// event carrying a 410 Status.
     func watch(_ target: Target, namespace: String?, query: [String: String], asTable: Bool) async throws -> Response {
         let resource = target.type.resource
+        var timeout: Duration?
+        if let text = query["timeoutSeconds"] {
+            guard let seconds = Int(text), seconds >= 0 else {
+                throw APIError.badRequest("timeoutSeconds must be a whole number of seconds, not \(text)")
+            }
+            timeout = seconds > 0 ? .seconds(seconds) : nil
+        }
         let labels = try LabelSelectorQuery(parsing: query["labelSelector"] ?? "")
         let fields = try FieldSelectorQuery(parsing: query["fieldSelector"] ?? "", allowing: FieldSelectorQuery.supportedFields(of: resource))
         let bookmarks = query["allowWatchBookmarks"] == "true"
@@ -41,6 +50,9 @@ extension KubernetesREST {
             if initialEnd { metadata["annotations"] = .object(["k8s.io/initial-events-end": .string("true")]) }
             return encode("BOOKMARK", .object(["kind": .string(resource.kind), "apiVersion": .string(resource.apiVersion), "metadata": .object(metadata)]))
         }
+        // The deadline is fixed now, as the request arrives, not when a task first runs.
+        let ending = timeout.map(wait)
+        let wait = wait
         let stream = AsyncThrowingStream<Data, any Error> { continuation in
             for object in initial where name == nil || object["metadata"]?["name"]?.stringValue == name {
                 continuation.yield(encode("ADDED", object))
@@ -67,13 +79,19 @@ extension KubernetesREST {
             let marking = Task {
                 guard bookmarks else { return }
                 while !Task.isCancelled {
-                    try await Task.sleep(for: interval)
+                    try await wait(interval)()
                     continuation.yield(bookmark(await latest.value, false))
                 }
+            }
+            let timing = Task {
+                guard let ending else { return }
+                try await ending()
+                continuation.finish()
             }
             continuation.onTermination = { _ in
                 watching.cancel()
                 marking.cancel()
+                timing.cancel()
             }
         }
         return Response(code: 200, contentType: "application/json", body: Data(), stream: stream)

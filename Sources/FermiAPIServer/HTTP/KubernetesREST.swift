@@ -19,14 +19,23 @@ public struct KubernetesREST: Sendable {
     let metrics: ServerMetrics?
     /// The OpenAPI documents of the served kinds, made when first asked for.
     let openAPIDocuments: OpenAPIDocuments
+    /// A wait of the given length on the clock that times watches (their timeouts and
+    /// bookmarks): the wall clock when serving, a manual one in tests. The deadline is read
+    /// when the wait is made, so a clock that moves before the wait begins still ends it on time.
+    let wait: @Sendable (Duration) -> @Sendable () async throws -> Void
 
-    public init(
-        server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60), metrics: ServerMetrics? = nil
+    public init<C: Clock<Duration>>(
+        server: APIServer, access: AccessControl? = nil, bookmarkInterval: Duration = .seconds(60), metrics: ServerMetrics? = nil,
+        clock: C = ContinuousClock()
     ) {
         self.server = server
         self.access = access
         self.bookmarkInterval = bookmarkInterval
         self.metrics = metrics
+        wait = { duration in
+            let deadline = clock.now.advanced(by: duration)
+            return { try await clock.sleep(until: deadline, tolerance: nil) }
+        }
         openAPIDocuments = OpenAPIDocuments(registry: server.registry)
     }
 
