@@ -15,7 +15,7 @@ struct QuantityTests {
         #expect(quantity.text == text)
     }
 
-    @Test(arguments: ["", "abc", "1.2.3", "5Gb", "--1", "1e", "Gi"])
+    @Test(arguments: ["", "abc", "1.2.3", "5Gb", "--1", "1e", "Gi", "5Xi", "5x", "5mi", "5Kii"])
     func rejectsWhatIsNotAQuantity(text: String) {
         #expect(Quantity(text) == nil)
     }
@@ -32,6 +32,8 @@ struct QuantityTests {
     @Test(arguments: [
         ("8", "8.0"), ("500m", "0.5"), ("16Gi", "17179869184.0"), ("-2k", "-2e3"), ("+3", "3.000"),
         ("123456789012345678", "123456789012345678.0"), ("1234567890123456789Ki", "1264197519486419751.936e3"),
+        ("-500m", "-0.5"), ("0m", "0"), ("-0", "0.0"), ("3n", "0.000000003"), ("7u", "7e-6"), ("5Mi", "5242880.0"),
+        ("-7Ti", "-7696581394432.0"), ("9000000Ei", "10376293541461622784000000.0"), ("2E", "2e18"),
     ])
     func wholeNumbersEqualAndHashAsTheSameValueWrittenOtherwise(whole: String, written: String) throws {
         let fast = try #require(Quantity(whole))

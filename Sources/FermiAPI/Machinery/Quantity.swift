@@ -116,9 +116,35 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
             digits += 1
             utf8 = utf8.dropFirst()
         }
-        guard digits > 0, utf8.count <= 2, let multiplier = suffixes[String(Substring(utf8))] else { return nil }
-        return Decimal(negative ? -number : number) * multiplier
+        guard digits > 0 else { return nil }
+        let signed = negative ? -number : number
+        // Decimal multiplication is slow: scale by powers of ten in the exponent, and by
+        // powers of 1024 in whole numbers while they fit.
+        switch (utf8.first, utf8.dropFirst().first, utf8.count) {
+        case (nil, _, _):
+            return Decimal(signed)
+        case (let unit?, nil, 1):
+            guard let exponent = decimalExponents[unit] else { return nil }
+            return Decimal(sign: .plus, exponent: exponent, significand: Decimal(signed))
+        case (let unit?, UInt8(ascii: "i"), 2):
+            guard let power = binaryPowers[unit] else { return nil }
+            let (scaled, overflow) = signed.multipliedReportingOverflow(by: Int64(1) << (10 * power))
+            return overflow ? Decimal(signed) * pow(Decimal(1024), power) : Decimal(scaled)
+        default:
+            return nil
+        }
     }
+
+    /// The decimal SI suffixes as powers of ten, by their byte.
+    private static let decimalExponents: [UInt8: Int] = [
+        UInt8(ascii: "n"): -9, UInt8(ascii: "u"): -6, UInt8(ascii: "m"): -3, UInt8(ascii: "k"): 3, UInt8(ascii: "M"): 6,
+        UInt8(ascii: "G"): 9, UInt8(ascii: "T"): 12, UInt8(ascii: "P"): 15, UInt8(ascii: "E"): 18,
+    ]
+    /// The binary suffixes (`Ki` … `Ei`) as powers of 1024, by their first byte.
+    private static let binaryPowers: [UInt8: Int] = [
+        UInt8(ascii: "K"): 1, UInt8(ascii: "M"): 2, UInt8(ascii: "G"): 3, UInt8(ascii: "T"): 4, UInt8(ascii: "P"): 5,
+        UInt8(ascii: "E"): 6,
+    ]
 
     /// The grammar a quantity must match, as upstream words its error.
     static let grammar = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"

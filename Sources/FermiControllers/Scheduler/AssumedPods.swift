@@ -46,7 +46,8 @@ struct AssumedPods: Sendable {
 
     /// `pod` as the scheduler knows it to be: nil once evicted, bound where it was bound.
     func applied(to pod: Pod) -> Pod? {
-        guard !isEmpty else { return pod }
+        // A bound pod can only have been evicted: most pods need no key made.
+        guard !evicted.isEmpty || (pod.spec.nodeName == nil && !bound.isEmpty) else { return pod }
         let key = ObjectKey(pod)
         if let uid = evicted[key], uid == (pod.metadata.uid ?? "") { return nil }
         if let entry = bound[key], entry.uid == (pod.metadata.uid ?? ""), pod.spec.nodeName == nil {

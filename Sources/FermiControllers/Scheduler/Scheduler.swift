@@ -226,7 +226,8 @@ public final class Scheduler: Reconciler {
         let health = Dictionary(
             zones.objects().map { ($0.name, $0.status?.health ?? $0.spec.health ?? ZoneHealth.healthy) },
             uniquingKeysWith: { first, _ in first })
-        let nodes = nodes.unorderedObjects().sorted { $0.name < $1.name }.map { node in
+        // Sorted by names read once: reading a name in the comparison copies the whole node.
+        let nodes = nodes.unorderedObjects().map { ($0.name, $0) }.sorted { $0.0 < $1.0 }.map { _, node in
             let zone = node.metadata.labels?[WellKnownLabels.zone] ?? ""
             return SchedulingNode(node: node, zoneHealth: health[zone] ?? ZoneHealth.healthy, used: used[node.name] ?? .zero)
         }

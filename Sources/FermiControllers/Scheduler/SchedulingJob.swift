@@ -59,7 +59,8 @@ extension SchedulingJob {
 
     /// Puts the pending members in name order.
     mutating func sortPending() {
-        let order = pending.indices.sorted { pending[$0].name < pending[$1].name }
+        let names = pending.map(\.name)
+        let order = pending.indices.sorted { names[$0] < names[$1] }
         pending = order.map { pending[$0] }
         pendingNeeds = order.map { pendingNeeds[$0] }
     }

@@ -11,8 +11,9 @@ public struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertible
         self.name = name
     }
 
-    /// The key of `object`.
-    public init(_ object: any APIObject) {
+    /// The key of `object`. Generic, not `any APIObject`: boxing a pod in an existential
+    /// copies the whole pod, and keys are made for every pod in every cycle.
+    public init<Object: APIObject>(_ object: Object) {
         self.init(namespace: object.metadata.namespace ?? "", name: object.metadata.name ?? "")
     }
 
