@@ -15,6 +15,19 @@ extension APIServer {
         }
     }
 
+    /// One object as the JSON a GET answers with: the stored bytes with the resource version
+    /// written in, the same bytes `JSONValue.compactJSONBytes` would make of `object(of:)`.
+    public func objectJSONBytes(of resource: APIResource, namespace: String, name: String) async throws -> [UInt8] {
+        let key = StorageKey.key(of: resource, namespace: namespace, name: name)
+        do {
+            let stored = try await store.get(key)
+            return try StoredJSON.stamping(stored.value, resourceVersion: String(stored.modRevision))
+                ?? JSONValue.compactJSONBytes(Self.json(from: stored))
+        } catch {
+            throw APIError.from(error, resource: resource, name: name)
+        }
+    }
+
     /// The objects of any kind at one revision, filtered by the selectors, without decoding
     /// them into their types, each made into what the caller keeps of it as soon as it is
     /// parsed: what `get` and `describe` print from.

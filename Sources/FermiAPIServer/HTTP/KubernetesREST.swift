@@ -213,12 +213,13 @@ public struct KubernetesREST: Sendable {
                     "metadata": .object(["resourceVersion": .string(revision)]), "items": .array(items),
                 ]))
         case ("GET", let name?):
-            let object = try await server.object(of: resource, namespace: namespace ?? "", name: name)
-            if asTable {
-                let revision = object["metadata"]?["resourceVersion"]?.stringValue ?? ""
-                return json(200, ServerTable(type: target.type, now: server.currentTime()).table(of: [object], revision: revision))
+            guard asTable else {
+                let bytes = try await server.objectJSONBytes(of: resource, namespace: namespace ?? "", name: name)
+                return Response(code: 200, contentType: "application/json", body: Data(bytes))
             }
-            return json(200, object)
+            let object = try await server.object(of: resource, namespace: namespace ?? "", name: name)
+            let revision = object["metadata"]?["resourceVersion"]?.stringValue ?? ""
+            return json(200, ServerTable(type: target.type, now: server.currentTime()).table(of: [object], revision: revision))
         case ("POST", nil):
             let request = WriteRequest(namespace: namespace ?? "", query: query, userAgent: userAgent)
             return try await write(target.type, body: body, verb: .create, request)
