@@ -155,18 +155,28 @@ public final class SQLiteStore: Store, ChangeLog {
             defer { queue.leading = true }
             return !queue.leading
         }
-        guard leads else { return try await request.outcome() }
+        if leads {
+            // The transactions are written by a task of their own, not by this call: under
+            // steady load the queue is never empty, and a caller that wrote until it was
+            // would wait seconds for an answer it had long had. Nor does its cancellation
+            // fail the others' commits.
+            Task { await self.commitWhileWaiting() }
+        }
+        return try await request.outcome()
+    }
+
+    /// Writes a transaction of every waiting commit, again and again until none is waiting,
+    /// then stops leading.
+    private func commitWhileWaiting() async {
         while true {
             let batch = commitQueue.withLock { queue -> [CommitRequest] in
                 if queue.waiting.isEmpty { queue.leading = false }
                 defer { queue.waiting = [] }
                 return queue.waiting
             }
-            if batch.isEmpty { break }
-            // In a task of its own: the leader's cancellation must not fail the others' commits.
-            await Task { await self.commitTogether(batch) }.value
+            if batch.isEmpty { return }
+            await commitTogether(batch)
         }
-        return try await request.outcome()
     }
 
     /// Writes `batch` in one transaction, each request at its own revision; a request that
