@@ -29,17 +29,10 @@ extension APIServer {
         var written: [Int] = []
         var seen = Set<String>()
         for (index, binding) in bindings.enumerated() {
-            // Only the binding field changes: the stored pod is edited as JSON, not decoded.
             guard let stored = current[index], seen.insert(keys[index]).inserted,
-                case .object(var members) = try JSONParser.parse(stored.value),
-                case .object(var spec)? = members["spec"],
-                members["metadata"]?["uid"] == binding.pod.metadata.uid.map(JSONValue.string),
-                spec["nodeName"] == nil || spec["nodeName"] == .null
+                let value = try Self.bound(stored.value, uid: binding.pod.metadata.uid, to: binding.node)
             else { continue }
-            spec["nodeName"] = .string(binding.node)
-            members["spec"] = .object(spec)
-            writes.append(
-                .update(key: keys[index], value: Data(JSONValue.compactJSONBytes(.object(members))), expectedRevision: stored.modRevision))
+            writes.append(.update(key: keys[index], value: value, expectedRevision: stored.modRevision))
             written.append(index)
         }
         guard !writes.isEmpty else { return [] }
@@ -60,5 +53,32 @@ extension APIServer {
         } catch {
             throw APIError.from(error, resource: Pod.resource, name: bindings[0].pod.name)
         }
+    }
+
+    /// The stored pod `stored` bound to `node`, if it is still the pod with `uid` and not yet
+    /// bound (nil otherwise). Only the binding field changes, so the pod is edited as JSON,
+    /// not decoded: in its bytes where they are as the store writes them, else parsed.
+    static func bound(_ stored: Data, uid: String?, to node: String) throws -> Data? {
+        let expectedUID = uid.map { JSONValue.compactJSONBytes(.string($0)) }
+        let nodeName = JSONValue.compactJSONBytes(.string(node))
+        let readable = stored.withUnsafeBytes { raw -> Bool? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let uidPlace = StoredJSON.place(of: "uid", in: "metadata", of: bytes),
+                let nodePlace = StoredJSON.place(of: "nodeName", in: "spec", of: bytes)
+            else { return nil }
+            let storedUID = uidPlace.value.map { Array(bytes[$0]) }
+            let unbound = nodePlace.value.map { bytes[$0].elementsEqual("null".utf8) } ?? true
+            return storedUID == expectedUID && unbound
+        }
+        if let readable {
+            guard readable else { return nil }
+            return StoredJSON.setting("nodeName", in: "spec", to: nodeName, of: stored).map { Data($0) }
+        }
+        guard case .object(var members) = try JSONParser.parse(stored), case .object(var spec)? = members["spec"],
+            members["metadata"]?["uid"] == uid.map(JSONValue.string), spec["nodeName"] == nil || spec["nodeName"] == .null
+        else { return nil }
+        spec["nodeName"] = .string(node)
+        members["spec"] = .object(spec)
+        return Data(JSONValue.compactJSONBytes(.object(members)))
     }
 }

@@ -44,6 +44,39 @@ struct StoredJSONTests {
         #expect(StoredJSON.stamping(Data(stored.utf8), resourceVersion: "7") == nil)
     }
 
+    static let pods: [String] = [
+        #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "uid": "u-1"}, "spec": {"containers": [{"name": "c"}], "schedulerName": "volcano"}}"#,
+        #"{"kind": "Pod", "metadata": {"uid": "u-1"}, "spec": {"nodeName": null, "containers": [{"image": "x"}]}, "status": {"phase": "Pending"}}"#,
+        #"{"kind": "Pod", "metadata": {"uid": "u-1"}, "spec": {}}"#,
+        #"{"kind": "Pod", "metadata": {"uid": "u-1"}, "spec": {"affinity": {"nodeAffinity": {}}, "volumes": []}}"#,
+    ]
+
+    @Test(arguments: pods)
+    func aBindingWrittenInTheBytesIsWhatTheParserWouldWrite(text: String) throws {
+        let parsed = try JSONParser.parse(Data(text.utf8))
+        let stored = Data(JSONValue.compactJSONBytes(parsed))
+        let bound = try #require(try APIServer.bound(stored, uid: "u-1", to: "node-7"))
+        guard case .object(var members) = parsed, case .object(var spec)? = members["spec"] else {
+            Issue.record("not a pod: \(text)")
+            return
+        }
+        spec["nodeName"] = .string("node-7")
+        members["spec"] = .object(spec)
+        #expect(String(decoding: bound, as: UTF8.self) == JSONValue.compactJSON(.object(members)))
+        // Written loosely, the parser edits it, to the same end.
+        #expect(try APIServer.bound(Data(text.utf8), uid: "u-1", to: "node-7") == bound)
+    }
+
+    @Test func aPodBoundAlreadyOrAnotherPodIsNotBound() throws {
+        let bound = Data(#"{"metadata":{"uid":"u-1"},"spec":{"nodeName":"node-1"}}"#.utf8)
+        let other = Data(#"{"metadata":{"uid":"u-2"},"spec":{}}"#.utf8)
+        let noUID = Data(#"{"metadata":{"name":"p"},"spec":{}}"#.utf8)
+        #expect(try APIServer.bound(bound, uid: "u-1", to: "node-7") == nil)
+        #expect(try APIServer.bound(other, uid: "u-1", to: "node-7") == nil)
+        #expect(try APIServer.bound(noUID, uid: "u-1", to: "node-7") == nil)
+        #expect(try APIServer.bound(Data(#"{ "metadata": {"uid": "u-2"}, "spec": {} }"#.utf8), uid: "u-1", to: "node-7") == nil)
+    }
+
     static func parsedAndStamped(_ stored: Data, _ resourceVersion: String) throws -> [UInt8] {
         guard case .object(var members) = try JSONParser.parse(stored), case .object(var metadata)? = members["metadata"] else {
             return []
