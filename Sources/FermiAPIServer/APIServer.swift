@@ -128,13 +128,24 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
         guard case .object(var members) = try JSONParser.parse(stored.value) else {
             throw APIError.unavailable("\(stored.key) does not hold an object")
         }
-        members["status"] = try JSONValueEncoder.encode(object)["status"]
+        members["status"] = try Self.encodedStatus(of: object)
         let next = try Self.decode(T.self, .object(members))
         let errors = next.validate()
         guard errors.isEmpty else {
             throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
         }
         return (next, Data(JSONValue.compactJSONBytes(.object(members))))
+    }
+
+    /// `object`'s status as JSON (nil: none). A kind whose status is typed encodes just that,
+    /// not the whole object around it.
+    private static func encodedStatus<T: APIObject>(of object: T) throws -> JSONValue? {
+        guard let object = object as? any StatusHavingObject else { return try JSONValueEncoder.encode(object)["status"] }
+        return try status(of: object)
+    }
+
+    private static func status<T: StatusHavingObject>(of object: T) throws -> JSONValue? {
+        try object.status.map(JSONValueEncoder.encode)
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they

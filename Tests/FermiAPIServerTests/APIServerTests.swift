@@ -83,6 +83,23 @@ struct APIServerTests {
         #expect(afterUpdate.spec.size == 4)
     }
 
+    static let queueStatuses: [QueueStatus?] = {
+        var busy = QueueStatus(state: "Open")
+        busy.running = 2
+        busy.allocated = ["cpu": "4", "nvidia.com/gpu": "8"]
+        return [busy, QueueStatus(), nil]
+    }()
+
+    @Test(arguments: queueStatuses)
+    func aStatusWriteStoresTheStatusAsTheWholeObjectWritesIt(status: QueueStatus?) async throws {
+        var queue = try await server.create(Queue(metadata: ObjectMeta(name: "q")))
+        queue.status = status
+        _ = try await server.updateStatus(queue)
+        let stored = try await server.object(of: Queue.resource, namespace: "", name: "q")
+        #expect(stored["status"] == (try JSONValueEncoder.encode(queue)["status"]))
+        #expect(try await server.get(Queue.self, namespace: "", name: "q").status == status)
+    }
+
     @Test func aStaleResourceVersionConflicts() async throws {
         let created = try await server.create(Widget("w1", size: 1))
         var first = created
