@@ -5,7 +5,8 @@ import Foundation
 /// How objects are stored: JSON with sorted keys, and the key's revision as resourceVersion.
 enum ObjectCodec {
     static func encode(_ object: some APIObject) throws -> Data {
-        Data(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)))
+        if let writable = object as? any CompactJSONWritable, let bytes = writable.compactJSONBytes() { return Data(bytes) }
+        return Data(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {

@@ -45,7 +45,7 @@ extension JSONValue {
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
-    private static func writeString(_ string: String, to output: inout [UInt8]) {
+    static func writeString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
