@@ -42,6 +42,15 @@ struct QuantityTests {
         #expect(fast.hashValue == general.hashValue)
     }
 
+    @Test(arguments: [
+        "8", "-2", "0", "500m", "1500m", "-250m", "16Gi", "7Ti", "3k", "2E", "5000n", "1000000n", "-1500u", "2000u",
+        "9223372036854775", "123456789012345678", "1.5", "2e3", "0.0001",
+    ])
+    func milliValuesAreTheExactValueInThousandthsRoundedUp(text: String) throws {
+        let quantity = try #require(Quantity(text))
+        #expect(quantity.milliValue == Quantity.roundedUpMilli(quantity.value))
+    }
+
     @Test func decodesNumbersAndStrings() throws {
         let decoded = try JSONDecoder().decode([String: Quantity].self, from: Data(#"{"a": 2, "b": "16Gi", "c": 0.5}"#.utf8))
         #expect(decoded["a"] == Quantity("2"))

@@ -9,18 +9,28 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     public let text: String
     /// The exact value in base units (cores, bytes, devices).
     public let value: Decimal
+    /// The value in thousandths, when a whole number of them that fits: read as the text is
+    /// parsed, so the schedulers' arithmetic needs no Decimal.
+    private let exactMilli: Int64?
 
     /// Parses a quantity; nil when the text is not one.
     public init?(_ text: String) {
-        guard let value = Self.parse(text) else { return nil }
+        if let (value, milli) = Self.parseWholeNumber(text) {
+            self.value = value
+            exactMilli = milli
+        } else {
+            guard let value = Self.parse(text) else { return nil }
+            self.value = value
+            exactMilli = nil
+        }
         self.text = text
-        self.value = value
     }
 
     /// A quantity of whole base units.
     public init(integer: Int64) {
         text = String(integer)
         value = Decimal(integer)
+        exactMilli = integer.multipliedReportingOverflow(by: 1000).overflow ? nil : integer * 1000
     }
 
     /// A literal in code must be a valid quantity.
@@ -36,7 +46,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
 
     /// The value in thousandths of a base unit, rounded up (as Kubernetes' MilliValue).
     public var milliValue: Int64 {
-        Self.roundedUpMilli(value)
+        exactMilli ?? Self.roundedUpMilli(value)
     }
 
     /// The value in base units, rounded up (as Kubernetes' Value).
@@ -63,7 +73,6 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     /// Kubernetes' grammar: a signed decimal number, then a binary or decimal SI suffix or a
     /// decimal exponent (`e3`, `E-2`).
     private static func parse(_ text: String) -> Decimal? {
-        if let whole = parseWholeNumber(text) { return whole }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var digits = ""
@@ -103,7 +112,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     /// Most quantities are whole numbers with at most a suffix ("8", "500m", "16Gi"): read
     /// those from their bytes, exactly as `parse` would, without building a string to hand to
     /// Foundation's decimal parser. Nil for anything else.
-    private static func parseWholeNumber(_ text: String) -> Decimal? {
+    private static func parseWholeNumber(_ text: String) -> (value: Decimal, milli: Int64?)? {
         var utf8 = text.utf8[...]
         let negative = utf8.first == UInt8(ascii: "-")
         if negative || utf8.first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
@@ -122,17 +131,34 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
         // powers of 1024 in whole numbers while they fit.
         switch (utf8.first, utf8.dropFirst().first, utf8.count) {
         case (nil, _, _):
-            return Decimal(signed)
+            return (Decimal(signed), milli(signed, exponent: 0))
         case (let unit?, nil, 1):
             guard let exponent = decimalExponents[unit] else { return nil }
-            return Decimal(sign: .plus, exponent: exponent, significand: Decimal(signed))
+            return (Decimal(sign: .plus, exponent: exponent, significand: Decimal(signed)), milli(signed, exponent: exponent))
         case (let unit?, UInt8(ascii: "i"), 2):
             guard let power = binaryPowers[unit] else { return nil }
             let (scaled, overflow) = signed.multipliedReportingOverflow(by: Int64(1) << (10 * power))
-            return overflow ? Decimal(signed) * pow(Decimal(1024), power) : Decimal(scaled)
+            return overflow ? (Decimal(signed) * pow(Decimal(1024), power), nil) : (Decimal(scaled), milli(scaled, exponent: 0))
         default:
             return nil
         }
+    }
+
+    /// `number` × 10^`exponent` in thousandths, when that is a whole number that fits.
+    private static func milli(_ number: Int64, exponent: Int) -> Int64? {
+        let shift = exponent + 3
+        guard shift >= 0 else {
+            // Thousandths of nano or micro units: whole only when the digits divide evenly.
+            let divisor = Int64(pow(10, Double(-shift)))
+            return number % divisor == 0 ? number / divisor : nil
+        }
+        var milli = number
+        for _ in 0..<shift {
+            let (next, overflow) = milli.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            milli = next
+        }
+        return milli
     }
 
     /// The decimal SI suffixes as powers of ten, by their byte.
