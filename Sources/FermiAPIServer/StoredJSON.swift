@@ -48,7 +48,7 @@ enum StoredJSON {
         return scanner.place(of: Array(key.utf8), in: Array(section.utf8))
     }
 
-    /// Walks compact JSON far enough to find where the resource version goes.
+    /// Walks compact JSON only as far as the member sought.
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
