@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Commits waiting for the SQLite store's next transaction, and whether a caller is writing
-/// transactions now (the leader, who takes every waiting commit into the next one).
+/// Commits waiting for the SQLite store's next transaction, and whether a writer task is
+/// writing transactions now (the leader, which takes every waiting commit into the next one).
 struct CommitQueue {
     var waiting: [CommitRequest] = []
     var leading = false
