@@ -30,7 +30,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     public init(integer: Int64) {
         text = String(integer)
         value = Decimal(integer)
-        exactMilli = integer.multipliedReportingOverflow(by: 1000).overflow ? nil : integer * 1000
+        exactMilli = Self.milli(integer, exponent: 0)
     }
 
     /// A literal in code must be a valid quantity.
@@ -54,21 +54,16 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
         Self.roundedUp(value)
     }
 
-    /// The suffixes Kubernetes accepts and what each multiplies by.
-    private static let suffixes: [String: Decimal] = [
-        "": 1,
-        "n": Decimal(sign: .plus, exponent: -9, significand: 1),
-        "u": Decimal(sign: .plus, exponent: -6, significand: 1),
-        "m": Decimal(sign: .plus, exponent: -3, significand: 1),
-        "k": Decimal(sign: .plus, exponent: 3, significand: 1),
-        "M": Decimal(sign: .plus, exponent: 6, significand: 1),
-        "G": Decimal(sign: .plus, exponent: 9, significand: 1),
-        "T": Decimal(sign: .plus, exponent: 12, significand: 1),
-        "P": Decimal(sign: .plus, exponent: 15, significand: 1),
-        "E": Decimal(sign: .plus, exponent: 18, significand: 1),
-        "Ki": pow(Decimal(1024), 1), "Mi": pow(Decimal(1024), 2), "Gi": pow(Decimal(1024), 3),
-        "Ti": pow(Decimal(1024), 4), "Pi": pow(Decimal(1024), 5), "Ei": pow(Decimal(1024), 6),
-    ]
+    /// The suffixes Kubernetes accepts and what each multiplies by, from the two tables the
+    /// whole-number reader uses.
+    private static let suffixes: [String: Decimal] = {
+        var suffixes: [String: Decimal] = ["": 1]
+        for (unit, exponent) in decimalExponents {
+            suffixes[String(UnicodeScalar(unit))] = Decimal(sign: .plus, exponent: exponent, significand: 1)
+        }
+        for (unit, power) in binaryPowers { suffixes[String(UnicodeScalar(unit)) + "i"] = pow(Decimal(1024), power) }
+        return suffixes
+    }()
 
     /// Kubernetes' grammar: a signed decimal number, then a binary or decimal SI suffix or a
     /// decimal exponent (`e3`, `E-2`).
