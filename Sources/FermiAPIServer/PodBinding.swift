@@ -61,19 +61,18 @@ extension APIServer {
     static func bound(_ stored: Data, uid: String?, to node: String) throws -> Data? {
         let expectedUID = uid.map { JSONValue.compactJSONBytes(.string($0)) }
         let nodeName = JSONValue.compactJSONBytes(.string(node))
-        let readable = stored.withUnsafeBytes { raw -> Bool? in
+        // nil: not readable in place; .some(nil): not to be bound.
+        let edited = stored.withUnsafeBytes { raw -> Data?? in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let uidPlace = StoredJSON.place(of: "uid", in: "metadata", of: bytes),
                 let nodePlace = StoredJSON.place(of: "nodeName", in: "spec", of: bytes)
             else { return nil }
             let storedUID = uidPlace.value.map { Array(bytes[$0]) }
             let unbound = nodePlace.value.map { bytes[$0].elementsEqual("null".utf8) } ?? true
-            return storedUID == expectedUID && unbound
+            guard storedUID == expectedUID, unbound else { return .some(nil) }
+            return Data(StoredJSON.setting("nodeName", to: nodeName, at: nodePlace, of: bytes))
         }
-        if let readable {
-            guard readable else { return nil }
-            return StoredJSON.setting("nodeName", in: "spec", to: nodeName, of: stored).map { Data($0) }
-        }
+        if let edited { return edited }
         guard case .object(var members) = try JSONParser.parse(stored), case .object(var spec)? = members["spec"],
             members["metadata"]?["uid"] == uid.map(JSONValue.string), spec["nodeName"] == nil || spec["nodeName"] == .null
         else { return nil }

@@ -17,24 +17,31 @@ enum StoredJSON {
     static func setting(_ key: String, in section: String, to value: [UInt8], of stored: Data) -> [UInt8]? {
         stored.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let place = place(of: key, in: section, of: bytes) else { return nil }
-            let member = Array("\"\(key)\":".utf8) + value
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + member.count + 1)
-            output.append(contentsOf: bytes[..<place.start])
-            if place.value != nil {
-                output.append(contentsOf: member)
-            } else if place.end < bytes.count, bytes[place.end] == UInt8(ascii: "}") {
-                // After the last member, or alone in an empty object.
-                if place.follows { output.append(UInt8(ascii: ",")) }
-                output.append(contentsOf: member)
-            } else {
-                output.append(contentsOf: member)
-                output.append(UInt8(ascii: ","))
-            }
-            output.append(contentsOf: bytes[place.end...])
-            return output
+            return place(of: key, in: section, of: bytes).map { setting(key, to: value, at: $0, of: bytes) }
         }
+    }
+
+    /// `bytes` with member `key` set to `value` at `place`, which `place(of:in:of:)` found.
+    static func setting(
+        _ key: String, to value: [UInt8], at place: (start: Int, end: Int, value: Range<Int>?, follows: Bool),
+        of bytes: UnsafeBufferPointer<UInt8>
+    ) -> [UInt8] {
+        let member = Array("\"\(key)\":".utf8) + value
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + member.count + 1)
+        output.append(contentsOf: bytes[..<place.start])
+        if place.value != nil {
+            output.append(contentsOf: member)
+        } else if place.end < bytes.count, bytes[place.end] == UInt8(ascii: "}") {
+            // After the last member, or alone in an empty object.
+            if place.follows { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: member)
+        } else {
+            output.append(contentsOf: member)
+            output.append(UInt8(ascii: ","))
+        }
+        output.append(contentsOf: bytes[place.end...])
+        return output
     }
 
     /// Where member `key` of the top-level object `section` is: the range `start..<end` the
