@@ -82,6 +82,7 @@ let package = Package(
             name: "FermiRuntime",
             dependencies: [
                 "FermiAPI", "FermiAPIServer",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -107,4 +107,21 @@ struct ObjectDescriptionTests {
 
                 """)
     }
+
+    @Test func eventsSeenAtOneTimeAreListedInTheOrderTheyWereWritten() {
+        func event(_ reason: String, resourceVersion: String) -> JSONValue {
+            .object([
+                "metadata": .object(["name": .string("trainer.\(reason)"), "resourceVersion": .string(resourceVersion)]),
+                "type": .string("Normal"), "reason": .string(reason), "message": .string(reason.lowercased()),
+                "lastTimestamp": .string("2027-01-15T07:50:00Z"), "firstTimestamp": .string("2027-01-15T07:50:00Z"),
+                "source": .object(["component": .string("kubelet")]),
+            ])
+        }
+        // Listed by name, so not in the order they happened; revisions 9 and 10 sort by number.
+        let text = EventTable.render(
+            [event("Created", resourceVersion: "9"), event("Pulled", resourceVersion: "8"), event("Started", resourceVersion: "10")],
+            now: now)
+        let reasons = text.split(separator: "\n").dropFirst(3).map { $0.split(separator: " ")[1] }
+        #expect(reasons == ["Pulled", "Created", "Started"])
+    }
 }

@@ -2,11 +2,13 @@ import Foundation
 
 /// The `Events:` section that ends every `describe`, as kubectl prints it.
 public enum EventTable {
-    /// `Events:  <none>`, or a table of Type, Reason, Age, From and Message, oldest first,
-    /// with `(xN over AGE)` for repeated events.
+    /// `Events:  <none>`, or a table of Type, Reason, Age, From and Message, oldest first (those
+    /// seen at the same time in the order they were written), with `(xN over AGE)` for
+    /// repeated events.
     public static func render(_ events: [JSONValue], now: Date) -> String {
         guard !events.isEmpty else { return "Events:  <none>\n" }
-        let sorted = events.sorted { time($0, "lastTimestamp") < time($1, "lastTimestamp") }
+        let sorted = events.map { (time($0, "lastTimestamp"), writeOrder($0), $0) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
         var rows: [[String]] = [["Type", "Reason", "Age", "From", "Message"], ["----", "------", "----", "----", "-------"]]
         for event in sorted {
             let count = event["count"].flatMap { value -> Int64? in
@@ -32,6 +34,10 @@ public enum EventTable {
             text += "  " + cells.joined() + "\n"
         }
         return text
+    }
+
+    private static func writeOrder(_ event: JSONValue) -> Int64 {
+        event["metadata"]?["resourceVersion"]?.stringValue.flatMap { Int64($0) } ?? 0
     }
 
     private static func time(_ event: JSONValue, _ field: String) -> Date {

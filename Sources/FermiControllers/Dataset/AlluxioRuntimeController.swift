@@ -33,7 +33,7 @@ public struct AlluxioRuntimeController: Reconciler {
         pods.indexByController()
         let controller = AlluxioRuntimeController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "alluxioruntime-controller"),
+            recorder: manager.eventRecorder(component: "alluxioruntime-controller"),
             datasets: informers.informer(Dataset.self), runtimes: informers.informer(AlluxioRuntime.self),
             loads: informers.informer(DataLoad.self), pods: pods, nodes: informers.informer(Node.self),
             claims: informers.informer(PersistentVolumeClaim.self))

@@ -28,7 +28,7 @@ public struct DataLoadController: Reconciler {
         let queue = manager.makeQueue()
         let controller = DataLoadController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "dataload-controller"),
+            recorder: manager.eventRecorder(component: "dataload-controller"),
             loads: informers.informer(DataLoad.self), datasets: informers.informer(Dataset.self),
             runtimes: informers.informer(AlluxioRuntime.self))
         controller.loads.enqueueChanges(in: queue)
@@ -52,7 +52,7 @@ public struct DataLoadController: Reconciler {
                 status.conditions ?? [], Condition(type: "Failed", status: "True", reason: "DatasetNotFound", message: "dataset \(target) not found"),
                 now: now)
             try await write(status, of: load)
-            await recorder.record(load, type: EventType.warning, reason: "DataLoadFailed", message: "dataset \(target) not found")
+            recorder.record(load, type: EventType.warning, reason: "DataLoadFailed", message: "dataset \(target) not found")
             return .done
         }
         // 2: Pending until the dataset is bound and its workers are ready.
@@ -66,7 +66,7 @@ public struct DataLoadController: Reconciler {
         if status.phase != "Executing" {
             status.phase = "Executing"
             status.lastScheduleTime = now
-            await recorder.record(load, reason: "DataLoadStarted", message: "Loading \(target) into its cache")
+            recorder.record(load, reason: "DataLoadStarted", message: "Loading \(target) into its cache")
         }
         let size = AlluxioRuntimeController.size(of: dataset)
         // The simulation knows the dataset's size, not its paths': any target loads it whole.
@@ -96,7 +96,7 @@ public struct DataLoadController: Reconciler {
                 message: "Loaded \(FluidNames.bytesText(loaded)) of \(FluidNames.bytesText(wanted)) into the cache"),
             now: now)
         try await write(status, of: load)
-        await recorder.record(load, reason: "DataLoadJobComplete", message: "Loaded \(FluidNames.bytesText(loaded)) in \(status.duration ?? "")")
+        recorder.record(load, reason: "DataLoadJobComplete", message: "Loaded \(FluidNames.bytesText(loaded)) in \(status.duration ?? "")")
         return .done
     }
 

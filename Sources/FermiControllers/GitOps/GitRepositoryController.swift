@@ -25,7 +25,7 @@ public struct GitRepositoryController: Reconciler {
         let queue = manager.makeQueue()
         let controller = GitRepositoryController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "gitops-controller"),
+            recorder: manager.eventRecorder(component: "gitops-controller"),
             repositories: manager.informers.informer(GitRepository.self),
             cacheRoot: cacheRoot ?? Self.defaultCacheRoot)
         controller.repositories.enqueueChanges(in: queue)
@@ -66,7 +66,7 @@ public struct GitRepositoryController: Reconciler {
         guard manifests.errors.isEmpty else {
             let message = manifests.errors.prefix(5).joined(separator: "; ")
             if status.lastError != message {
-                await recorder.record(repository, type: EventType.warning, reason: "SyncFailed", message: "Revision \(revision) not applied: \(message)")
+                recorder.record(repository, type: EventType.warning, reason: "SyncFailed", message: "Revision \(revision) not applied: \(message)")
             }
             status.lastError = message
             status.sync = GitSyncStatus.outOfSync
@@ -78,7 +78,7 @@ public struct GitRepositoryController: Reconciler {
         let (objects, others) = try await sync.claim(manifests.objects)
         if !others.isEmpty {
             let names = others.map { "\($0.entry.kind ?? "") \($0.entry.namespace.map { "\($0)/" } ?? "")\($0.entry.name ?? "") (\($0.owner))" }
-            await recorder.record(
+            recorder.record(
                 repository, type: EventType.warning, reason: "SharedResource",
                 message: "Left to the source that applied them first: \(names.joined(separator: ", "))")
         }
@@ -95,7 +95,7 @@ public struct GitRepositoryController: Reconciler {
             status.lastError = nil
             status.drift = nil
             status.sync = GitSyncStatus.synced
-            await recorder.record(
+            recorder.record(
                 repository, reason: "Synced",
                 message: "Applied revision \(revision): \(entries.count) objects, \(changed) changed, \(pruned.count) pruned")
         } else {
@@ -104,7 +104,7 @@ public struct GitRepositoryController: Reconciler {
             if !drift.isEmpty, repository.spec.selfHeal == true {
                 _ = try await sync.apply(objects)
                 let names = drift.map { "\($0.kind ?? "") \($0.name ?? "")" }.joined(separator: ", ")
-                await recorder.record(repository, reason: "SelfHealed", message: "Reverted drift in \(names)")
+                recorder.record(repository, reason: "SelfHealed", message: "Reverted drift in \(names)")
                 status.drift = nil
                 status.sync = GitSyncStatus.synced
             } else {

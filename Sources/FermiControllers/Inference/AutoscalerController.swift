@@ -23,7 +23,7 @@ public struct AutoscalerController: Reconciler {
         let queue = manager.makeQueue()
         let controller = AutoscalerController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "autoscaler"),
+            recorder: manager.eventRecorder(component: "autoscaler"),
             autoscalers: informers.informer(PodAutoscaler.self), metrics: informers.informer(ServingMetrics.self),
             revisions: informers.informer(Revision.self))
         controller.autoscalers.enqueueChanges(in: queue)
@@ -127,8 +127,8 @@ public struct AutoscalerController: Reconciler {
     private func announce(_ decision: ScaleDecision, from before: Int32, autoscaler: PodAutoscaler, service: String) async {
         let reason = decision.scale == 0 ? "ScaledToZero" : before == 0 ? "Activated" : decision.scale > before ? "ScaledUp" : "ScaledDown"
         let message = "\(autoscaler.name): \(before) → \(decision.scale) replicas (\(decision.reason))"
-        await recorder.record(autoscaler, reason: reason, message: message)
+        recorder.record(autoscaler, reason: reason, message: message)
         let target = InferenceService(metadata: ObjectMeta(name: service, namespace: autoscaler.namespace))
-        await recorder.record(target, reason: reason, message: message)
+        recorder.record(target, reason: reason, message: message)
     }
 }

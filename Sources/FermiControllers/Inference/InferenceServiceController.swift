@@ -29,7 +29,7 @@ public struct InferenceServiceController: Reconciler {
         let queue = manager.makeQueue()
         let controller = InferenceServiceController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "inferenceservice-controller"),
+            recorder: manager.eventRecorder(component: "inferenceservice-controller"),
             services: informers.informer(InferenceService.self), revisions: informers.informer(Revision.self),
             models: informers.informer(Model.self))
         controller.services.enqueueChanges(in: queue)
@@ -59,7 +59,7 @@ public struct InferenceServiceController: Reconciler {
             let number = (owned.last.map(PredictorRevision.number) ?? 0) + 1
             let revision = try await createRevision(PredictorRevision.revision(of: service, number: number))
             owned.append(revision)
-            await recorder.record(service, reason: "RevisionCreated", message: "Created revision \(revision.name)")
+            recorder.record(service, reason: "RevisionCreated", message: "Created revision \(revision.name)")
         }
         // 4: Traffic: the newest ready revision, or a canary split with the last rolled out.
         var status = service.status ?? InferenceServiceStatus()
@@ -90,7 +90,7 @@ public struct InferenceServiceController: Reconciler {
         status.conditions = conditions(of: service, revisions: owned, split: split, status: status, now: now)
         if previous.traffic != component.traffic, let targets = component.traffic {
             let shares = targets.map { "\($0.revisionName ?? "") \($0.percent ?? 0)%" }.joined(separator: ", ")
-            await recorder.record(service, reason: "TrafficSplit", message: "Traffic: \(shares)")
+            recorder.record(service, reason: "TrafficSplit", message: "Traffic: \(shares)")
         }
         guard status != service.status else { return .done }
         var next = service

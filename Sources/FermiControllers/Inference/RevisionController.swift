@@ -29,7 +29,7 @@ public struct RevisionController: Reconciler {
         pods.indexByController()
         let controller = RevisionController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "revision-controller"),
+            recorder: manager.eventRecorder(component: "revision-controller"),
             revisions: informers.informer(Revision.self), autoscalers: informers.informer(PodAutoscaler.self), pods: pods,
             zones: informers.informer(Zone.self))
         controller.revisions.enqueueChanges(in: queue)
@@ -155,7 +155,7 @@ public struct RevisionController: Reconciler {
         if let zone { spec.nodeSelector = (spec.nodeSelector ?? [:]).merging([WellKnownLabels.zone: zone]) { _, ours in ours } }
         do {
             let pod = try await server.create(Pod(metadata: metadata, spec: spec))
-            await recorder.record(revision, reason: "Created", message: "Created pod \(pod.name)" + (zone.map { " in zone \($0)" } ?? ""))
+            recorder.record(revision, reason: "Created", message: "Created pod \(pod.name)" + (zone.map { " in zone \($0)" } ?? ""))
         } catch APIError.alreadyExists {
             // Made by an earlier pass at this very moment.
         }

@@ -26,7 +26,7 @@ public struct InstanceController: Reconciler {
         let queue = manager.makeQueue()
         let controller = InstanceController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "instance-controller"),
+            recorder: manager.eventRecorder(component: "instance-controller"),
             instances: informers.informer(Instance.self), pods: informers.informer(Pod.self),
             claims: informers.informer(PersistentVolumeClaim.self), nodes: informers.informer(Node.self))
         controller.instances.enqueueChanges(in: queue)
@@ -122,7 +122,7 @@ public struct InstanceController: Reconciler {
                 // Starting it is using it.
                 status.startTime = status.startTime ?? now
                 status.lastActivityTime = now
-                await recorder.record(instance, reason: "Started", message: "Instance running on \(pod.spec.nodeName ?? "")")
+                recorder.record(instance, reason: "Started", message: "Instance running on \(pod.spec.nodeName ?? "")")
             }
             status.nodeName = pod.spec.nodeName
             status.endpoints = InstancePod.endpoints(of: instance, pod: pod)
@@ -142,7 +142,7 @@ public struct InstanceController: Reconciler {
     private func stop(_ instance: Instance, pod: Pod?, status: inout InstanceStatus, now: Timestamp) async throws {
         guard let pod else {
             if status.phase != InstancePhase.stopped, status.phase != nil {
-                await recorder.record(instance, reason: "Stopped", message: "Instance stopped; its GPUs and cores are released, its storage kept")
+                recorder.record(instance, reason: "Stopped", message: "Instance stopped; its GPUs and cores are released, its storage kept")
             }
             status.nodeName = nil
             status.endpoints = nil
@@ -170,7 +170,7 @@ public struct InstanceController: Reconciler {
     private func warnIdle(_ instance: Instance, status: inout InstanceStatus, idle: IdleReclaim, now: Timestamp) async {
         let message = "Idle since \(idle.lastActivity); it is stopped at \(idle.stopAt) unless used before then"
         if !Conditions.isTrue("IdleWarning", in: status.conditions) {
-            await recorder.record(instance, type: EventType.warning, reason: "IdleWarning", message: message)
+            recorder.record(instance, type: EventType.warning, reason: "IdleWarning", message: message)
         }
         status.conditions = Conditions.setting(
             status.conditions ?? [], Condition(type: "IdleWarning", status: "True", reason: "IdleTimeoutSoon", message: message), now: now)
@@ -181,7 +181,7 @@ public struct InstanceController: Reconciler {
         var next = instance
         next.spec.running = false
         let stopped = try await server.update(next)
-        await recorder.record(
+        recorder.record(
             instance, type: EventType.warning, reason: "IdleReclaimed",
             message: "Stopped after being idle since \(idle.lastActivity) (idle timeout \(instance.spec.idleTimeout ?? ""))")
         return stopped

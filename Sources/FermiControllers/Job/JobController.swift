@@ -28,7 +28,7 @@ public struct JobController: Reconciler {
         pods.indexByController()
         let controller = JobController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "job-controller"),
+            recorder: manager.eventRecorder(component: "job-controller"),
             jobs: informers.informer(Job.self), pods: pods)
         controller.jobs.enqueueChanges(in: queue)
         pods.enqueueOwners(Job.self, in: queue)
@@ -52,7 +52,7 @@ public struct JobController: Reconciler {
             try await delete(counted.active, of: job)
             if !Conditions.isTrue(JobConditionType.suspended, in: status.conditions) {
                 set(&status, JobConditionType.suspended, reason: "JobSuspended", message: "Job suspended", now: now)
-                await recorder.record(job, reason: "Suspended", message: "Job suspended")
+                recorder.record(job, reason: "Suspended", message: "Job suspended")
             }
             status.active = 0
             status.ready = 0
@@ -62,7 +62,7 @@ public struct JobController: Reconciler {
         if Conditions.isTrue(JobConditionType.suspended, in: status.conditions) {
             set(&status, JobConditionType.suspended, to: ConditionStatus.false, reason: "JobResumed", message: "Job resumed", now: now)
             status.startTime = nil
-            await recorder.record(job, reason: "Resumed", message: "Job resumed")
+            recorder.record(job, reason: "Resumed", message: "Job resumed")
         }
         let startTime = status.startTime ?? Timestamp(now.date)
         status.startTime = startTime
@@ -73,7 +73,7 @@ public struct JobController: Reconciler {
             status.active = 0
             status.ready = 0
             try await write(status, of: job)
-            await recorder.record(job, type: EventType.warning, reason: failure.reason, message: failure.message)
+            recorder.record(job, type: EventType.warning, reason: failure.reason, message: failure.message)
             return try await expire(job, finishedAt: Timestamp(now.date), active: [])
         }
         // 5: Enough succeeded: the job is complete.
@@ -84,7 +84,7 @@ public struct JobController: Reconciler {
             status.active = 0
             status.ready = 0
             try await write(status, of: job)
-            await recorder.record(job, reason: "Completed", message: "Job completed")
+            recorder.record(job, reason: "Completed", message: "Job completed")
             return try await expire(job, finishedAt: Timestamp(now.date), active: [])
         }
         // 6: Keep `parallelism` pods running, after a back-off once pods have failed.
@@ -184,7 +184,7 @@ public struct JobController: Reconciler {
         var created: [Pod] = []
         for index in indexes {
             let pod = try await server.create(JobPods.newPod(of: job, index: index))
-            await recorder.record(job, reason: "SuccessfulCreate", message: "Created pod: \(pod.name)")
+            recorder.record(job, reason: "SuccessfulCreate", message: "Created pod: \(pod.name)")
             created.append(pod)
         }
         return created
@@ -194,7 +194,7 @@ public struct JobController: Reconciler {
         for pod in pods {
             do {
                 try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name)
-                await recorder.record(job, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
+                recorder.record(job, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
             } catch APIError.notFound {}
         }
     }

@@ -22,7 +22,7 @@ public final class KueueJobController<Job: QueuedJob>: Reconciler {
         let informers = manager.informers
         server = manager.server
         clock = manager.clock
-        recorder = EventRecorder(server: manager.server, clock: manager.clock, component: "kueue-job-controller")
+        recorder = manager.eventRecorder(component: "kueue-job-controller")
         jobs = informers.informer(Job.self)
         workloads = informers.informer(Workload.self)
         flavors = informers.informer(ResourceFlavor.self)
@@ -64,12 +64,12 @@ public final class KueueJobController<Job: QueuedJob>: Reconciler {
         if let admission, job.isSuspended {
             start(&job, on: admission)
             _ = try await server.update(job)
-            await recorder.record(job, reason: "Started", message: "Admitted by clusterQueue \(admission.clusterQueue ?? "")")
+            recorder.record(job, reason: "Started", message: "Admitted by clusterQueue \(admission.clusterQueue ?? "")")
         } else if admission == nil, !job.isSuspended {
             stop(&job, restoring: workload)
             _ = try await server.update(job)
             let why = workload.status?.conditions?.first { $0.type == KueueNames.evicted && $0.status == ConditionStatus.true }?.message
-            await recorder.record(job, reason: "Stopped", message: why ?? "Not admitted by cluster queue")
+            recorder.record(job, reason: "Stopped", message: why ?? "Not admitted by cluster queue")
         }
         return .done
     }
@@ -91,7 +91,7 @@ public final class KueueJobController<Job: QueuedJob>: Reconciler {
         ]
         do {
             let created = try await server.create(Workload(metadata: metadata, spec: spec))
-            await recorder.record(job, reason: "CreatedWorkload", message: "Created Workload: \(created.namespace)/\(created.name)")
+            recorder.record(job, reason: "CreatedWorkload", message: "Created Workload: \(created.namespace)/\(created.name)")
         } catch APIError.alreadyExists {
             // Made by an earlier pass whose change has not reached the cache yet.
         }

@@ -25,7 +25,7 @@ public final class KueueScheduler: Reconciler {
         let informers = manager.informers
         server = manager.server
         clock = manager.clock
-        recorder = EventRecorder(server: manager.server, clock: manager.clock, component: "kueue-admission")
+        recorder = manager.eventRecorder(component: "kueue-admission")
         workloads = informers.informer(Workload.self)
         clusterQueues = informers.informer(ClusterQueue.self)
         localQueues = informers.informer(LocalQueue.self)
@@ -57,15 +57,15 @@ public final class KueueScheduler: Reconciler {
             let key = ObjectKey(workload)
             if let message = decisions.evictions[key] {
                 try await write(evicted(workload, message: message, now: now))
-                await recorder.record(workload, type: EventType.warning, reason: "Preempted", message: message)
+                recorder.record(workload, type: EventType.warning, reason: "Preempted", message: message)
             }
         }
         for workload in all {
             let key = ObjectKey(workload)
             if let (clusterQueue, assignment) = decisions.admissions[key] {
                 try await write(admitted(workload, in: clusterQueue, assignment: assignment, now: now))
-                await recorder.record(workload, reason: "QuotaReserved", message: "Quota reserved in ClusterQueue \(clusterQueue)")
-                await recorder.record(workload, reason: "Admitted", message: "Admitted by ClusterQueue \(clusterQueue)")
+                recorder.record(workload, reason: "QuotaReserved", message: "Quota reserved in ClusterQueue \(clusterQueue)")
+                recorder.record(workload, reason: "Admitted", message: "Admitted by ClusterQueue \(clusterQueue)")
             } else if let (reason, message) = decisions.pending[key] {
                 let previous = workload.status?.conditions?.first { $0.type == KueueNames.quotaReserved }?.message
                 guard previous != message else { continue }
@@ -77,7 +77,7 @@ public final class KueueScheduler: Reconciler {
                     now: now)
                 next.status = status
                 try await write(next)
-                await recorder.record(workload, type: EventType.warning, reason: reason, message: message)
+                recorder.record(workload, type: EventType.warning, reason: reason, message: message)
             }
         }
         // 4: Report the queues.

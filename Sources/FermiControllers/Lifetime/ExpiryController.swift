@@ -19,7 +19,7 @@ public final class ExpiryController: Reconciler {
     private init(manager: ControllerManager) {
         kinds = KindClients(manager: manager)
         clock = manager.clock
-        recorder = EventRecorder(server: manager.server, clock: manager.clock, component: "expiry-controller")
+        recorder = manager.eventRecorder(component: "expiry-controller")
     }
 
     public static func controller(in manager: ControllerManager) -> Controller {
@@ -64,12 +64,12 @@ public final class ExpiryController: Reconciler {
         let now = Timestamp(clock.now.date).secondsSince1970
         let warnAt = expiry.secondsSince1970 - Self.warningLead(of: object).components.seconds
         if now >= expiry.secondsSince1970 {
-            await recorder.record(object, type: EventType.warning, reason: "Expired", message: "Deleted: it expired at \(expiry)")
+            recorder.record(object, type: EventType.warning, reason: "Expired", message: "Deleted: it expired at \(expiry)")
             try await client.delete(key.key)
             return .done
         }
         if now >= warnAt {
-            await recorder.record(
+            recorder.record(
                 object, type: EventType.warning, reason: "ExpiryWarning",
                 message: "\(key.resource.kind) \(key.key.name) expires at \(expiry) and will be deleted then")
             return .requeue(after: .seconds(expiry.secondsSince1970 - now))

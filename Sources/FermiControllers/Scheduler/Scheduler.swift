@@ -38,7 +38,7 @@ public final class Scheduler: Reconciler {
         let informers = manager.informers
         server = manager.server
         clock = manager.clock
-        recorder = EventRecorder(server: manager.server, clock: manager.clock, component: "volcano")
+        recorder = manager.eventRecorder(component: "volcano")
         pods = informers.informer(Pod.self)
         nodes = informers.informer(Node.self)
         zones = informers.informer(Zone.self)
@@ -116,7 +116,7 @@ public final class Scheduler: Reconciler {
             _ = try await server.updateStatus(batch: Array(statuses[start..<min(start + Self.writeBatch, statuses.count)]))
         }
         for start in stride(from: 0, to: occurrences.count, by: Self.writeBatch) {
-            await recorder.record(Array(occurrences[start..<min(start + Self.writeBatch, occurrences.count)]))
+            recorder.record(Array(occurrences[start..<min(start + Self.writeBatch, occurrences.count)]))
         }
         return .done
     }
@@ -158,10 +158,10 @@ public final class Scheduler: Reconciler {
                 if case APIError.notFound = error { continue }
                 throw error
             }
-            await recorder.record(pod, type: EventType.warning, reason: eviction.reason, message: eviction.message)
+            recorder.record(pod, type: EventType.warning, reason: eviction.reason, message: eviction.message)
         }
         if let group = eviction.group {
-            await recorder.record(group, type: EventType.warning, reason: eviction.reason, message: eviction.message)
+            recorder.record(group, type: EventType.warning, reason: eviction.reason, message: eviction.message)
         }
     }
 

@@ -28,7 +28,7 @@ public struct SweepController: Reconciler {
         pods.indexByController()
         let controller = SweepController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "sweep-controller"),
+            recorder: manager.eventRecorder(component: "sweep-controller"),
             sweeps: informers.informer(Sweep.self), jobs: informers.informer(Job.self), pods: pods)
         controller.sweeps.enqueueChanges(in: queue)
         controller.jobs.enqueueOwners(Sweep.self, in: queue)
@@ -100,7 +100,7 @@ public struct SweepController: Reconciler {
                 status.conditions ?? [],
                 Condition(type: "Succeeded", status: best == nil ? "False" : "True", reason: best == nil ? "NoTrialSucceeded" : "BestTrialFound", message: message),
                 now: now)
-            await recorder.record(sweep, reason: best == nil ? "SweepFailed" : "SweepSucceeded", message: message)
+            recorder.record(sweep, reason: best == nil ? "SweepFailed" : "SweepSucceeded", message: message)
         } else {
             status.phase = "Running"
         }
@@ -165,7 +165,7 @@ public struct SweepController: Reconciler {
         spec.template?.metadata = podMetadata
         do {
             let job = try await server.create(Job(metadata: metadata, spec: spec))
-            await recorder.record(sweep, reason: "TrialCreated", message: "Created trial \(job.name)")
+            recorder.record(sweep, reason: "TrialCreated", message: "Created trial \(job.name)")
             return job
         } catch APIError.alreadyExists {
             return try await server.get(Job.self, namespace: sweep.namespace, name: Self.trialName(sweep, number))

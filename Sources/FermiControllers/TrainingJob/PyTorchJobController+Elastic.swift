@@ -68,7 +68,7 @@ extension PyTorchJobController {
             do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
         }
         let names = workers.map(\.name).sorted().joined(separator: ", ")
-        await recorder.record(
+        recorder.record(
             job, type: EventType.warning, reason: "PyTorchJobScaledDown",
             message: "\(names) left the rendezvous; \(running) worker(s) carry on (elastic minimum \(job.spec.elasticPolicy?.minReplicas ?? 0)), and the rest rejoin once placed")
     }

@@ -32,7 +32,7 @@ public struct PyTorchJobController: Reconciler {
         pods.indexByController()
         let controller = PyTorchJobController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "pytorchjob-controller"),
+            recorder: manager.eventRecorder(component: "pytorchjob-controller"),
             jobs: informers.informer(PyTorchJob.self), pods: pods, services: informers.informer(Service.self),
             groups: informers.informer(PodGroup.self), nodes: informers.informer(Node.self),
             registry: ModelRegistration(server: manager.server, models: informers.informer(Model.self)))
@@ -60,7 +60,7 @@ public struct PyTorchJobController: Reconciler {
         if let finished = finishedAt(status) { return try await wrapUp(job, finishedAt: finished, pods: Array(owned.values), now: now) }
         if Conditions.find("Created", in: status.conditions) == nil {
             set(&status, "Created", reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.", now: now)
-            await recorder.record(job, reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.")
+            recorder.record(job, reason: "PyTorchJobCreated", message: "PyTorchJob \(job.name) is created.")
         }
         // 3: Suspended, it has no pods; resumed, it starts its clock again.
         if job.spec.runPolicy?.suspend == true {
@@ -93,7 +93,7 @@ public struct PyTorchJobController: Reconciler {
             endRun(&status, of: job, outcome: "Failed", pods: Array(owned.values), now: now)
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
-            await recorder.record(job, type: EventType.warning, reason: "PyTorchJobFailed", message: reason)
+            recorder.record(job, type: EventType.warning, reason: "PyTorchJobFailed", message: reason)
             return .requeue(after: .seconds(1))
         }
         if !toRestart.isEmpty, let left = elasticDeparture(of: job, failed: toRestart, replicas: replicas, pods: owned) {
@@ -115,7 +115,7 @@ public struct PyTorchJobController: Reconciler {
             status.loss = CheckpointLedger.lossText(TrainingCurve(parameters: job.trainerParameters).loss(atProgress: 1))
             status.replicaStatuses = replicaStatuses(replicas: replicas, pods: owned)
             try await write(status, of: job)
-            await recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
+            recorder.record(job, reason: "PyTorchJobSucceeded", message: "PyTorchJob \(job.name) is successfully completed.")
             return .requeue(after: .seconds(1))
         }
         // 6: Make what is missing: the gang's PodGroup, each replica's service and pod.
@@ -151,7 +151,7 @@ public struct PyTorchJobController: Reconciler {
         try await cleanUp(job, pods: pods, policy: job.spec.runPolicy?.cleanPodPolicy ?? "None")
         if Conditions.isTrue("Succeeded", in: status.conditions), !registry.isRegistered(job) {
             let version = try await registry.register(job, status: status, now: Timestamp(now.date))
-            await recorder.record(
+            recorder.record(
                 job, reason: "ModelRegistered",
                 message: "Registered model \(ModelRegistration.modelName(of: job)) version \(version.version ?? 0) (\(version.storageUri ?? ""))")
         }
@@ -195,7 +195,7 @@ public struct PyTorchJobController: Reconciler {
         for pod in pods {
             do { try await server.delete(Pod.self, namespace: pod.namespace, name: pod.name) } catch APIError.notFound {}
         }
-        await recorder.record(
+        recorder.record(
             written, type: EventType.warning, reason: "PyTorchJobRestarting",
             message: "PyTorchJob \(job.name) is restarting because a replica failed.")
         return written
@@ -217,7 +217,7 @@ public struct PyTorchJobController: Reconciler {
                     PyTorchReplicas.pod(
                         of: job, replica: replica, group: group, checkpoint: startingPoint(of: job, pods: owned, status: status),
                         run: Int(status.restarts ?? 0)))
-                await recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
+                recorder.record(job, reason: "SuccessfulCreatePod", message: "Created pod: \(replica.name)")
             } catch APIError.alreadyExists {
                 // A deleted pod has not gone yet: the next pass makes it.
             }

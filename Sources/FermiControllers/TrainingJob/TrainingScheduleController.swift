@@ -25,7 +25,7 @@ public struct TrainingScheduleController: Reconciler {
         let queue = manager.makeQueue()
         let controller = TrainingScheduleController(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "trainingschedule-controller"),
+            recorder: manager.eventRecorder(component: "trainingschedule-controller"),
             schedules: informers.informer(TrainingSchedule.self), pytorchJobs: informers.informer(PyTorchJob.self),
             jobs: informers.informer(Job.self))
         controller.schedules.enqueueChanges(in: queue)
@@ -75,7 +75,7 @@ public struct TrainingScheduleController: Reconciler {
             status.lastScheduleTime = Timestamp(due)
             switch schedule.spec.concurrencyPolicy ?? "Allow" {
             case "Forbid" where !active.isEmpty:
-                await recorder.record(
+                recorder.record(
                     schedule, reason: "JobAlreadyActive", message: "Not starting a run: \(active.map(\.name).joined(separator: ", ")) still active")
             case "Replace":
                 for run in active { try await delete(run, of: schedule) }
@@ -133,7 +133,7 @@ public struct TrainingScheduleController: Reconciler {
                 let template = schedule.spec.jobTemplate
                 _ = try await server.create(Job(metadata: metadata(from: template?.metadata), spec: template?.spec ?? JobSpec()))
             }
-            await recorder.record(schedule, reason: "SuccessfulCreate", message: "Created run \(name)")
+            recorder.record(schedule, reason: "SuccessfulCreate", message: "Created run \(name)")
         } catch APIError.alreadyExists {
             // Made by an earlier pass whose status write was lost.
         }
@@ -147,7 +147,7 @@ public struct TrainingScheduleController: Reconciler {
             } else {
                 try await server.delete(Job.self, namespace: schedule.namespace, name: run.name)
             }
-            await recorder.record(schedule, reason: "SuccessfulDelete", message: "Deleted run \(run.name)")
+            recorder.record(schedule, reason: "SuccessfulDelete", message: "Deleted run \(run.name)")
         } catch APIError.notFound {}
     }
 }

@@ -16,6 +16,8 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
     public let informers: InformerSet
     /// Hears every change to queues and informers: what `settle` waits on.
     public let activity: ActivitySignal
+    /// Writes the controllers' Events in the background; settling waits for it.
+    public let events: EventBroadcaster
     private let controllers = Mutex<[Controller]>([])
     private let failures = Mutex<[String: Int]>([:])
     private let reconcileTime = Mutex<[String: ReconcileTime]>([:])
@@ -29,6 +31,12 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
         self.metricsFactory = metricsFactory
         self.activity = ActivitySignal()
         self.informers = InformerSet(server: server, activity: activity)
+        self.events = EventBroadcaster(server: server, activity: activity)
+    }
+
+    /// A recorder of Events from `component`, written by this manager's broadcaster.
+    public func eventRecorder(component: String) -> EventRecorder {
+        EventRecorder(broadcaster: events, clock: clock, component: component)
     }
 
     /// A work queue on this manager's clock, watched for settling.
@@ -88,11 +96,12 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
             }
             group.cancelAll()
         }
+        await events.flush()
     }
 
     /// Returns once nothing is left to do at the current time: the informers have taken in
-    /// every write in the store, and no queue has a key ready or in hand. Timers may still be
-    /// pending on the clock.
+    /// every write in the store, no queue has a key ready or in hand, and every Event recorded
+    /// is written. Timers may still be pending on the clock.
     public func settle() async throws {
         while true {
             let generation = activity.generation
@@ -127,7 +136,7 @@ public final class ControllerManager: ServiceLifecycle.Service, Sendable {
         guard informers.hasSynced else { return false }
         let storeRevision = try await server.currentRevision()
         let queuesIdle = controllers.withLock { $0.allSatisfy(\.isIdle) }
-        return queuesIdle && informers.revision >= storeRevision
+        return queuesIdle && events.isIdle && informers.revision >= storeRevision
     }
 }
 

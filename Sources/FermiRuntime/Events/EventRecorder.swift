@@ -1,29 +1,33 @@
 import FermiAPI
 import FermiAPIServer
-import Synchronization
 
 /// Records `Event`s about objects, as client-go's recorder does: the same reason and message
 /// about the same object again is one Event whose count goes up and whose last time moves,
-/// not a new one. Events are best effort: a failure to record one never fails a reconcile.
+/// not a new one. Recording hands the Event to a broadcaster that writes it in the
+/// background, so it never waits on the store; Events are best effort: a failure to write
+/// one never fails a reconcile.
 public final class EventRecorder: Sendable {
-    private let server: APIServer
+    private let broadcaster: EventBroadcaster
     private let clock: any ControlClock
     /// The component named as the events' source (`scheduler`, `kubelet`, ...).
     public let component: String
-    private let failed = Mutex(0)
-    /// What this recorder last wrote of each event: enough to count a repeat without reading
-    /// the event back. Forgotten when another writer got there first.
-    private let written = Mutex<[String: (resourceVersion: String, count: Int32, first: Timestamp)]>([:])
 
-    public init(server: APIServer, clock: any ControlClock, component: String) {
-        self.server = server
+    /// A recorder whose Events `broadcaster` writes.
+    public init(broadcaster: EventBroadcaster, clock: any ControlClock, component: String) {
+        self.broadcaster = broadcaster
         self.clock = clock
         self.component = component
     }
 
-    /// How many events could not be written.
+    /// A recorder with a broadcaster of its own, writing to `server`: `flush` before reading
+    /// its Events back.
+    public convenience init(server: APIServer, clock: any ControlClock, component: String) {
+        self.init(broadcaster: EventBroadcaster(server: server), clock: clock, component: component)
+    }
+
+    /// How many events its broadcaster could not write.
     public var failureCount: Int {
-        failed.withLock { $0 }
+        broadcaster.failureCount
     }
 
     /// One occurrence to record.
@@ -41,83 +45,19 @@ public final class EventRecorder: Sendable {
         }
     }
 
-    /// Records many occurrences: those new to this recorder are created together in one write
-    /// to the store; repeats, and any whose Event turns out to exist, are counted one by one.
-    public func record(_ occurrences: [Occurrence]) async {
-        var fresh: [Event] = []
-        var freshOccurrences: [Occurrence] = []
-        var repeats: [Occurrence] = []
-        var names = Set<String>()
-        for occurrence in occurrences {
-            let event = newEvent(occurrence.object, type: occurrence.type, reason: occurrence.reason, message: occurrence.message)
-            let name = event.metadata.name ?? ""
-            if written.withLock({ $0[name] != nil }) || !names.insert(name).inserted {
-                repeats.append(occurrence)
-            } else {
-                fresh.append(event)
-                freshOccurrences.append(occurrence)
-            }
-        }
-        if !fresh.isEmpty {
-            if let created = try? await server.create(batch: fresh) {
-                for (index, event) in created.enumerated() {
-                    guard let event else {
-                        repeats.append(freshOccurrences[index])
-                        continue
-                    }
-                    written.withLock {
-                        $0[event.metadata.name ?? ""] = (event.metadata.resourceVersion ?? "", event.count ?? 1, event.firstTimestamp ?? Timestamp(clock.now.date))
-                    }
-                }
-            } else {
-                repeats += freshOccurrences
-            }
-        }
-        for occurrence in repeats {
-            await record(occurrence.object, type: occurrence.type, reason: occurrence.reason, message: occurrence.message)
-        }
+    /// Records many occurrences, in order.
+    public func record(_ occurrences: [Occurrence]) {
+        broadcaster.enqueue(occurrences.map { newEvent($0.object, type: $0.type, reason: $0.reason, message: $0.message) })
     }
 
     /// Records that `reason` happened to `object`, with a `message` for people.
-    public func record(
-        _ object: any APIObject, type: String = EventType.normal, reason: String, message: String
-    ) async {
-        var event = newEvent(object, type: type, reason: reason, message: message)
-        let name = event.metadata.name ?? ""
-        let namespace = event.metadata.namespace ?? "default"
-        let now = event.firstTimestamp ?? Timestamp(clock.now.date)
-        for attempt in 0..<3 {
-            do {
-                var known = written.withLock { $0[name] }
-                // A new event is created straight away; only when that finds it exists (another
-                // process, or a restart) is it read back.
-                if known == nil, attempt > 0, let stored = try? await server.get(Event.self, namespace: namespace, name: name) {
-                    known = (stored.metadata.resourceVersion ?? "", stored.count ?? 1, stored.firstTimestamp ?? now)
-                }
-                let result: Event
-                if let known {
-                    event.metadata.resourceVersion = known.resourceVersion
-                    event.count = known.count + 1
-                    event.firstTimestamp = known.first
-                    event.lastTimestamp = max(known.first, now)
-                    result = try await server.update(event)
-                } else {
-                    event.count = 1
-                    event.firstTimestamp = now
-                    event.lastTimestamp = now
-                    result = try await server.create(event)
-                }
-                written.withLock { $0[name] = (result.metadata.resourceVersion ?? "", result.count ?? 1, result.firstTimestamp ?? now) }
-                return
-            } catch APIError.conflict, APIError.alreadyExists, APIError.notFound {
-                // Another writer got there first (or removed it): read it again and count on it.
-                written.withLock { $0[name] = nil }
-                continue
-            } catch {
-                break
-            }
-        }
-        failed.withLock { $0 += 1 }
+    public func record(_ object: any APIObject, type: String = EventType.normal, reason: String, message: String) {
+        broadcaster.enqueue([newEvent(object, type: type, reason: reason, message: message)])
+    }
+
+    /// Returns once everything recorded so far has been written, or given up on.
+    public func flush() async {
+        await broadcaster.flush()
     }
 
     /// The Event of a first occurrence of `reason` about `object`, now.

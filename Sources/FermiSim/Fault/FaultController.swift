@@ -25,7 +25,7 @@ public struct FaultController: Reconciler {
         let controller = FaultController(
             server: manager.server, clock: manager.clock, faults: informers.informer(Fault.self),
             nodes: informers.informer(Node.self), zones: informers.informer(Zone.self),
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "fault-injector"))
+            recorder: manager.eventRecorder(component: "fault-injector"))
         controller.faults.enqueueChanges(in: queue)
         return Controller(name: name, queue: queue, reconciler: controller)
     }
@@ -65,9 +65,9 @@ public struct FaultController: Reconciler {
             fault.status = status
             _ = try await server.updateStatus(fault)
             if status.phase == FaultPhase.active, previous != FaultPhase.active {
-                await recorder.record(fault, type: EventType.warning, reason: "FaultInjected", message: "\(target) failed")
+                recorder.record(fault, type: EventType.warning, reason: "FaultInjected", message: "\(target) failed")
             } else if status.phase == FaultPhase.recovered {
-                await recorder.record(fault, reason: "FaultRecovered", message: "\(target) recovered")
+                recorder.record(fault, reason: "FaultRecovered", message: "\(target) recovered")
             }
         }
         return next

@@ -22,7 +22,7 @@ public struct ImageBuilder: Reconciler {
         let queue = manager.makeQueue()
         let builder = ImageBuilder(
             server: manager.server, clock: manager.clock,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "image-builder"),
+            recorder: manager.eventRecorder(component: "image-builder"),
             images: informers.informer(Image.self), nodes: informers.informer(Node.self))
         builder.images.enqueueChanges(in: queue)
         // A node that pulls an image changes how many nodes hold it.
@@ -69,14 +69,14 @@ public struct ImageBuilder: Reconciler {
             status.buildLog = ["failed to solve: the Dockerfile must start with FROM"]
             status.conditions = Conditions.setting(
                 status.conditions ?? [], Condition(type: "Built", status: "False", reason: "InvalidDockerfile", message: "the Dockerfile must start with FROM"), now: now)
-            await recorder.record(image, type: EventType.warning, reason: "BuildFailed", message: "the Dockerfile must start with FROM")
+            recorder.record(image, type: EventType.warning, reason: "BuildFailed", message: "the Dockerfile must start with FROM")
             return nil
         }
         let started = status.buildStartTime ?? now
         if status.buildStartTime == nil {
             status.buildStartTime = now
             status.phase = ImagePhase.building
-            await recorder.record(image, reason: "Building", message: "Building \(image.spec.reference) from \(steps.count) Dockerfile steps")
+            recorder.record(image, reason: "Building", message: "Building \(image.spec.reference) from \(steps.count) Dockerfile steps")
         }
         let length = build.duration.flatMap(GoDuration.init)?.duration ?? Self.buildTime(of: image)
         let elapsed = Duration.seconds(now.secondsSince1970 - started.secondsSince1970)
@@ -94,7 +94,7 @@ public struct ImageBuilder: Reconciler {
             status.conditions ?? [], Condition(type: "Built", status: "True", reason: "BuildSucceeded", message: ""), now: now)
         status.conditions = Conditions.setting(
             status.conditions ?? [], Condition(type: "Ready", status: "True", reason: "Pullable", message: ""), now: now)
-        await recorder.record(image, reason: "Built", message: "Built and pushed \(image.spec.reference) in \(length.components.seconds)s")
+        recorder.record(image, reason: "Built", message: "Built and pushed \(image.spec.reference) in \(length.components.seconds)s")
         return nil
     }
 

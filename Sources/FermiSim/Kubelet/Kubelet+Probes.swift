@@ -24,9 +24,9 @@ extension Kubelet {
     /// its restart policy says, started again after a back-off.
     func killUnhealthy(_ pod: Pod, run: Int, ranFor: Duration, at time: Timestamp) async throws {
         let name = pod.spec.containers?.first?.name ?? ""
-        await recorder.record(
+        recorder.record(
             pod, type: EventType.warning, reason: "Unhealthy", message: "Liveness probe failed: HTTP probe failed with statuscode: 503")
-        await recorder.record(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted")
+        recorder.record(pod, reason: "Killing", message: "Container \(name) failed liveness probe, will be restarted")
         try await finish(pod, run: run, exitCode: 137, ranFor: ranFor, at: time)
     }
 }

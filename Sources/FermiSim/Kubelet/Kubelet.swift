@@ -38,7 +38,7 @@ public struct Kubelet: Reconciler {
         let kubelet = Kubelet(
             server: manager.server, clock: manager.clock, pods: pods, nodes: informers.informer(Node.self),
             zones: informers.informer(Zone.self), images: informers.informer(Image.self), datasets: informers.informer(Dataset.self),
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name), seed: seed)
+            recorder: manager.eventRecorder(component: name), seed: seed)
         pods.onChange { event in
             if case .deleted = event { return }
             if event.object.spec.nodeName != nil { queue.add(ObjectKey(event.object)) }
@@ -104,7 +104,7 @@ public struct Kubelet: Reconciler {
         }
         if let failure = gpuFailure(of: pod, on: node, startedAt: startedAt) {
             let ranFor = Duration.seconds(failure.at.secondsSince1970 - startedAt.secondsSince1970)
-            await recorder.record(
+            recorder.record(
                 pod, type: EventType.warning, reason: "GPUFailure",
                 message: "GPU \(failure.index) on node \(nodeName) failed (Xid 79: GPU has fallen off the bus)")
             try await finish(pod, run: run, exitCode: 1, ranFor: ranFor, at: failure.at)
@@ -166,7 +166,7 @@ public struct Kubelet: Reconciler {
         _ = try await server.updateStatus(next)
         for image in Set((pod.spec.containers ?? []).compactMap(\.image)).sorted() where !isCached(image, on: node, before: now) {
             let note = catalogueSize(of: image) == nil ? " (not in the image catalogue: taken to be 4Gi)" : ""
-            await recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"\(note)")
+            recorder.record(pod, reason: "Pulling", message: "Pulling image \"\(image)\"\(note)")
         }
     }
 
@@ -199,7 +199,7 @@ public struct Kubelet: Reconciler {
         if run == 0 {
             for image in Set(containers.compactMap(\.image)).sorted() {
                 let cached = node.map { isCached(image, on: $0, before: pod.status?.startTime ?? now) } ?? false
-                await recorder.record(
+                recorder.record(
                     pod, reason: "Pulled",
                     message: cached
                         ? "Container image \"\(image)\" already present on machine"
@@ -210,8 +210,8 @@ public struct Kubelet: Reconciler {
         // lose the order people read them in.
         for container in containers {
             let name = container.name ?? ""
-            await recorder.record(pod, reason: "Created", message: "Created container \(name)")
-            await recorder.record(pod, reason: "Started", message: "Started container \(name)")
+            recorder.record(pod, reason: "Created", message: "Created container \(name)")
+            recorder.record(pod, reason: "Started", message: "Started container \(name)")
         }
         // Last: a failure here is made good by the next reconcile, which the events are not.
         if run == 0, let node {
@@ -251,7 +251,7 @@ public struct Kubelet: Reconciler {
             next.metadata.annotations = (next.metadata.annotations ?? [:]).merging(
                 [Self.progressAnnotation: GoDurationText.seconds(Self.progress(of: pod) + ranFor)]) { _, new in new }
             _ = try await server.update(next)
-            await recorder.record(
+            recorder.record(
                 pod, type: EventType.warning, reason: "BackOff",
                 message: "Back-off restarting failed container \(pod.spec.containers?.first?.name ?? "")")
             return
@@ -315,7 +315,7 @@ public struct Kubelet: Reconciler {
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: now)
         next.status = status
         next = try await server.updateStatus(next)
-        await recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
+        recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
         if let startedAt = pod.status?.containerStatuses?.first?.state?.running?.startedAt {
             let ranFor = Duration.seconds(now.secondsSince1970 - startedAt.secondsSince1970)
             try await recordOutcome(of: next, runSeconds: Self.progress(of: pod) + ranFor)

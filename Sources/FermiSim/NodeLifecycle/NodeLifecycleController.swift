@@ -29,7 +29,7 @@ public struct NodeLifecycleController: Reconciler {
         let reconciler = NodeLifecycleController(
             server: manager.server, clock: manager.clock, nodes: informers.informer(Node.self),
             pools: informers.informer(NodePool.self), zones: informers.informer(Zone.self),
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: "kubelet"),
+            recorder: manager.eventRecorder(component: "kubelet"),
             heartbeatInterval: heartbeat)
         let nodes = reconciler.nodes
         nodes.indexByPoolAndZone()
@@ -100,11 +100,11 @@ public struct NodeLifecycleController: Reconciler {
         _ = try await server.updateStatus(next)
         if changed, previousReady != nil {
             if down {
-                await recorder.record(
+                recorder.record(
                     node, type: EventType.warning, reason: "NodeNotReady",
                     message: "Node \(node.name) status is now: NodeNotReady")
             } else {
-                await recorder.record(node, reason: "NodeReady", message: "Node \(node.name) status is now: NodeReady")
+                recorder.record(node, reason: "NodeReady", message: "Node \(node.name) status is now: NodeReady")
             }
         }
         return heartbeatInterval.map { .requeue(after: $0) } ?? .done

@@ -28,7 +28,7 @@ public struct NodePoolController: Reconciler {
         let reconciler = NodePoolController(
             server: manager.server, clock: manager.clock, pools: informers.informer(NodePool.self),
             nodes: nodes, zones: informers.informer(Zone.self), pods: pods,
-            recorder: EventRecorder(server: manager.server, clock: manager.clock, component: name))
+            recorder: manager.eventRecorder(component: name))
         reconciler.pools.enqueueChanges(in: queue)
         nodes.onChange { event in
             // A pool counts its nodes and their readiness, and keeps their labels and taints.
@@ -83,7 +83,7 @@ public struct NodePoolController: Reconciler {
             try await drain(node)
         }
         if added > 0 {
-            await recorder.record(pool, reason: "ScaledUp", message: "Added \(added) node(s); \(wanted) wanted")
+            recorder.record(pool, reason: "ScaledUp", message: "Added \(added) node(s); \(wanted) wanted")
         }
         try await updateStatus(of: pool, wanted: wanted, draining: draining)
         return .done
@@ -111,7 +111,7 @@ public struct NodePoolController: Reconciler {
         if active.isEmpty {
             do {
                 try await server.delete(Node.self, name: node.name)
-                await recorder.record(node, reason: "RemovingNode", message: "Node \(node.name) drained and removed")
+                recorder.record(node, reason: "RemovingNode", message: "Node \(node.name) drained and removed")
             } catch APIError.notFound {}
             return
         }
@@ -123,7 +123,7 @@ public struct NodePoolController: Reconciler {
         taints.append(Taint(key: SimNames.unschedulableTaint, effect: "NoSchedule"))
         cordoned.spec?.taints = taints
         _ = try await server.update(cordoned)
-        await recorder.record(
+        recorder.record(
             node, reason: "NodeNotSchedulable",
             message: "Node \(node.name) status is now: NodeNotSchedulable (draining \(active.count) pod(s))")
     }
