@@ -99,25 +99,40 @@ public final class Scheduler: Reconciler {
         let boundKeys = Set(bound.map { ObjectKey($0.pod) })
         // 4: Report each job: gangs' status, and why what waits is waiting.
         var statuses: [PodGroup] = []
+        // A gang's Warning goes with the status that holds its reason: both or neither.
+        var warnings: [ObjectKey: EventRecorder.Occurrence] = [:]
         for job in jobs {
             let reason = decisions.pending[job.key]
             if let group = job.group {
                 let newlyBound = job.pending.filter { boundKeys.contains(ObjectKey($0)) }.count
                 let report = self.report(
                     group, job: job, reason: reason, admitted: decisions.admitted.contains(job.key), newlyBound: newlyBound)
-                if let status = report.status { statuses.append(status) }
-                if let occurrence = report.occurrence { occurrences.append(occurrence) }
+                if let status = report.status {
+                    statuses.append(status)
+                    if let occurrence = report.occurrence { warnings[job.key] = occurrence }
+                } else if let occurrence = report.occurrence {
+                    occurrences.append(occurrence)
+                }
             } else if let reason, let pod = job.pending.first {
                 occurrences.append(EventRecorder.Occurrence(pod, type: EventType.warning, reason: "FailedScheduling", message: reason.message))
             }
         }
+        var statusesLost = false
         for start in stride(from: 0, to: statuses.count, by: Self.writeBatch) {
-            // A group gone or changed meanwhile is seen as it is by the next cycle.
-            _ = try await server.updateStatus(batch: Array(statuses[start..<min(start + Self.writeBatch, statuses.count)]))
+            let batch = Array(statuses[start..<min(start + Self.writeBatch, statuses.count)])
+            let written = try await server.updateStatus(batch: batch)
+            for (group, result) in zip(batch, written) {
+                if result == nil {
+                    statusesLost = true
+                } else if let warning = warnings[ObjectKey(group)] {
+                    occurrences.append(warning)
+                }
+            }
         }
-        for start in stride(from: 0, to: occurrences.count, by: Self.writeBatch) {
-            recorder.record(Array(occurrences[start..<min(start + Self.writeBatch, occurrences.count)]))
-        }
+        recorder.record(occurrences)
+        // A group changed since the snapshot (often by the cycle before, whose write the cache
+        // did not show yet): cycle again once it does, or that group's status would be lost.
+        if statusesLost { throw APIError.conflict(resource: PodGroup.resource.qualifiedName, name: Self.cycleKey.name) }
         return .done
     }
 
@@ -144,7 +159,7 @@ public final class Scheduler: Reconciler {
         return bound
     }
 
-    /// Bindings, statuses or events written to the store at once.
+    /// Bindings or statuses written to the store at once.
     static let writeBatch = 500
 
     /// Deletes an evicted job's pods, saying why on each and on its PodGroup.
