@@ -134,4 +134,14 @@ struct AccessControlTests {
         let user = try #require(try TokenFile(contentsOf: path).user(forToken: "t1"))
         #expect(user.groups == ["a", "b", UserInfo.Groups.authenticated])
     }
+
+    @Test func theBearerSchemeIsReadInAnyCaseAndBlanksAroundTheTokenAreIgnored() {
+        let access = AccessControl(tokens: tokens, allowAnonymous: false, authorization: .alwaysAllow)
+        for header in ["Bearer alice-token", "bearer alice-token", "BEARER  alice-token\t ", "Bearer \talice-token"] {
+            #expect(access.user(authorization: header)?.name == "alice", "\(header)")
+        }
+        for header in ["Basic alice-token", "Bearer", "Bearer   ", "Bearers alice-token", "Bearer alice-token2", "Bearer alice token"] {
+            #expect(access.user(authorization: header) == nil, "\(header)")
+        }
+    }
 }

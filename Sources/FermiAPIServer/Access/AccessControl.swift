@@ -41,9 +41,21 @@ public struct AccessControl: Sendable {
     /// unauthenticated.
     public func user(authorization: String?) -> UserInfo? {
         guard let authorization, !authorization.isEmpty else { return allowAnonymous ? .anonymous : nil }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return tokens.user(forToken: parts[1].trimmingCharacters(in: .whitespaces))
+        return Self.bearerToken(in: authorization).flatMap { tokens.user(forToken: String($0)) }
+    }
+
+    /// The token of a `Bearer TOKEN` header: the scheme in any case, blanks around the token
+    /// ignored. Read byte by byte, as every request carries one.
+    static func bearerToken(in header: String) -> Substring? {
+        guard let space = header.utf8.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let scheme = header.utf8[..<space]
+        // ASCII letters compare without case once bit 0x20 is set.
+        guard scheme.count == 6, zip(scheme, "bearer".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var token = header.utf8[header.utf8.index(after: space)...]
+        while let first = token.first, isBlank(first) { token = token.dropFirst() }
+        while let last = token.last, isBlank(last) { token = token.dropLast() }
+        return token.isEmpty ? nil : Substring(token)
     }
 
     /// The decision on a request carrying `authorization` that asks for `request`.
