@@ -70,8 +70,8 @@ public struct NodePoolController: Reconciler {
         for index in 0..<wanted {
             let template = NodeTemplate.node(pool: pool, index: index, region: region)
             guard let node = existing[index] else {
-                _ = try await createIgnoringExisting(template)
-                added += 1
+                // One the informer did not show yet was made by an earlier reconcile, not this.
+                if try await createIgnoringExisting(template) != nil { added += 1 }
                 continue
             }
             if let updated = Self.conformed(node, to: template) { _ = try await server.update(updated) }
