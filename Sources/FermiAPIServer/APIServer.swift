@@ -129,12 +129,23 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
             throw APIError.unavailable("\(stored.key) does not hold an object")
         }
         members["status"] = try Self.encodedStatus(of: object)
+        if T.resource.statusWritesLabelsAndAnnotations, case .object(var metadata)? = members["metadata"] {
+            metadata["labels"] = Self.stringMap(object.metadata.labels)
+            metadata["annotations"] = Self.stringMap(object.metadata.annotations)
+            members["metadata"] = .object(metadata)
+        }
         let next = try Self.decode(T.self, .object(members))
         let errors = next.validate()
         guard errors.isEmpty else {
             throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
         }
         return (next, Data(JSONValue.compactJSONBytes(.object(members))))
+    }
+
+    /// A map of strings as JSON; nil (left out) when empty, as upstream leaves it out.
+    private static func stringMap(_ map: [String: String]?) -> JSONValue? {
+        guard let map, !map.isEmpty else { return nil }
+        return .object(map.mapValues { .string($0) })
     }
 
     /// `object`'s status as JSON (nil: none). A kind whose status is typed encodes just that,

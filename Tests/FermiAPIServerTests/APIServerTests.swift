@@ -83,6 +83,32 @@ struct APIServerTests {
         #expect(afterUpdate.spec.size == 4)
     }
 
+    @Test func aPodStatusWriteTakesLabelsAndAnnotationsAsPodsStatusDoesUpstream() async throws {
+        let served = APIServer(store: MemoryStore(), registry: .served)
+        try await served.ensureDefaultNamespace()
+        var pod = try await served.create(
+            Pod(metadata: ObjectMeta(name: "trainer", labels: ["team": "a"]), spec: PodSpec(containers: [Container(name: "main", image: "busybox")])))
+        pod.status = PodStatus(phase: "Succeeded")
+        pod.metadata.labels = ["team": "b"]
+        pod.metadata.annotations = ["sim.fermi.dev/gpu-hours": "8"]
+        pod.spec.nodeName = "elsewhere"
+        let written = try await served.updateStatus(pod)
+        let stored = try await served.get(Pod.self, name: "trainer")
+        for object in [written, stored] {
+            #expect(object.status?.phase == "Succeeded")
+            #expect(object.metadata.labels == ["team": "b"])
+            #expect(object.metadata.annotations == ["sim.fermi.dev/gpu-hours": "8"])
+            // The spec stays as stored.
+            #expect(object.spec.nodeName == nil)
+        }
+        // Kinds whose status subresource does not take them keep their stored labels.
+        var queue = try await served.create(Queue(metadata: ObjectMeta(name: "q", labels: ["team": "a"])))
+        queue.metadata.labels = ["team": "b"]
+        queue.status = QueueStatus(state: "Open")
+        _ = try await served.updateStatus(queue)
+        #expect(try await served.get(Queue.self, namespace: "", name: "q").metadata.labels == ["team": "a"])
+    }
+
     static let queueStatuses: [QueueStatus?] = {
         var busy = QueueStatus(state: "Open")
         busy.running = 2

@@ -3,7 +3,7 @@
 public struct Pod: StatusHavingObject {
     public static let resource = APIResource(
         group: "", version: "v1", kind: "Pod", plural: "pods", shortNames: ["po"], namespaced: true,
-        categories: ["all"])
+        statusWritesLabelsAndAnnotations: true, categories: ["all"])
 
     public var apiVersion = Pod.resource.apiVersion
     public var kind = Pod.resource.kind

@@ -48,13 +48,17 @@ public struct APIResource: Hashable, Sendable {
     public var namespaced: Bool
     /// Whether status is written only through the status subresource.
     public var hasStatus: Bool
+    /// Whether a status write also takes the object's labels and annotations, as upstream's
+    /// pods/status does (it keeps only spec, deletionTimestamp and ownerReferences as stored).
+    public var statusWritesLabelsAndAnnotations: Bool
     /// The groups of kinds it belongs to, as discovery lists them: `all` for the kinds
     /// `kubectl get all` shows.
     public var categories: [String]
 
     public init(
         group: String, version: String, kind: String, plural: String, singular: String? = nil,
-        shortNames: [String] = [], namespaced: Bool, hasStatus: Bool = true, categories: [String] = []
+        shortNames: [String] = [], namespaced: Bool, hasStatus: Bool = true, statusWritesLabelsAndAnnotations: Bool = false,
+        categories: [String] = []
     ) {
         self.group = group
         self.version = version
@@ -64,6 +68,7 @@ public struct APIResource: Hashable, Sendable {
         self.shortNames = shortNames
         self.namespaced = namespaced
         self.hasStatus = hasStatus
+        self.statusWritesLabelsAndAnnotations = statusWritesLabelsAndAnnotations
         self.categories = categories
     }
 

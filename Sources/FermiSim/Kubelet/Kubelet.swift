@@ -172,14 +172,12 @@ public struct Kubelet: Reconciler {
 
     /// Run `run` starts: every container running since `now`.
     private func start(_ pod: Pod, run: Int, at now: Timestamp, containers: [Container], on node: Node? = nil) async throws {
-        var pod = pod
-        if run == 0, let node, let speedup = readSpeedup(of: pod, on: node) {
-            var marked = pod
-            marked.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
-                [FluidNames.readSpeedupAnnotation: String(format: "%.3f", speedup)]) { _, new in new }
-            pod = try await server.update(marked)
-        }
         var next = pod
+        if run == 0, let node, let speedup = readSpeedup(of: pod, on: node) {
+            // Written with the status: pods/status takes annotations.
+            next.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
+                [FluidNames.readSpeedupAnnotation: String(format: "%.3f", speedup)]) { _, new in new }
+        }
         var status = pod.status ?? PodStatus()
         status.phase = "Running"
         // Ready at once, unless its readiness probe or its start-up has to pass first.
@@ -245,12 +243,12 @@ public struct Kubelet: Reconciler {
             }
             status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
             next.status = status
-            next = try await server.updateStatus(next)
-            // Work done so far survives the restart up to the last checkpoint. Written after
-            // the status, so whoever sees the new progress also sees the run ended.
+            // Work done so far survives the restart up to the last checkpoint: written with the
+            // status (pods/status takes annotations), so whoever sees the new progress also
+            // sees the run ended.
             next.metadata.annotations = (next.metadata.annotations ?? [:]).merging(
                 [Self.progressAnnotation: GoDurationText.seconds(Self.progress(of: pod) + ranFor)]) { _, new in new }
-            _ = try await server.update(next)
+            _ = try await server.updateStatus(next)
             recorder.record(
                 pod, type: EventType.warning, reason: "BackOff",
                 message: "Back-off restarting failed container \(pod.spec.containers?.first?.name ?? "")")
@@ -266,14 +264,14 @@ public struct Kubelet: Reconciler {
         }
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: end)
         next.status = status
-        next = try await server.updateStatus(next)
-        try await recordOutcome(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+        recordOutcome(on: &next, runSeconds: Self.progress(of: pod) + ranFor)
+        _ = try await server.updateStatus(next)
     }
 
-    /// Writes what the pod used over all its runs (`runSeconds`, less the checkpoint it
-    /// resumed from) onto it once it has ended, and the metrics
-    /// its output reported (as Katib's collector reads them).
-    private func recordOutcome(of pod: Pod, runSeconds: Duration) async throws {
+    /// Adds to the annotations of a pod that has ended (its final status set) what it used
+    /// over all its runs (`runSeconds`, less the checkpoint it resumed from) and the metrics
+    /// its output reported (as Katib's collector reads them): written with its final status.
+    private func recordOutcome(on pod: inout Pod, runSeconds: Duration) {
         let resumedFrom = pod.metadata.annotations?[SimAnnotations.resumedFrom].flatMap(GoDuration.init)?.duration ?? .zero
         let runSeconds = runSeconds - resumedFrom
         // Written even when empty, so readers know the collector has been.
@@ -282,9 +280,7 @@ public struct Kubelet: Reconciler {
         if runSeconds > .zero, let nodeName = pod.spec.nodeName {
             recorded.merge(PodUsage.of(pod, on: nodes.object(name: nodeName), runSeconds: runSeconds.components.seconds).annotations) { _, new in new }
         }
-        var next = pod
-        next.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(recorded) { _, new in new }
-        _ = try await server.update(next)
+        pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(recorded) { _, new in new }
     }
 
     /// The node is gone or not Ready: the pod fails where it stands.
@@ -314,12 +310,12 @@ public struct Kubelet: Reconciler {
         }
         status.conditions = Self.setting(status.conditions, [("Ready", "False"), ("ContainersReady", "False")], at: now)
         next.status = status
-        next = try await server.updateStatus(next)
-        recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
         if let startedAt = pod.status?.containerStatuses?.first?.state?.running?.startedAt {
             let ranFor = Duration.seconds(now.secondsSince1970 - startedAt.secondsSince1970)
-            try await recordOutcome(of: next, runSeconds: Self.progress(of: pod) + ranFor)
+            recordOutcome(on: &next, runSeconds: Self.progress(of: pod) + ranFor)
         }
+        _ = try await server.updateStatus(next)
+        recorder.record(pod, type: warn ? EventType.warning : EventType.normal, reason: reason, message: message)
     }
 
     // MARK: - Admission and timing
