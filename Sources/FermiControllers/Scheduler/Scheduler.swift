@@ -26,6 +26,9 @@ public final class Scheduler: Reconciler {
     let claims: Informer<PersistentVolumeClaim>
     /// Bindings and evictions made that the pod cache may not show yet.
     let assumed = Mutex(AssumedPods())
+    /// PodGroups as this scheduler last wrote their status, until the cache shows that write:
+    /// a cycle reports on them, not on the older copy (whose write would be refused).
+    let writtenGroups = Mutex<[ObjectKey: PodGroup]>([:])
     /// What each pod asks of a node, by uid: worked out once per pod, not once per cycle.
     let needs = Mutex<[String: PodNeeds]>([:])
     /// Which changes call for a cycle, from what the last one left pending.
@@ -98,41 +101,61 @@ public final class Scheduler: Reconciler {
         }
         let boundKeys = Set(bound.map { ObjectKey($0.pod) })
         // 4: Report each job: gangs' status, and why what waits is waiting.
+        let reportOn = { (group: PodGroup, job: SchedulingJob) in
+            self.report(
+                group, job: job, reason: decisions.pending[job.key], admitted: decisions.admitted.contains(job.key),
+                newlyBound: job.pending.filter { boundKeys.contains(ObjectKey($0)) }.count)
+        }
         var statuses: [PodGroup] = []
+        var jobOfGroup: [ObjectKey: SchedulingJob] = [:]
         // A gang's Warning goes with the status that holds its reason: both or neither.
         var warnings: [ObjectKey: EventRecorder.Occurrence] = [:]
         for job in jobs {
-            let reason = decisions.pending[job.key]
             if let group = job.group {
-                let newlyBound = job.pending.filter { boundKeys.contains(ObjectKey($0)) }.count
-                let report = self.report(
-                    group, job: job, reason: reason, admitted: decisions.admitted.contains(job.key), newlyBound: newlyBound)
+                let report = reportOn(group, job)
                 if let status = report.status {
                     statuses.append(status)
+                    jobOfGroup[job.key] = job
                     if let occurrence = report.occurrence { warnings[job.key] = occurrence }
                 } else if let occurrence = report.occurrence {
                     occurrences.append(occurrence)
                 }
-            } else if let reason, let pod = job.pending.first {
+            } else if let reason = decisions.pending[job.key], let pod = job.pending.first {
                 occurrences.append(EventRecorder.Occurrence(pod, type: EventType.warning, reason: "FailedScheduling", message: reason.message))
             }
         }
-        var statusesLost = false
+        var refused: [ObjectKey] = []
         for start in stride(from: 0, to: statuses.count, by: Self.writeBatch) {
             let batch = Array(statuses[start..<min(start + Self.writeBatch, statuses.count)])
             let written = try await server.updateStatus(batch: batch)
             for (group, result) in zip(batch, written) {
-                if result == nil {
-                    statusesLost = true
-                } else if let warning = warnings[ObjectKey(group)] {
-                    occurrences.append(warning)
+                guard let result else {
+                    refused.append(ObjectKey(group))
+                    continue
                 }
+                writtenGroups.withLock { $0[ObjectKey(result)] = result }
+                if let warning = warnings[ObjectKey(group)] { occurrences.append(warning) }
+            }
+        }
+        // A group changed since the snapshot, most often by the cycle before (a write the cache
+        // did not show yet): its report is made again on the group as stored, or it would be
+        // lost until something else calls for a cycle.
+        for key in refused {
+            guard let job = jobOfGroup[key],
+                let current = try? await server.get(PodGroup.self, namespace: key.namespace, name: key.name)
+            else { continue }
+            let report = reportOn(current, job)
+            do {
+                if let status = report.status {
+                    let result = try await server.updateStatus(status)
+                    writtenGroups.withLock { $0[key] = result }
+                }
+                if let occurrence = report.occurrence { occurrences.append(occurrence) }
+            } catch APIError.conflict, APIError.notFound {
+                queue.add(Self.cycleKey)
             }
         }
         recorder.record(occurrences)
-        // A group changed since the snapshot (often by the cycle before, whose write the cache
-        // did not show yet): cycle again once it does, or that group's status would be lost.
-        if statusesLost { throw APIError.conflict(resource: PodGroup.resource.qualifiedName, name: Self.cycleKey.name) }
         return .done
     }
 
@@ -193,13 +216,27 @@ public final class Scheduler: Reconciler {
         let globalDefault = classes.values.first { $0.globalDefault == true }
         var jobs: [SchedulingJob] = []
         var jobOfGroup: [ObjectKey: Int] = [:]
-        for group in groups.unorderedObjects() {
-            var job = SchedulingJob(key: ObjectKey(group), group: group)
+        let written = writtenGroups.withLock { $0 }
+        var shown: [ObjectKey] = []
+        for cachedGroup in groups.unorderedObjects() {
+            let key = ObjectKey(cachedGroup)
+            var group = cachedGroup
+            if let mine = written[key] {
+                if Self.revision(of: mine) > Self.revision(of: cachedGroup) { group = mine } else { shown.append(key) }
+            }
+            var job = SchedulingJob(key: key, group: group)
             let priorityClass = group.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
             job.priority = priorityClass?.value ?? 0
             job.mayPreempt = priorityClass?.preemptionPolicy != PreemptionPolicy.never
             jobOfGroup[job.key] = jobs.count
             jobs.append(job)
+        }
+        // The cache shows these writes now (or newer ones): it is to be believed again.
+        if !shown.isEmpty || written.count > jobOfGroup.count {
+            writtenGroups.withLock { mine in
+                for key in shown { mine[key] = nil }
+                for key in mine.keys where jobOfGroup[key] == nil { mine[key] = nil }
+            }
         }
         var used: [String: ResourceAmounts] = [:]
         needs.withLock { known in
@@ -247,6 +284,10 @@ public final class Scheduler: Reconciler {
             return SchedulingNode(node: node, zoneHealth: health[zone] ?? ZoneHealth.healthy, used: used[node.name] ?? .zero)
         }
         return (jobs, nodes)
+    }
+
+    private static func revision(of group: PodGroup) -> Int64 {
+        group.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
     }
 
     /// A PodGroup's phase, counts and Unschedulable condition as they should now be (nil when
