@@ -15,6 +15,7 @@ public enum APIDocs {
                 FieldDoc(name: "shortNames", type: "[String]", doc: "Abbreviations accepted on the command line (`po` for pods)."),
                 FieldDoc(name: "namespaced", type: "Bool", doc: "Whether objects live in a namespace, or in the cluster as a whole."),
                 FieldDoc(name: "hasStatus", type: "Bool", doc: "Whether status is written only through the status subresource."),
+                FieldDoc(name: "statusWritesLabelsAndAnnotations", type: "Bool", doc: "Whether a status write also takes the object's labels and annotations, as upstream's pods/status does (it keeps only spec, deletionTimestamp and ownerReferences as stored)."),
                 FieldDoc(name: "categories", type: "[String]", doc: "The groups of kinds it belongs to, as discovery lists them: `all` for the kinds `kubectl get all` shows."),
             ]),
         "Addressable": TypeDoc(
