@@ -137,14 +137,26 @@ public final class InformerSet: Sendable {
         activity?.signal()
     }
 
+    /// How many changes the informers take in before letting other work have the thread.
+    static let eventsPerSlice = 32
+
     private func follow(after revision: Int64) async throws {
         let (kinds, informers) = state.withLock { ($0.kinds, $0.informers) }
+        var sinceYield = 0
         for try await event in try await server.watch(kinds: kinds, after: revision) {
             if let object = event.object {
                 informers[ObjectIdentifier(type(of: object))]?.take(any: object, deleted: event.kind == .deleted)
             }
             state.withLock { $0.deliveredRevision = max($0.deliveredRevision, event.revision) }
             activity?.signal()
+            // A burst of changes goes through without a suspension: taken a slice at a time,
+            // it does not hold a thread of the cooperative pool (one per core) for all of it
+            // while a worker's continuation waits behind it.
+            sinceYield += 1
+            if sinceYield == Self.eventsPerSlice {
+                sinceYield = 0
+                await Task.yield()
+            }
         }
     }
 }
