@@ -231,13 +231,10 @@ public final class Scheduler: Reconciler {
             jobOfGroup[job.key] = jobs.count
             jobs.append(job)
         }
-        // The cache shows these writes now (or newer ones): it is to be believed again.
-        if !shown.isEmpty || written.count > jobOfGroup.count {
-            writtenGroups.withLock { mine in
-                for key in shown { mine[key] = nil }
-                for key in mine.keys where jobOfGroup[key] == nil { mine[key] = nil }
-            }
-        }
+        // The cache shows these writes now (or newer ones), or the group is gone: the cache is
+        // to be believed again.
+        let forgotten = shown + written.keys.filter { jobOfGroup[$0] == nil }
+        if !forgotten.isEmpty { writtenGroups.withLock { mine in for key in forgotten { mine[key] = nil } } }
         var used: [String: ResourceAmounts] = [:]
         needs.withLock { known in
             // Forget pods long gone now and then, not every cycle.
