@@ -102,4 +102,20 @@ struct EventRecorderTests {
         let events = try await cluster.server.list(Event.self, namespace: "default").items
         #expect(events.map(\.reason) == ["Pulled"])
     }
+
+    @Test func aRepeatOfAnEventNoLongerRememberedStillCountsUp() async throws {
+        let cluster = try await TestCluster()
+        let broadcaster = EventBroadcaster(server: cluster.server, rememberedLimit: 4)
+        let recorder = EventRecorder(broadcaster: broadcaster, clock: cluster.clock, component: "kubelet")
+        // One more than the broadcaster remembers: the first is forgotten by the time it repeats.
+        let objects = (0...4).map { cluster.configMap("settings-\($0)") }
+        for object in objects { recorder.record(object, reason: "Synced", message: "synced") }
+        await recorder.flush()
+        recorder.record(objects[0], reason: "Synced", message: "synced")
+        await recorder.flush()
+        let events = try await cluster.server.list(Event.self, namespace: "default").items
+        #expect(events.count == 5)
+        #expect(events.first { $0.involvedObject?.name == "settings-0" }?.count == 2)
+        #expect(recorder.failureCount == 0)
+    }
 }

@@ -33,10 +33,16 @@ public final class EventBroadcaster: Sendable {
     private let activity: ActivitySignal?
     private let state = Mutex(State())
 
-    /// A broadcaster writing to `server`, telling `activity` each time it has written all it had.
-    public init(server: APIServer, activity: ActivitySignal? = nil) {
+    /// The most Events remembered: past it all are forgotten, and a repeat of a forgotten one
+    /// is read back once (as client-go's correlator keeps a bounded cache).
+    private let rememberedLimit: Int
+
+    /// A broadcaster writing to `server`, telling `activity` each time it has written all it
+    /// had, and remembering up to `rememberedLimit` Events to count their repeats.
+    public init(server: APIServer, activity: ActivitySignal? = nil, rememberedLimit: Int = 16_384) {
         self.server = server
         self.activity = activity
+        self.rememberedLimit = rememberedLimit
     }
 
     /// Whether every Event handed over has been written, or given up on.
@@ -90,7 +96,9 @@ public final class EventBroadcaster: Sendable {
             var batch: [Event] = []
             var objects = Set<String>()
             var later: [Event] = []
-            while batch.count < Self.batchLimit, let event = state.pending.popFirst() {
+            // Skipped ones are looked past only so far: many events about one object would
+            // otherwise be scanned again for every batch.
+            while batch.count < Self.batchLimit, later.count < Self.batchLimit, let event = state.pending.popFirst() {
                 if objects.insert(Self.object(of: event)).inserted {
                     batch.append(event)
                 } else {
@@ -173,6 +181,9 @@ public final class EventBroadcaster: Sendable {
         let written = Written(
             resourceVersion: event.metadata.resourceVersion ?? "", count: event.count ?? 1,
             first: event.firstTimestamp ?? event.lastTimestamp ?? Timestamp(secondsSince1970: 0))
-        state.withLock { $0.written[event.metadata.name ?? ""] = written }
+        state.withLock { state in
+            if state.written.count >= rememberedLimit { state.written = [:] }
+            state.written[event.metadata.name ?? ""] = written
+        }
     }
 }
