@@ -87,7 +87,7 @@ public struct AutoscalerController: Reconciler {
         status.conditions = Conditions.setting(
             status.conditions ?? [], Condition(type: "Ready", status: "True", reason: "Scaling", message: ""), now: now)
         if let before, before != decision.scale {
-            await announce(decision, from: before, autoscaler: autoscaler, service: service)
+            announce(decision, from: before, autoscaler: autoscaler, service: service)
         }
         if status != previous {
             var next = autoscaler
@@ -124,7 +124,7 @@ public struct AutoscalerController: Reconciler {
     }
 
     /// An event on the service and the autoscaler saying what was decided and from what.
-    private func announce(_ decision: ScaleDecision, from before: Int32, autoscaler: PodAutoscaler, service: String) async {
+    private func announce(_ decision: ScaleDecision, from before: Int32, autoscaler: PodAutoscaler, service: String) {
         let reason = decision.scale == 0 ? "ScaledToZero" : before == 0 ? "Activated" : decision.scale > before ? "ScaledUp" : "ScaledDown"
         let message = "\(autoscaler.name): \(before) → \(decision.scale) replicas (\(decision.reason))"
         recorder.record(autoscaler, reason: reason, message: message)

@@ -55,7 +55,7 @@ public struct InstanceController: Reconciler {
                 if now.secondsSince1970 >= idle.stopAt.secondsSince1970 {
                     instance = try await stopIdle(instance, idle: idle)
                 } else if now.secondsSince1970 >= idle.warnAt.secondsSince1970 {
-                    await warnIdle(instance, status: &status, idle: idle, now: now)
+                    warnIdle(instance, status: &status, idle: idle, now: now)
                     wake.append(idle.stopAt)
                 } else {
                     status.conditions = Conditions.setting(
@@ -167,7 +167,7 @@ public struct InstanceController: Reconciler {
         return PodUsage.of(pod, on: node, runSeconds: max(0, now.secondsSince1970 - started.secondsSince1970)).cost
     }
 
-    private func warnIdle(_ instance: Instance, status: inout InstanceStatus, idle: IdleReclaim, now: Timestamp) async {
+    private func warnIdle(_ instance: Instance, status: inout InstanceStatus, idle: IdleReclaim, now: Timestamp) {
         let message = "Idle since \(idle.lastActivity); it is stopped at \(idle.stopAt) unless used before then"
         if !Conditions.isTrue("IdleWarning", in: status.conditions) {
             recorder.record(instance, type: EventType.warning, reason: "IdleWarning", message: message)

@@ -46,7 +46,7 @@ public struct ImageBuilder: Reconciler {
         }.count)
         var wake: Duration?
         if let build = image.spec.build {
-            wake = try await play(build, of: image, status: &status, now: now)
+            wake = try play(build, of: image, status: &status, now: now)
         } else {
             status.phase = ImagePhase.available
             status.conditions = Conditions.setting(
@@ -61,7 +61,7 @@ public struct ImageBuilder: Reconciler {
     }
 
     /// Moves a build along; returns when to look again while it runs.
-    private func play(_ build: ImageBuild, of image: Image, status: inout ImageStatus, now: Timestamp) async throws -> Duration? {
+    private func play(_ build: ImageBuild, of image: Image, status: inout ImageStatus, now: Timestamp) throws -> Duration? {
         guard status.phase != ImagePhase.available, status.phase != ImagePhase.failed else { return nil }
         let steps = DockerfileSteps.parse(build.dockerfile ?? "")
         guard steps.first?.instruction == "FROM" else {

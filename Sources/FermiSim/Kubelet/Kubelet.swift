@@ -204,8 +204,6 @@ public struct Kubelet: Reconciler {
                         : "Successfully pulled image \"\(image)\" in \(pullTime(of: image).inSeconds)s")
             }
         }
-        // One write each, in order: events of one write share a resourceVersion, and would
-        // lose the order people read them in.
         for container in containers {
             let name = container.name ?? ""
             recorder.record(pod, reason: "Created", message: "Created container \(name)")
