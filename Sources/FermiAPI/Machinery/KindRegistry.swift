@@ -11,14 +11,17 @@ public struct KindRegistry: Sendable {
     public let kinds: [any APIObject.Type]
     private let byVersionAndKind: [String: any APIObject.Type]
     private let byName: [String: [any APIObject.Type]]
+    private let byResourcePath: [String: any APIObject.Type]
 
     public init(_ kinds: [any APIObject.Type]) {
         self.kinds = kinds
         var byVersionAndKind: [String: any APIObject.Type] = [:]
         var byName: [String: [any APIObject.Type]] = [:]
+        var byResourcePath: [String: any APIObject.Type] = [:]
         for type in kinds {
             let resource = type.resource
             byVersionAndKind["\(resource.apiVersion)|\(resource.kind)"] = type
+            byResourcePath["\(resource.group)/\(resource.version)/\(resource.plural)"] = type
             let names =
                 [resource.plural, resource.singular, resource.kind.lowercased(), resource.qualifiedName]
                 + resource.shortNames + (resource.group.isEmpty ? [] : ["\(resource.singular).\(resource.group)"])
@@ -26,6 +29,12 @@ public struct KindRegistry: Sendable {
         }
         self.byVersionAndKind = byVersionAndKind
         self.byName = byName
+        self.byResourcePath = byResourcePath
+    }
+
+    /// The kind served at `plural` in `group`'s `version`, as a REST path names it.
+    public func type(group: String, version: String, plural: String) -> (any APIObject.Type)? {
+        byResourcePath["\(group)/\(version)/\(plural)"]
     }
 
     /// The type of `kind` in `apiVersion`, or the "no matches for kind" error kubectl gives.

@@ -163,9 +163,7 @@ public struct KubernetesREST: Sendable {
 
     private func locate(group: String, version: String, rest: [String]) throws -> Target {
         func kind(_ plural: String) throws -> any APIObject.Type {
-            guard let type = server.registry.kinds.first(where: {
-                $0.resource.group == group && $0.resource.version == version && $0.resource.plural == plural
-            }) else {
+            guard let type = server.registry.type(group: group, version: version, plural: plural) else {
                 throw APIError.notFound(resource: plural, name: "")
             }
             return type
@@ -188,7 +186,8 @@ public struct KubernetesREST: Sendable {
     ) async throws -> Response {
         let resource = target.type.resource
         let namespace = resource.namespaced ? target.namespace : ""
-        let asTable = accept.contains("as=Table")
+        // A byte search: Foundation's `contains` costs a request more than reading its object.
+        let asTable = accept.utf8.firstRange(of: "as=Table".utf8) != nil
         if method == "GET", ["true", "1"].contains(query["watch"] ?? "") {
             return try await watch(target, namespace: namespace, query: query, asTable: asTable)
         }
