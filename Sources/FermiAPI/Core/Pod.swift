@@ -7,8 +7,12 @@ public struct Pod: StatusHavingObject {
 
     public var apiVersion = Pod.resource.apiVersion
     public var kind = Pod.resource.kind
+    // Boxed: pods are copied whole by caches, snapshots and events far more than changed.
+    @CopyOnWrite
     public var metadata: ObjectMeta
+    @CopyOnWrite
     public var spec: PodSpec
+    @CopyOnWrite
     public var status: PodStatus?
 
     public init(metadata: ObjectMeta, spec: PodSpec = PodSpec(), status: PodStatus? = nil) {
