@@ -78,14 +78,7 @@ public struct SchedulingCycle: Sendable {
     public func run() -> Decisions {
         var state = State(index: NodeIndex(nodes), allocated: queueAllocations())
         let deserved = deservedShares(allocated: state.allocated)
-        let ordered = jobs.sorted { left, right in
-            if left.priority != right.priority { return left.priority > right.priority }
-            let leftTime = left.creationTimestamp?.date.timeIntervalSince1970 ?? 0
-            let rightTime = right.creationTimestamp?.date.timeIntervalSince1970 ?? 0
-            if leftTime != rightTime { return leftTime < rightTime }
-            return (left.key.namespace, left.key.name) < (right.key.namespace, right.key.name)
-        }
-        for job in ordered where !job.pending.isEmpty {
+        for job in pendingJobsInOrder() {
             if let claim = job.missingClaim {
                 state.decisions.pending[job.key] = .claimMissing(claim)
                 continue
@@ -140,6 +133,20 @@ public struct SchedulingCycle: Sendable {
         }
         state.decisions.queueAllocated = state.allocated
         return state.decisions
+    }
+
+    /// The jobs with pods to place, by priority, then age, then key. Sort keys are read once
+    /// per job: a job is large, and reading its age in each comparison would copy its group.
+    private func pendingJobsInOrder() -> [SchedulingJob] {
+        let keyed = jobs.indices.filter { !jobs[$0].pending.isEmpty }.map { index in
+            let job = jobs[index]
+            return (index: index, priority: job.priority, time: job.creationTimestamp?.date.timeIntervalSince1970 ?? 0, key: job.key)
+        }
+        return keyed.sorted { left, right in
+            if left.priority != right.priority { return left.priority > right.priority }
+            if left.time != right.time { return left.time < right.time }
+            return (left.key.namespace, left.key.name) < (right.key.namespace, right.key.name)
+        }.map { jobs[$0.index] }
     }
 
     /// Why `queue` will not take a gang asking for `request` now; nil when it will.
