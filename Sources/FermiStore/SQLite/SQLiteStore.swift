@@ -77,14 +77,14 @@ public final class SQLiteStore: Store, ChangeLog {
     }
 
     public func get(_ key: String) async throws -> KeyValue {
-        guard let value = try pointRead({ db in try Self.currentValue(db, key) }) else {
+        guard let value = try await read({ db in try Self.currentValue(db, key) }) else {
             throw StoreError.notFound(key: key)
         }
         return value
     }
 
     public func currentValues(of keys: [String]) async throws -> [KeyValue?] {
-        try pointRead { db in try keys.map { try Self.currentValue(db, $0) } }
+        try await read { db in try keys.map { try Self.currentValue(db, $0) } }
     }
 
     /// The newest row of `key`, unless that row is its deletion.
@@ -345,16 +345,6 @@ public final class SQLiteStore: Store, ChangeLog {
     {
         do {
             return try await pool.read(body)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
-
-    /// A read of a few rows, on the caller's thread: a point read takes microseconds, less than
-    /// the two thread hops of GRDB's async read would.
-    private func pointRead<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.read(body)
         } catch {
             throw Self.storeError(error)
         }
