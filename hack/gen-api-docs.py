@@ -15,6 +15,7 @@ OUTPUT = os.path.join(SOURCES, "Generated", "APIDocs.swift")
 
 STRUCT = re.compile(r"^\s*public (?:final )?(?:struct|class) (\w+)")
 FIELD = re.compile(r"^\s*public (?:var|let) `?(\w+)`?\s*:\s*([^=]+?)\s*(?:=.*)?$")
+BOXED_FIELD = re.compile(r"^\s*public var `?(\w+)`?\s*:\s*([^={]+?)\s*\{\s*$")
 CODING_CASE = re.compile(r"case\s+(.+)")
 ALIAS = re.compile(r"^\s*public typealias (\w+)\s*=\s*(.+)$")
 
@@ -35,9 +36,16 @@ def parse(path, types, aliases):
     stack = []  # (type name, brace depth at which its body opened)
     depth = 0
     coding_keys = None
+    # A field stored in a box (`public var spec: PodSpec {` whose body reads with `_read`):
+    # documented as a field once its first accessor shows it is one.
+    boxed = None
     for raw in open(path, encoding="utf-8"):
         line = raw.rstrip("\n")
         stripped = line.strip()
+        if boxed is not None:
+            if stripped.startswith("_read"):
+                types[boxed[0]]["fields"].append(boxed[1])
+            boxed = None
         if stripped.startswith("///"):
             doc.append(stripped[3:].strip())
             continue
@@ -56,6 +64,9 @@ def parse(path, types, aliases):
             if field and "static" not in line and "{" not in line.split(":", 1)[1]:
                 types[stack[-1][0]]["fields"].append(
                     {"name": field.group(1), "type": field.group(2).strip(), "doc": " ".join(doc)})
+            computed = BOXED_FIELD.match(line)
+            if computed and "static" not in line:
+                boxed = (stack[-1][0], {"name": computed.group(1), "type": computed.group(2).strip(), "doc": " ".join(doc)})
             if re.match(r"^\s*(?:private |fileprivate )?enum CodingKeys", line):
                 coding_keys = stack[-1][0]
         if coding_keys and stripped.startswith("case "):

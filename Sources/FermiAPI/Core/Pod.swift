@@ -8,17 +8,36 @@ public struct Pod: StatusHavingObject {
     public var apiVersion = Pod.resource.apiVersion
     public var kind = Pod.resource.kind
     // Boxed: pods are copied whole by caches, snapshots and events far more than changed.
-    @CopyOnWrite
-    public var metadata: ObjectMeta
-    @CopyOnWrite
-    public var spec: PodSpec
-    @CopyOnWrite
-    public var status: PodStatus?
+    // The accessors are inlinable: called across modules, they would copy the whole value.
+    @usableFromInline var boxedMetadata: CopyOnWrite<ObjectMeta>
+    @usableFromInline var boxedSpec: CopyOnWrite<PodSpec>
+    @usableFromInline var boxedStatus: CopyOnWrite<PodStatus?>
+
+    @inlinable
+    public var metadata: ObjectMeta {
+        _read { yield boxedMetadata.value }
+        _modify { yield &boxedMetadata.value }
+    }
+    @inlinable
+    public var spec: PodSpec {
+        _read { yield boxedSpec.value }
+        _modify { yield &boxedSpec.value }
+    }
+    @inlinable
+    public var status: PodStatus? {
+        _read { yield boxedStatus.value }
+        _modify { yield &boxedStatus.value }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case apiVersion, kind
+        case boxedMetadata = "metadata", boxedSpec = "spec", boxedStatus = "status"
+    }
 
     public init(metadata: ObjectMeta, spec: PodSpec = PodSpec(), status: PodStatus? = nil) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        boxedMetadata = CopyOnWrite(metadata)
+        boxedSpec = CopyOnWrite(spec)
+        boxedStatus = CopyOnWrite(status)
     }
 }
 

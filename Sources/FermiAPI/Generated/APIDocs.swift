@@ -416,6 +416,11 @@ public enum APIDocs {
                 FieldDoc(name: "resources", type: "ResourceRequirements?", doc: "The resources the container runs with now."),
                 FieldDoc(name: "volumeMounts", type: "[VolumeMountStatus]?", doc: "The container's mounts."),
             ]),
+        "CopyOnWrite": TypeDoc(
+            doc: "A field kept in a shared box until it is changed, as Swift's arrays are: copying the struct that holds it copies one reference, not every string and array inside. Caches, snapshots and events copy pods whole many times over; a pod's spec alone holds dozens of references.  It codes as the value itself (no wrapper level in JSON), and an optional field is left out when nil and read as nil when missing, as a plain optional field is.  Not a property wrapper: the accessors Swift makes for a wrapped property copy the whole value out on every read. The owner declares the field with `_read` and `_modify` accessors over `value`, marked `@inlinable`, so that reading one member of it copies only that member.",
+            fields: [
+                FieldDoc(name: "value", type: "Value", doc: ""),
+            ]),
         "CronError": TypeDoc(
             doc: "Why a schedule cannot be read.",
             fields: [
