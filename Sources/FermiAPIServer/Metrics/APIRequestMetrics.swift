@@ -10,7 +10,7 @@ final class APIRequestMetrics: Sendable {
     let factory: any MetricsFactory
     /// The counter and timer of each set of labels met so far: the registry looks a metric up
     /// by name and labels under a lock, which costs a request more than counting it.
-    private let made = Mutex<[MetricKey: (count: Counter, time: CoreMetrics.Timer)]>([:])
+    private let made = Mutex<[MetricKey: (count: Counter, time: CoreMetrics.Timer?)]>([:])
 
     private struct MetricKey: Hashable {
         var verb: String
@@ -35,16 +35,17 @@ final class APIRequestMetrics: Sendable {
         let metrics = made.withLock { made in
             if let found = made[key] { return found }
             let labels = [("verb", key.verb), ("group", key.group), ("resource", key.resource), ("subresource", key.subresource)]
+            // A watch lasts as long as its client wants: upstream leaves it out of the latency too.
             let metrics = (
                 count: Counter(label: "apiserver_request_total", dimensions: labels + [("code", String(code))], factory: factory),
-                time: CoreMetrics.Timer(label: "apiserver_request_duration_seconds", dimensions: labels, factory: factory)
+                time: key.verb == "WATCH"
+                    ? nil : CoreMetrics.Timer(label: "apiserver_request_duration_seconds", dimensions: labels, factory: factory)
             )
             made[key] = metrics
             return metrics
         }
         metrics.count.increment()
-        // A watch lasts as long as its client wants: upstream leaves it out of the latency too.
-        if verb != "WATCH" { metrics.time.record(duration: took) }
+        metrics.time?.record(duration: took)
     }
 
     /// The gauge of watches open now on `resource`: up when one starts, down when it ends.
