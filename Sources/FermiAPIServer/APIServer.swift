@@ -135,7 +135,7 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
             members["metadata"] = .object(metadata)
         }
         let next = try Self.decode(T.self, .object(members))
-        let errors = next.validate()
+        let errors = next.validateStatusUpdate()
         guard errors.isEmpty else {
             throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
         }

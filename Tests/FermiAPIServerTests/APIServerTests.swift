@@ -109,6 +109,30 @@ struct APIServerTests {
         #expect(try await served.get(Queue.self, namespace: "", name: "q").metadata.labels == ["team": "a"])
     }
 
+    @Test func aPodStatusWriteChecksMetadataNotTheSpecItKeeps() async throws {
+        let store = MemoryStore()
+        let served = APIServer(store: store, registry: .served)
+        try await served.ensureDefaultNamespace()
+        // Stored before a rule it breaks (no containers): its status can still be written.
+        _ = try await store.create(
+            StorageKey.key(of: Pod.resource, namespace: "default", name: "old"),
+            value: Data(#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"old","namespace":"default","uid":"u1"},"spec":{}}"#.utf8))
+        var pod = try await served.get(Pod.self, name: "old")
+        #expect(!pod.validate().isEmpty)
+        pod.status = PodStatus(phase: "Failed")
+        #expect(try await served.updateStatus(pod).status?.phase == "Failed")
+        // The labels it carries are checked.
+        pod = try await served.get(Pod.self, name: "old")
+        pod.metadata.labels = ["bad key!": "x"]
+        do {
+            _ = try await served.updateStatus(pod)
+            Issue.record("a status write with an invalid label was taken")
+        } catch APIError.invalid(_, _, let errors) {
+            #expect(errors.map(\.field.description) == ["metadata.labels"])
+        }
+        #expect(try await served.get(Pod.self, name: "old").metadata.labels == nil)
+    }
+
     static let queueStatuses: [QueueStatus?] = {
         var busy = QueueStatus(state: "Open")
         busy.running = 2

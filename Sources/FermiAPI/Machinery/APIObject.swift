@@ -17,6 +17,10 @@ public protocol APIObject: Codable, Hashable, Sendable {
     /// Everything wrong with the object, each with its field path; empty when it is valid.
     func validate() -> [FieldError]
 
+    /// What is wrong with the object after a write of its status subresource, which keeps the
+    /// stored spec: by default everything `validate()` finds.
+    func validateStatusUpdate() -> [FieldError]
+
     /// Fills in what the user left out, as upstream's defaulting does.
     mutating func setDefaults()
 
@@ -30,6 +34,10 @@ public protocol APIObject: Codable, Hashable, Sendable {
 
 extension APIObject {
     public mutating func setDefaultsOnCreate() {}
+
+    public func validateStatusUpdate() -> [FieldError] {
+        validate()
+    }
 }
 
 /// How a kind is served and named: what `fermi get`, `api-resources` and the store keys use.
