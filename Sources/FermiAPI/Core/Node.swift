@@ -8,14 +8,37 @@ public struct Node: StatusHavingObject {
 
     public var apiVersion = Node.resource.apiVersion
     public var kind = Node.resource.kind
-    public var metadata: ObjectMeta
-    public var spec: NodeSpec?
-    public var status: NodeStatus?
+    // Boxed: objects are copied whole by caches, snapshots and events far more than changed.
+    // The accessors are inlinable: called across modules, they would copy the whole value.
+    @usableFromInline var boxedMetadata: CopyOnWrite<ObjectMeta>
+    @usableFromInline var boxedSpec: CopyOnWrite<NodeSpec?>
+    @usableFromInline var boxedStatus: CopyOnWrite<NodeStatus?>
+
+    @inlinable
+    public var metadata: ObjectMeta {
+        _read { yield boxedMetadata.value }
+        _modify { yield &boxedMetadata.value }
+    }
+    @inlinable
+    public var spec: NodeSpec? {
+        _read { yield boxedSpec.value }
+        _modify { yield &boxedSpec.value }
+    }
+    @inlinable
+    public var status: NodeStatus? {
+        _read { yield boxedStatus.value }
+        _modify { yield &boxedStatus.value }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case apiVersion, kind
+        case boxedMetadata = "metadata", boxedSpec = "spec", boxedStatus = "status"
+    }
 
     public init(metadata: ObjectMeta, spec: NodeSpec? = nil, status: NodeStatus? = nil) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        boxedMetadata = CopyOnWrite(metadata)
+        boxedSpec = CopyOnWrite(spec)
+        boxedStatus = CopyOnWrite(status)
     }
 }
 

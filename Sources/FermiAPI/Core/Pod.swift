@@ -7,7 +7,7 @@ public struct Pod: StatusHavingObject {
 
     public var apiVersion = Pod.resource.apiVersion
     public var kind = Pod.resource.kind
-    // Boxed: pods are copied whole by caches, snapshots and events far more than changed.
+    // Boxed: objects are copied whole by caches, snapshots and events far more than changed.
     // The accessors are inlinable: called across modules, they would copy the whole value.
     @usableFromInline var boxedMetadata: CopyOnWrite<ObjectMeta>
     @usableFromInline var boxedSpec: CopyOnWrite<PodSpec>

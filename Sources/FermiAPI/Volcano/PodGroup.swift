@@ -7,14 +7,37 @@ public struct PodGroup: StatusHavingObject {
 
     public var apiVersion = PodGroup.resource.apiVersion
     public var kind = PodGroup.resource.kind
-    public var metadata: ObjectMeta
-    public var spec: PodGroupSpec
-    public var status: PodGroupStatus?
+    // Boxed: objects are copied whole by caches, snapshots and events far more than changed.
+    // The accessors are inlinable: called across modules, they would copy the whole value.
+    @usableFromInline var boxedMetadata: CopyOnWrite<ObjectMeta>
+    @usableFromInline var boxedSpec: CopyOnWrite<PodGroupSpec>
+    @usableFromInline var boxedStatus: CopyOnWrite<PodGroupStatus?>
+
+    @inlinable
+    public var metadata: ObjectMeta {
+        _read { yield boxedMetadata.value }
+        _modify { yield &boxedMetadata.value }
+    }
+    @inlinable
+    public var spec: PodGroupSpec {
+        _read { yield boxedSpec.value }
+        _modify { yield &boxedSpec.value }
+    }
+    @inlinable
+    public var status: PodGroupStatus? {
+        _read { yield boxedStatus.value }
+        _modify { yield &boxedStatus.value }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case apiVersion, kind
+        case boxedMetadata = "metadata", boxedSpec = "spec", boxedStatus = "status"
+    }
 
     public init(metadata: ObjectMeta, spec: PodGroupSpec = PodGroupSpec(), status: PodGroupStatus? = nil) {
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
+        boxedMetadata = CopyOnWrite(metadata)
+        boxedSpec = CopyOnWrite(spec)
+        boxedStatus = CopyOnWrite(status)
     }
 
     /// Counts not negative, a queue named by a DNS subdomain, a known phase and topology mode.
