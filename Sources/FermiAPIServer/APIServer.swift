@@ -322,7 +322,7 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     }
 
     func revision<T: APIObject>(of object: T) -> Int64? {
-        object.metadata.resourceVersion.flatMap { Int64($0) }
+        object.metadata.revision
     }
 }
 

@@ -62,7 +62,7 @@ struct EventsCommand: AsyncParsableCommand {
         let involved = event.involvedObject
         return (
             lastSeen(event), "\(involved?.kind ?? "")/\(involved?.namespace ?? "")/\(involved?.name ?? "")",
-            event.namespace, event.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
+            event.namespace, event.metadata.revision ?? 0
         )
     }
 

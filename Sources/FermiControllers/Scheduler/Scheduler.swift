@@ -222,7 +222,7 @@ public final class Scheduler: Reconciler {
             let key = ObjectKey(cachedGroup)
             var group = cachedGroup
             if let mine = written[key] {
-                if Self.revision(of: mine) > Self.revision(of: cachedGroup) { group = mine } else { shown.append(key) }
+                if (mine.metadata.revision ?? 0) > (cachedGroup.metadata.revision ?? 0) { group = mine } else { shown.append(key) }
             }
             var job = SchedulingJob(key: key, group: group)
             let priorityClass = group.spec.priorityClassName.flatMap { classes[$0] } ?? globalDefault
@@ -281,10 +281,6 @@ public final class Scheduler: Reconciler {
             return SchedulingNode(node: node, zoneHealth: health[zone] ?? ZoneHealth.healthy, used: used[node.name] ?? .zero)
         }
         return (jobs, nodes)
-    }
-
-    private static func revision(of group: PodGroup) -> Int64 {
-        group.metadata.resourceVersion.flatMap { Int64($0) } ?? 0
     }
 
     /// A PodGroup's phase, counts and Unschedulable condition as they should now be (nil when
