@@ -29,7 +29,9 @@ extension APIServer {
         guard !dryRun, let write = prepared.write else { return (prepared.object, prepared.outcome) }
         var written = prepared.object
         do {
-            written.metadata.resourceVersion = String(try await store.commit([write]).revision)
+            let revision = try await store.commit([write]).revision
+            written.metadata.resourceVersion = String(revision)
+            remember(written, at: key, revision: revision)
         } catch {
             throw APIError.from(error, resource: T.resource, name: written.name)
         }
@@ -107,7 +109,10 @@ extension APIServer {
             let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
             return prepared.map { item in
                 var object = item.object
-                if item.write != nil, let revision { object.metadata.resourceVersion = String(revision) }
+                if let write = item.write, let revision {
+                    object.metadata.resourceVersion = String(revision)
+                    remember(object, at: write.key, revision: revision)
+                }
                 return (object, item.outcome)
             }
         } catch StoreError.conflict, StoreError.alreadyExists, StoreError.notFound, StoreError.duplicateKey {

@@ -22,9 +22,10 @@ extension APIServer {
         }
         do {
             let result = try await store.commit(writes)
-            return admitted.map { object in
+            return zip(admitted, writes).map { object, write in
                 var created = object
                 created.metadata.resourceVersion = String(result.revision)
+                remember(created, at: write.key, revision: result.revision)
                 return created
             }
         } catch StoreError.alreadyExists {
@@ -81,7 +82,10 @@ extension APIServer {
         guard !writes.isEmpty else { return results }
         do {
             let result = try await store.commit(writes)
-            for index in written { results[index]?.metadata.resourceVersion = String(result.revision) }
+            for index in written {
+                results[index]?.metadata.resourceVersion = String(result.revision)
+                if let object = results[index] { remember(object, at: keys[index], revision: result.revision) }
+            }
             return results
         } catch StoreError.conflict, StoreError.notFound {
             // One changed between the read and the write: the rest go one by one.

@@ -40,7 +40,7 @@ extension APIServer {
             } catch {
                 throw APIError.from(error, resource: type.resource, name: "")
             }
-            for item in page.items { objects.append(try Self.decodeStored(type, item)) }
+            for item in page.items { objects.append(try object(ofKind: type, from: item)) }
         }
         return KindsSnapshot(objects: objects, revision: revision)
     }
@@ -66,13 +66,13 @@ extension APIServer {
             }
             switch event.kind {
             case .created:
-                return AnyObjectEvent(
-                    kind: .added, object: try Self.decodeStored(type, event.current!), revision: event.revision)
+                let object = try self.object(ofKind: type, from: event.current!)
+                return AnyObjectEvent(kind: .added, object: object, revision: event.revision)
             case .updated:
-                return AnyObjectEvent(
-                    kind: .modified, object: try Self.decodeStored(type, event.current!), revision: event.revision)
+                let object = try self.object(ofKind: type, from: event.current!)
+                return AnyObjectEvent(kind: .modified, object: object, revision: event.revision)
             case .deleted:
-                var last = try Self.decodeStored(type, event.previous!)
+                var last = try self.object(ofKind: type, from: event.previous!)
                 last.metadata.resourceVersion = String(event.revision)
                 return AnyObjectEvent(kind: .deleted, object: last, revision: event.revision)
             }
@@ -86,9 +86,5 @@ extension APIServer {
         } catch {
             throw APIError.from(error, resource: NamespaceKey.resource, name: "")
         }
-    }
-
-    private static func decodeStored(_ type: any APIObject.Type, _ stored: KeyValue) throws -> any APIObject {
-        try ObjectCodec.decode(type, from: stored)
     }
 }

@@ -26,11 +26,11 @@ extension APIServer {
             guard let event = try await events.next() else { return nil }
             switch event.kind {
             case .created:
-                return ObjectEvent(kind: .added, object: try ObjectCodec.decode(T.self, from: event.current!))
+                return ObjectEvent(kind: .added, object: try self.object(T.self, from: event.current!))
             case .updated:
-                return ObjectEvent(kind: .modified, object: try ObjectCodec.decode(T.self, from: event.current!))
+                return ObjectEvent(kind: .modified, object: try self.object(T.self, from: event.current!))
             case .deleted:
-                var last = try ObjectCodec.decode(T.self, from: event.previous!)
+                var last = try self.object(T.self, from: event.previous!)
                 last.metadata.resourceVersion = String(event.revision)
                 return ObjectEvent(kind: .deleted, object: last)
             }

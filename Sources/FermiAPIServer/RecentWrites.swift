@@ -1,0 +1,92 @@
+import FermiAPI
+import FermiStore
+import Synchronization
+
+/// The objects this server wrote last, as typed, each with the revision it was stored at, so
+/// that a watch hands on a change the server made itself without decoding the bytes it has
+/// just encoded, and a status write over it need not decode the stored object. In a
+/// simulation nearly every change is made in-process (controllers, the kubelet), and decoding
+/// them again was the largest cost of following the store. An object goes in only as it was
+/// encoded for the store (revision aside), so it is what those bytes decode to; debug builds
+/// check that on every use. A key's latest write is kept until `capacity` writes have come
+/// after it; a value not found here (another process's, or older) is decoded as before.
+final class RecentWrites: Sendable {
+    private struct Written {
+        var revision: Int64
+        var object: any APIObject
+    }
+
+    private struct State {
+        var latest: [String: Written] = [:]
+        /// The last writes' keys and revisions, as a ring: the oldest goes when a new one comes.
+        var ring: [(key: String, revision: Int64)?]
+        var next = 0
+    }
+
+    private let state: Mutex<State>
+
+    init(capacity: Int) {
+        state = Mutex(State(ring: Array(repeating: nil, count: max(capacity, 1))))
+    }
+
+    /// Remembers `object` as stored at `storageKey` at `revision`.
+    func record(_ object: any APIObject, at storageKey: String, revision: Int64) {
+        state.withLock { state in
+            // The oldest write goes, unless its key was written again since.
+            if let oldest = state.ring[state.next], state.latest[oldest.key]?.revision == oldest.revision {
+                state.latest[oldest.key] = nil
+            }
+            state.ring[state.next] = (storageKey, revision)
+            state.next = (state.next + 1) % state.ring.count
+            state.latest[storageKey] = Written(revision: revision, object: object)
+        }
+    }
+
+    /// The object this server wrote as `stored`, if it is remembered.
+    func object(writtenAs stored: KeyValue) -> (any APIObject)? {
+        state.withLock { state in
+            guard let written = state.latest[stored.key], written.revision == stored.modRevision else { return nil }
+            return written.object
+        }
+    }
+}
+
+extension APIServer {
+    /// `stored` as an object of kind `type`: as this server wrote it when it remembers it,
+    /// else decoded.
+    func object(ofKind type: any APIObject.Type, from stored: KeyValue) throws -> any APIObject {
+        guard let written = recentWrites.object(writtenAs: stored) else {
+            return try ObjectCodec.decode(type, from: stored)
+        }
+        #if DEBUG
+        Self.checkSame(written, as: stored)
+        #endif
+        return written
+    }
+
+    /// `stored` as a `T`: as this server wrote it when it remembers it, else decoded.
+    func object<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {
+        if let written = recentWrites.object(writtenAs: stored) as? T {
+            #if DEBUG
+            Self.checkSame(written, as: stored)
+            #endif
+            return written
+        }
+        return try ObjectCodec.decode(T.self, from: stored)
+    }
+
+    /// Remembers `object`, just written as `storageKey` at `revision`, for watches.
+    func remember(_ object: any APIObject, at storageKey: String, revision: Int64) {
+        recentWrites.record(object, at: storageKey, revision: revision)
+    }
+
+    #if DEBUG
+    /// Stops at once if a remembered object is not what its stored bytes decode to: a watch
+    /// would hand on something no other reader of the store sees.
+    private static func checkSame<T: APIObject>(_ written: T, as stored: KeyValue) {
+        let decoded = try? ObjectCodec.decode(T.self, from: stored)
+        precondition(
+            decoded == written, "\(stored.key) at \(stored.modRevision) was remembered unlike what it decodes to")
+    }
+    #endif
+}
