@@ -179,8 +179,8 @@ public struct SchedulingCycle: Sendable {
     private func queueAllocations() -> [String: ResourceAmounts] {
         var allocated: [String: ResourceAmounts] = [:]
         for job in jobs {
-            guard let queue = job.queue, !job.activeRequests.isZero else { continue }
-            allocated[queue, default: .zero] += job.activeRequests
+            guard let queue = job.queue else { continue }
+            for needs in job.activeNeeds { allocated[queue, default: .zero] += needs.requests }
         }
         return allocated
     }

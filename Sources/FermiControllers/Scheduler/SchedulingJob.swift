@@ -13,9 +13,6 @@ public struct SchedulingJob: Sendable {
     /// Members bound and not finished, and what each holds.
     public private(set) var active: [Pod] = []
     public private(set) var activeNeeds: [PodNeeds] = []
-    /// What the active members hold in all: summed as they are added, as each cycle counts
-    /// every job's holdings against its queue.
-    public private(set) var activeRequests = ResourceAmounts.zero
     /// Members in phase Running.
     public var running = 0
     public var succeeded = 0
@@ -54,10 +51,8 @@ extension SchedulingJob {
             pending.append(pod)
             pendingNeeds.append(needs ?? PodNeeds(pod))
         } else {
-            let needs = needs ?? PodNeeds(pod)
             active.append(pod)
-            activeNeeds.append(needs)
-            activeRequests += needs.requests
+            activeNeeds.append(needs ?? PodNeeds(pod))
             if pod.status?.phase == PodPhase.running { running += 1 }
         }
     }
