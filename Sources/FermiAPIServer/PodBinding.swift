@@ -40,12 +40,16 @@ extension APIServer {
             let result = try await store.commit(writes)
             return written.map { index in
                 var pod = bindings[index].pod
-                // The pod as stored now, when the caller had it as it was stored: a watch
-                // can hand it on without decoding.
-                let wasAsStored = pod.metadata.resourceVersion == current[index].map { String($0.modRevision) }
                 pod.spec.nodeName = bindings[index].node
                 pod.metadata.resourceVersion = String(result.revision)
-                if wasAsStored { remember(pod, at: keys[index], revision: result.revision) }
+                // The pod as now stored, when this server remembers the value the binding
+                // edited (the caller's copy is not trusted to be that value).
+                if let stored = current[index].flatMap({ recentWrites.object(writtenAs: $0) as? Pod }) {
+                    var bound = stored
+                    bound.spec.nodeName = bindings[index].node
+                    bound.metadata.resourceVersion = String(result.revision)
+                    remember(bound, at: keys[index], revision: result.revision)
+                }
                 return pod
             }
         } catch StoreError.conflict, StoreError.notFound {

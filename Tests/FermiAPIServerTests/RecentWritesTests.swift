@@ -73,5 +73,13 @@ struct RecentWritesTests {
         let event = try await events.next()
         #expect((event?.object as? Pod)?.metadata.uid == "u-other")
         #expect(server.recentWrites.object(writtenAs: try await server.store.get(key)) == nil)
+        // Binding it edits bytes this server never decoded: the caller's copy is not taken
+        // for what is stored.
+        var stale = try #require(event?.object as? Pod)
+        stale.metadata.labels = ["edited": "locally"]
+        _ = try await server.bind(stale, to: "node-0")
+        #expect(server.recentWrites.object(writtenAs: try await server.store.get(key)) == nil)
+        let bound = try await events.next()
+        #expect((bound?.object as? Pod)?.spec.nodeName == "node-0" && (bound?.object as? Pod)?.metadata.labels == nil)
     }
 }
