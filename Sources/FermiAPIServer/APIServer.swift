@@ -15,8 +15,8 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     private let now: @Sendable () -> Date
     private let makeUID: @Sendable () -> String
     /// What this server wrote last, for its watches and status writes to use without
-    /// decoding: enough writes that a simulation's pods are each still there at their next.
-    let recentWrites = RecentWrites(capacity: 131_072)
+    /// decoding: enough writes that each of 50,000 simulated pods is still there at its next.
+    let recentWrites = RecentWrites(capacity: 1_048_576)
 
     /// An API server over `store`; `now` gives creation and deletion times and `makeUID`
     /// new objects' uids (inject both for deterministic simulations).

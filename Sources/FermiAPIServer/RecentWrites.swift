@@ -9,7 +9,7 @@ import Synchronization
 /// them again was the largest cost of following the store. An object goes in only as it was
 /// encoded for the store (revision aside), so it is what those bytes decode to; debug builds
 /// check that on every use. A key's latest write is kept until `capacity` writes have come
-/// after it; a value not found here (another process's, or older) is decoded as before.
+/// after it (1,048,576 for the server); a value not found here (another process's, or older) is decoded as before.
 final class RecentWrites: Sendable {
     private struct Written {
         var revision: Int64
@@ -18,26 +18,31 @@ final class RecentWrites: Sendable {
 
     private struct State {
         var latest: [String: Written] = [:]
-        /// The last writes' keys and revisions, as a ring: the oldest goes when a new one comes.
-        var ring: [(key: String, revision: Int64)?]
+        /// The last writes' keys and revisions, as a ring that grows to `capacity` (a server
+        /// that writes little holds little): once full, the oldest goes when a new one comes.
+        var ring: [(key: String, revision: Int64)] = []
         var next = 0
     }
 
-    private let state: Mutex<State>
+    private let capacity: Int
+    private let state = Mutex(State())
 
     init(capacity: Int) {
-        state = Mutex(State(ring: Array(repeating: nil, count: max(capacity, 1))))
+        self.capacity = max(capacity, 1)
     }
 
     /// Remembers `object` as stored at `storageKey` at `revision`.
     func record(_ object: any APIObject, at storageKey: String, revision: Int64) {
         state.withLock { state in
-            // The oldest write goes, unless its key was written again since.
-            if let oldest = state.ring[state.next], state.latest[oldest.key]?.revision == oldest.revision {
-                state.latest[oldest.key] = nil
+            if state.ring.count < capacity {
+                state.ring.append((storageKey, revision))
+            } else {
+                // The oldest write goes, unless its key was written again since.
+                let oldest = state.ring[state.next]
+                if state.latest[oldest.key]?.revision == oldest.revision { state.latest[oldest.key] = nil }
+                state.ring[state.next] = (storageKey, revision)
+                state.next = (state.next + 1) % capacity
             }
-            state.ring[state.next] = (storageKey, revision)
-            state.next = (state.next + 1) % state.ring.count
             state.latest[storageKey] = Written(revision: revision, object: object)
         }
     }
