@@ -143,8 +143,10 @@ struct KubectlTests {
             job.status = JobStatusKubeflow(conditions: [
                 JobConditionKubeflow(type: "Created", status: "True"), JobConditionKubeflow(type: "Running", status: "True"),
             ])
+            // Counted before the change: its line can arrive before updateStatus returns.
+            let printedBefore = watch.lines.count
             _ = try await cluster.server.updateStatus(job)
-            let changed = await watch.firstLine(after: watch.lines.count) { $0.hasPrefix("mnist ") }
+            let changed = await watch.firstLine(after: printedBefore) { $0.hasPrefix("mnist ") }
             #expect(changed.map(Self.cells)?.dropFirst().first == "Running", "\(watch.lines) \(watch.errorText)")
             watch.killHard()
             await watch.waitForExit()
