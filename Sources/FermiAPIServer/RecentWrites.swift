@@ -9,7 +9,8 @@ import Synchronization
 /// them again was the largest cost of following the store. An object goes in only as it was
 /// encoded for the store (revision aside), so it is what those bytes decode to; debug builds
 /// check that on every use. A key's latest write is kept until `capacity` writes have come
-/// after it (1,048,576 for the server); a value not found here (another process's, or older) is decoded as before.
+/// after it (1,048,576 for the server); a value not found here (another process's, or an
+/// older one) is decoded as before.
 final class RecentWrites: Sendable {
     private struct Written {
         var revision: Int64
@@ -71,12 +72,7 @@ extension APIServer {
 
     /// `stored` as a `T`: as this server wrote it when it remembers it, else decoded.
     func object<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {
-        if let written = recentWrites.object(writtenAs: stored) as? T {
-            #if DEBUG
-            Self.checkSame(written, as: stored)
-            #endif
-            return written
-        }
+        if let object = try object(ofKind: T.self, from: stored) as? T { return object }
         return try ObjectCodec.decode(T.self, from: stored)
     }
 
