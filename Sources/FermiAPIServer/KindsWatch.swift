@@ -17,6 +17,8 @@ public struct AnyObjectEvent: Sendable {
     public var object: (any APIObject)?
     /// The store revision of the change.
     public var revision: Int64
+    /// Whether no more changes of `revision` follow in this watch.
+    public var endsRevision = true
 }
 
 /// Objects of several kinds read at one revision.
@@ -62,19 +64,19 @@ extension APIServer {
         return AsyncThrowingStream<AnyObjectEvent, any Error>(unfolding: {
             guard let event = try await events.next() else { return nil }
             guard let type = prefixes.first(where: { event.key.hasPrefix($0.prefix) })?.type else {
-                return AnyObjectEvent(kind: .bookmark, object: nil, revision: event.revision)
+                return AnyObjectEvent(kind: .bookmark, object: nil, revision: event.revision, endsRevision: event.endsRevision)
             }
             switch event.kind {
             case .created:
                 let object = try self.object(ofKind: type, from: event.current!)
-                return AnyObjectEvent(kind: .added, object: object, revision: event.revision)
+                return AnyObjectEvent(kind: .added, object: object, revision: event.revision, endsRevision: event.endsRevision)
             case .updated:
                 let object = try self.object(ofKind: type, from: event.current!)
-                return AnyObjectEvent(kind: .modified, object: object, revision: event.revision)
+                return AnyObjectEvent(kind: .modified, object: object, revision: event.revision, endsRevision: event.endsRevision)
             case .deleted:
                 var last = try self.object(ofKind: type, from: event.previous!)
                 last.metadata.resourceVersion = String(event.revision)
-                return AnyObjectEvent(kind: .deleted, object: last, revision: event.revision)
+                return AnyObjectEvent(kind: .deleted, object: last, revision: event.revision, endsRevision: event.endsRevision)
             }
         })
     }

@@ -110,14 +110,19 @@ public struct WatchEvent: Sendable, Hashable {
     public var current: KeyValue?
     /// The value before the change; nil for a create.
     public var previous: KeyValue?
+    /// Whether this is the watch's last event of its revision: a write of several keys is one
+    /// revision with an event for each, and a watcher has seen the whole revision only after
+    /// this one.
+    public var endsRevision: Bool
 
     public init(
-        kind: Kind, key: String, revision: Int64, current: KeyValue?, previous: KeyValue?
+        kind: Kind, key: String, revision: Int64, current: KeyValue?, previous: KeyValue?, endsRevision: Bool = true
     ) {
         self.kind = kind
         self.key = key
         self.revision = revision
         self.current = current
         self.previous = previous
+        self.endsRevision = endsRevision
     }
 }

@@ -60,7 +60,11 @@ actor WatchCursor {
             }
         }
         defer { nextIndex += 1 }
-        return buffered[nextIndex]
+        var event = buffered[nextIndex]
+        // The page holds the rest of the event's revision, or has examined all of it.
+        event.endsRevision =
+            nextIndex + 1 < buffered.count ? buffered[nextIndex + 1].revision > event.revision : position.revision >= event.revision
+        return event
     }
 
     /// A stream that reads through this cursor on demand.

@@ -270,6 +270,22 @@ struct StoreConformanceTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func aWatchMarksTheLastEventOfEachRevisionAcrossPages(backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let start = try await store.currentRevision()
+            let stream = try await store.watch(prefix: "/r/", after: start)
+            // 512 changes fill a page of the memory and SQLite watches exactly; 600 spill over one.
+            let sizes = [512, 600, 1]
+            for (batch, size) in sizes.enumerated() {
+                _ = try await store.commit((0..<size).map { .create(key: "/r/\(batch)/\($0)", value: "v".bytes) })
+            }
+            let events = try await collect(sizes.reduce(0, +), from: stream)
+            let ends = events.indices.filter { events[$0].endsRevision }
+            #expect(ends == [511, 1111, 1112])
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func watchFromAnOlderRevisionReplaysHistory(backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let start = try await store.currentRevision()

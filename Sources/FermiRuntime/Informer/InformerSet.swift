@@ -147,7 +147,10 @@ public final class InformerSet: Sendable {
             if let object = event.object {
                 informers[ObjectIdentifier(type(of: object))]?.take(any: object, deleted: event.kind == .deleted)
             }
-            state.withLock { $0.deliveredRevision = max($0.deliveredRevision, event.revision) }
+            // A revision is taken in whole only with its last change: a write of many objects
+            // is one revision, and a cache showing part of it is not yet at that revision.
+            let whole = event.endsRevision ? event.revision : event.revision - 1
+            state.withLock { $0.deliveredRevision = max($0.deliveredRevision, whole) }
             activity?.signal()
             // A burst of changes goes through without a suspension: taken a slice at a time,
             // it does not hold a thread of the cooperative pool (one per core) for all of it

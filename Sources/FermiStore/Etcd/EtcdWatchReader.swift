@@ -57,7 +57,7 @@ actor EtcdWatchReader {
         if result.canceled == true {
             throw StoreError.unavailable(reason: "etcd canceled the watch: \(result.cancelReason ?? "no reason given")")
         }
-        return (result.events ?? []).map { event in
+        var events = (result.events ?? []).map { event in
             let current = event.kv.keyValue
             let previous = event.prevKv?.keyValue
             if event.type == "DELETE" {
@@ -70,5 +70,10 @@ actor EtcdWatchReader {
                 key: current.key, revision: current.modRevision, current: current,
                 previous: current.createRevision == current.modRevision ? nil : previous)
         }
+        // etcd sends a revision's events in one response (the watch asks for no fragments).
+        for index in events.indices.dropLast() where events[index + 1].revision == events[index].revision {
+            events[index].endsRevision = false
+        }
+        return events
     }
 }

@@ -297,7 +297,8 @@ public final class SQLiteStore: Store, ChangeLog {
                 conditions.append("k.key < ?")
                 _ = arguments.append(contentsOf: [Data(upper)])
             }
-            _ = arguments.append(contentsOf: [limit])
+            // One row more than the page: the row after it says whether the page ends a revision.
+            _ = arguments.append(contentsOf: [limit + 1])
             let prefixedColumns = SQLiteSchema.rowColumns.split(separator: ", ")
             let rows = try Row.fetchAll(
                 db.cachedStatement(
@@ -309,17 +310,17 @@ public final class SQLiteStore: Store, ChangeLog {
                         WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.id LIMIT ?
                         """),
                 arguments: arguments)
-            let events = rows.map { row in
+            let events = rows.prefix(limit).map { row in
                 let previous: HistoryRow? =
                     row[8] == nil ? nil : SQLiteSchema.historyRow(row, at: 8)
                 return SQLiteSchema.historyRow(row).event(previous: previous)
             }
-            if rows.count == limit, let last = rows.last {
-                // A full page may end inside a batch: only the revisions before it are done.
-                let lastRevision: Int64 = last[2]
+            if rows.count > limit {
+                // A full page may end inside a batch: only the revisions before the next row's are done.
+                let nextRevision: Int64 = rows[limit][2]
                 return ChangePage(
                     events: events,
-                    position: WatchPosition(revision: lastRevision - 1, rowID: last[0]))
+                    position: WatchPosition(revision: nextRevision - 1, rowID: rows[limit - 1][0]))
             }
             let lastRowID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM kv") ?? 0
             return ChangePage(
