@@ -2,15 +2,15 @@ import FermiAPI
 import FermiStore
 import Synchronization
 
-/// The objects this server wrote last, as typed, each with the revision it was stored at, so
-/// that a watch hands on a change the server made itself without decoding the bytes it has
-/// just encoded, and a status write over it need not decode the stored object. In a
-/// simulation nearly every change is made in-process (controllers, the kubelet), and decoding
-/// them again was the largest cost of following the store. An object goes in only as it was
-/// encoded for the store (revision aside), so it is what those bytes decode to; debug builds
-/// check that on every use. A key's latest write is kept until `capacity` writes have come
-/// after it (1,048,576 for the server); a value not found here (another process's, or an
-/// older one) is decoded as before.
+/// The objects this server wrote or read last, as typed, each with the revision it was
+/// stored at, so that a watch hands on a change the server made itself without decoding the
+/// bytes it has just encoded, and a status write or binding over it need not decode the
+/// stored object. In a simulation nearly every change is made in-process (controllers, the
+/// kubelet), and decoding them again was the largest cost of following the store. An object
+/// goes in only as it was encoded for the store (revision aside) or as those bytes decoded,
+/// so it is what they decode to; debug builds check that on every use. A key's latest write
+/// is kept until `capacity` writes have come after it (1,048,576 for the server); a value not
+/// found here (another process's, or an older one) is decoded, and then remembered.
 final class RecentWrites: Sendable {
     private struct Written {
         var revision: Int64
@@ -34,18 +34,29 @@ final class RecentWrites: Sendable {
 
     /// Remembers `object` as stored at `storageKey` at `revision`.
     func record(_ object: any APIObject, at storageKey: String, revision: Int64) {
+        state.withLock { state in insert(object, at: storageKey, revision: revision, into: &state) }
+    }
+
+    /// Remembers `object`, decoded from what is stored at `storageKey` at `revision`, unless
+    /// a write of the key as late or later is remembered already.
+    func recordDecoded(_ object: any APIObject, at storageKey: String, revision: Int64) {
         state.withLock { state in
-            if state.ring.count < capacity {
-                state.ring.append((storageKey, revision))
-            } else {
-                // The oldest write goes, unless its key was written again since.
-                let oldest = state.ring[state.next]
-                if state.latest[oldest.key]?.revision == oldest.revision { state.latest[oldest.key] = nil }
-                state.ring[state.next] = (storageKey, revision)
-                state.next = (state.next + 1) % capacity
-            }
-            state.latest[storageKey] = Written(revision: revision, object: object)
+            if let known = state.latest[storageKey], known.revision >= revision { return }
+            insert(object, at: storageKey, revision: revision, into: &state)
         }
+    }
+
+    private func insert(_ object: any APIObject, at storageKey: String, revision: Int64, into state: inout State) {
+        if state.ring.count < capacity {
+            state.ring.append((storageKey, revision))
+        } else {
+            // The oldest write goes, unless its key was written again since.
+            let oldest = state.ring[state.next]
+            if state.latest[oldest.key]?.revision == oldest.revision { state.latest[oldest.key] = nil }
+            state.ring[state.next] = (storageKey, revision)
+            state.next = (state.next + 1) % capacity
+        }
+        state.latest[storageKey] = Written(revision: revision, object: object)
     }
 
     /// The object this server wrote as `stored`, if it is remembered.
@@ -62,7 +73,11 @@ extension APIServer {
     /// else decoded.
     func object(ofKind type: any APIObject.Type, from stored: KeyValue) throws -> any APIObject {
         guard let written = recentWrites.object(writtenAs: stored) else {
-            return try ObjectCodec.decode(type, from: stored)
+            // Remembered as read, so that this server's next write over it (a binding, a
+            // status) is remembered too, and its watchers need not decode that either.
+            let decoded = try ObjectCodec.decode(type, from: stored)
+            recentWrites.recordDecoded(decoded, at: stored.key, revision: stored.modRevision)
+            return decoded
         }
         #if DEBUG
         Self.checkSame(written, as: stored)

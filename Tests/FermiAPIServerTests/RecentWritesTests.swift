@@ -61,7 +61,7 @@ struct RecentWritesTests {
         #expect(try await remembered() == statuses[0])
     }
 
-    @Test func aWatchDecodesWhatAnotherWriterStored() async throws {
+    @Test func whatAnotherWriterStoredIsDecodedOnceAndRememberedAsDecoded() async throws {
         let server = APIServer(store: MemoryStore())
         try await server.ensureDefaultNamespace()
         let start = try await server.currentRevision()
@@ -69,17 +69,35 @@ struct RecentWritesTests {
         other.metadata.uid = "u-other"
         let key = StorageKey.key(of: Pod.resource, namespace: "default", name: "other")
         _ = try await server.store.create(key, value: try JSONEncoder().encode(other))
+        #expect(server.recentWrites.object(writtenAs: try await server.store.get(key)) == nil)
         var events = try await server.watch(kinds: [Pod.self], after: start).makeAsyncIterator()
         let event = try await events.next()
         #expect((event?.object as? Pod)?.metadata.uid == "u-other")
-        #expect(server.recentWrites.object(writtenAs: try await server.store.get(key)) == nil)
-        // Binding it edits bytes this server never decoded: the caller's copy is not taken
-        // for what is stored.
+        let stored = try await server.store.get(key)
+        let read = try #require(server.recentWrites.object(writtenAs: stored) as? Pod)
+        #expect(read == (try ObjectCodec.decode(Pod.self, from: stored)))
+        // A binding over it is remembered from the value read, not from the caller's copy,
+        // which need not be what is stored.
         var stale = try #require(event?.object as? Pod)
         stale.metadata.labels = ["edited": "locally"]
         _ = try await server.bind(stale, to: "node-0")
-        #expect(server.recentWrites.object(writtenAs: try await server.store.get(key)) == nil)
+        let boundStored = try await server.store.get(key)
+        let rememberedBound = try #require(server.recentWrites.object(writtenAs: boundStored) as? Pod)
+        #expect(rememberedBound == (try ObjectCodec.decode(Pod.self, from: boundStored)))
+        #expect(rememberedBound.spec.nodeName == "node-0" && rememberedBound.metadata.labels == nil)
         let bound = try await events.next()
         #expect((bound?.object as? Pod)?.spec.nodeName == "node-0" && (bound?.object as? Pod)?.metadata.labels == nil)
+    }
+
+    @Test func anOlderValueReadDoesNotReplaceALaterWrite() {
+        let recent = RecentWrites(capacity: 8)
+        var later = pod("a")
+        later.metadata.labels = ["written": "later"]
+        recent.record(later, at: "/registry/pods/default/a", revision: 5)
+        recent.recordDecoded(pod("a"), at: "/registry/pods/default/a", revision: 3)
+        #expect((recent.object(writtenAs: stored("/registry/pods/default/a", revision: 5)) as? Pod)?.metadata.labels == ["written": "later"])
+        #expect(recent.object(writtenAs: stored("/registry/pods/default/a", revision: 3)) == nil)
+        recent.recordDecoded(pod("a"), at: "/registry/pods/default/a", revision: 7)
+        #expect((recent.object(writtenAs: stored("/registry/pods/default/a", revision: 7)) as? Pod)?.metadata.labels == nil)
     }
 }
