@@ -90,6 +90,17 @@ struct SchedulerBench: AsyncParsableCommand {
             }
             _ = try await manager.runUntilIdle(on: cluster.clock)
             var run = tracker.result(start: start, pods: workload.podCount)
+            if run.podsBound < run.pods {
+                // A run that leaves pods unbound says why, from the PodGroups' conditions.
+                let stored = try await cluster.server.list(Pod.self).items
+                progress("  \(stored.filter { $0.spec.nodeName != nil }.count) of \(stored.count) pods bound in the store")
+                let waiting = try await cluster.server.list(PodGroup.self).items.compactMap { group in
+                    group.status?.conditions?.first { $0.type == "Unschedulable" && $0.status == "True" }
+                        .map { (group.name, $0.message ?? "") }
+                }
+                progress("  \(waiting.count) PodGroups unschedulable, e.g.:")
+                for (name, why) in waiting.prefix(5) { progress("    \(name): \(why)") }
+            }
             let spent = manager.reconcileTimes[Scheduler.name] ?? ReconcileTime()
             run.schedulerSeconds = spent.total.inSeconds
             run.cycles = spent.count

@@ -17,7 +17,7 @@ struct CycleTriggerTests {
     private func trigger(afterCycleLeavingPending leftPending: Bool) -> CycleTrigger {
         var trigger = CycleTrigger()
         trigger.cycleStarted()
-        _ = trigger.cycleEnded(leftPending: leftPending)
+        _ = trigger.cycleEnded(leftPending: leftPending, placedAny: false)
         return trigger
     }
 
@@ -125,17 +125,28 @@ struct CycleTriggerTests {
         var trigger = trigger(afterCycleLeavingPending: false)
         trigger.cycleStarted()
         let wakesAtOnce = trigger.needsCycle(old: boundPod("p", phase: PodPhase.running), new: nil)
-        let runsAgain = trigger.cycleEnded(leftPending: true)
+        let runsAgain = trigger.cycleEnded(leftPending: true, placedAny: false)
         #expect(!wakesAtOnce && runsAgain)
         // Nothing freed during the next one: no second run.
         trigger.cycleStarted()
-        let runsAgainUnprompted = trigger.cycleEnded(leftPending: true)
+        let runsAgainUnprompted = trigger.cycleEnded(leftPending: true, placedAny: false)
         #expect(!runsAgainUnprompted)
         // Freed during a cycle that placed everything: nothing waits for it.
         trigger.cycleStarted()
         let wakesWhileWaiting = trigger.needsCycle(old: boundPod("q", phase: PodPhase.running), new: nil)
-        let runsAgainAfterPlacingAll = trigger.cycleEnded(leftPending: false)
+        let runsAgainAfterPlacingAll = trigger.cycleEnded(leftPending: false, placedAny: false)
         #expect(wakesWhileWaiting && !runsAgainAfterPlacingAll)
+    }
+
+    @Test func aCycleThatPlacedSomeAndLeftOthersPendingRunsAgain() {
+        var trigger = trigger(afterCycleLeavingPending: false)
+        trigger.cycleStarted()
+        let runsAgain = trigger.cycleEnded(leftPending: true, placedAny: true)
+        trigger.cycleStarted()
+        let runsAgainHavingPlacedNothing = trigger.cycleEnded(leftPending: true, placedAny: false)
+        trigger.cycleStarted()
+        let runsAgainHavingPlacedAll = trigger.cycleEnded(leftPending: false, placedAny: true)
+        #expect(runsAgain && !runsAgainHavingPlacedNothing && !runsAgainHavingPlacedAll)
     }
 
     @Test func nodesAndZonesMatterOnlyWhenTheirFitOrHealthChanges() {

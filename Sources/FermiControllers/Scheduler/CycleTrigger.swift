@@ -62,12 +62,15 @@ struct CycleTrigger: Sendable {
         roomChangedDuringCycle = false
     }
 
-    /// The cycle ended, leaving jobs pending or not; returns whether to run another at once
-    /// (room changed while it ran, after its snapshot may have been taken).
-    mutating func cycleEnded(leftPending: Bool) -> Bool {
+    /// The cycle ended, leaving jobs pending or not, having placed (or evicted) something or
+    /// not; returns whether to run another: when jobs wait and room changed while it ran
+    /// (after its snapshot may have been taken), or it placed some and not others — its own
+    /// placements change what the next one decides (queues' shares, the order of jobs), as
+    /// Volcano's next session would look again.
+    mutating func cycleEnded(leftPending: Bool, placedAny: Bool) -> Bool {
         cycleRunning = false
         jobsWaiting = leftPending
-        return leftPending && roomChangedDuringCycle
+        return leftPending && (roomChangedDuringCycle || placedAny)
     }
 
     /// A pod this scheduler places that has no node yet and is not going away.

@@ -4,14 +4,17 @@ import FermiRuntime
 import Foundation
 import Synchronization
 
-/// The scheduler: binds pending pods to nodes. Every change to pods, nodes, zones, PodGroups,
-/// queues or priority classes asks for a new cycle (one key, so a burst of changes makes one
-/// cycle); each cycle decides over the whole snapshot, binds, and writes each PodGroup's phase
-/// and why it is pending.
+/// The scheduler: binds pending pods to nodes. A change to pods, nodes, zones, PodGroups,
+/// queues or priority classes that could matter asks for a cycle (one key, so a burst of
+/// changes makes one cycle), at most one per schedule period as Volcano's sessions; each cycle
+/// decides over the whole snapshot, binds, and writes each PodGroup's phase and why it is
+/// pending.
 public final class Scheduler: Reconciler {
     public static let name = "scheduler"
     /// The one key: a cycle looks at everything.
     static let cycleKey = ObjectKey(name: "cycle")
+    /// The shortest time between two cycles' starts: Volcano's default `schedulePeriod`.
+    public static let schedulePeriod: Duration = .seconds(1)
 
     let server: APIServer
     let clock: any ControlClock
@@ -33,6 +36,8 @@ public final class Scheduler: Reconciler {
     let needs = Mutex<[String: PodNeeds]>([:])
     /// Which changes call for a cycle, from what the last one left pending.
     let trigger = Mutex(CycleTrigger())
+    /// When the next cycle may start.
+    let pacing = Mutex(CyclePacing(period: schedulePeriod))
     /// Where cycles are asked for (one key).
     let queue: WorkQueue<ObjectKey>
 
@@ -55,7 +60,7 @@ public final class Scheduler: Reconciler {
     public static func controller(in manager: ControllerManager) -> Controller {
         let queue = manager.makeQueue()
         let scheduler = Scheduler(manager: manager, queue: queue)
-        let wake: @Sendable () -> Void = { queue.add(cycleKey) }
+        let wake: @Sendable () -> Void = { scheduler.askForCycle() }
         scheduler.pods.onChange { event in
             // The pod as this scheduler already knew it: its own binding or eviction is no news.
             let known = scheduler.assumed.withLock { $0.confirm(old: event.change.old, new: event.change.new) }
@@ -79,11 +84,20 @@ public final class Scheduler: Reconciler {
         return Controller(name: name, queue: queue, reconciler: scheduler)
     }
 
+    /// Queues a cycle for when the schedule period allows one.
+    func askForCycle() {
+        let now = clock.now
+        queue.add(Self.cycleKey, after: pacing.withLock { $0.delay(at: now) })
+    }
+
     public func reconcile(_ key: ObjectKey) async throws -> ReconcileResult {
         // 1: Load the snapshot, with what earlier cycles did that the cache may not show yet.
+        let now = clock.now
+        pacing.withLock { $0.started(at: now) }
         trigger.withLock { $0.cycleStarted() }
         var leftPending = true
-        defer { if trigger.withLock({ $0.cycleEnded(leftPending: leftPending) }) { queue.add(Self.cycleKey) } }
+        var placedAny = false
+        defer { if trigger.withLock({ $0.cycleEnded(leftPending: leftPending, placedAny: placedAny) }) { askForCycle() } }
         let snapshot = self.snapshot()
         let jobs = snapshot.jobs
         let cycle = SchedulingCycle(
@@ -92,6 +106,7 @@ public final class Scheduler: Reconciler {
         // 2: Decide.
         let decisions = cycle.run()
         leftPending = !decisions.pending.isEmpty || !decisions.evictions.isEmpty
+        placedAny = !decisions.bindings.isEmpty || !decisions.evictions.isEmpty
         // 3: Evict, then bind.
         for eviction in decisions.evictions { try await evict(eviction) }
         let bound = try await bind(decisions.bindings)
@@ -152,7 +167,7 @@ public final class Scheduler: Reconciler {
                 }
                 if let occurrence = report.occurrence { occurrences.append(occurrence) }
             } catch APIError.conflict, APIError.notFound {
-                queue.add(Self.cycleKey)
+                askForCycle()
             }
         }
         recorder.record(occurrences)
