@@ -12,7 +12,9 @@ import Synchronization
 /// `fermi-bench scheduler`: the scheduler controller alone on an in-memory API server, with
 /// thousands of nodes and gangs submitted at once; how many pods it binds per second of wall
 /// time, how long each gang waits to be bound whole, and how the cost of one cycle grows with
-/// the number of nodes.
+/// the number of nodes. The clock is manual and stands still while the gangs are written, so
+/// they all arrive within one schedule period: the scheduler decides them in the cycle the
+/// period's end brings (and whatever arrived before the first write, in one cycle at once).
 struct SchedulerBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scheduler", abstract: "Benchmark the scheduler: pods bound per second, gang bind times, cycle cost.")
