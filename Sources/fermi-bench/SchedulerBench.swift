@@ -28,6 +28,8 @@ struct SchedulerBench: AsyncParsableCommand {
     @Option(help: "Node counts at which one cycle over --cycle-gangs gangs is timed (comma-separated).")
     var cycleNodes = "1250,2500,5000,10000"
     @Option(help: "Gangs in the timed cycle.") var cycleGangs = 2_000
+    @Flag(inversion: .prefixedNo, help: "Also run the peer: a cycle for every change, no schedule period.")
+    var perChangePeer = true
 
     func run() async throws {
         var runsMeasured: [SchedulerRun] = []
@@ -40,6 +42,14 @@ struct SchedulerBench: AsyncParsableCommand {
                     format: "  %d of %d pods bound in %.2f s; %d cycles took %.2f s", measured.podsBound, measured.pods,
                     measured.wallSeconds, measured.cycles, measured.schedulerSeconds))
             runsMeasured.append(measured)
+        }
+        var peer: SchedulerRun?
+        if perChangePeer {
+            progress("the peer: a cycle for every change, no schedule period")
+            let measured = try await Self.measure(
+                SchedulerWorkload(nodes: nodes, gangs: gangs, queues: queues, seed: seed), submitBatch: submitBatch, schedulePeriod: .zero)
+            progress(String(format: "  %d of %d pods bound; %d cycles took %.2f s", measured.podsBound, measured.pods, measured.cycles, measured.schedulerSeconds))
+            peer = measured
         }
         var cycles: [(nodes: Int, seconds: Double)] = []
         for count in cycleNodes.split(separator: ",").compactMap({ Int($0) }) {
@@ -54,12 +64,14 @@ struct SchedulerBench: AsyncParsableCommand {
             }
             cycles.append((count, median(seconds)))
         }
-        print(SchedulerReport(nodes: nodes, gangs: gangs, runs: runsMeasured, cycles: cycles).text())
+        print(SchedulerReport(nodes: nodes, gangs: gangs, runs: runsMeasured, cycles: cycles, perChangePeer: peer).text())
     }
 
     /// Starts the scheduler on a cluster of `workload`'s nodes and queues, writes every gang
     /// into the store, and waits until the scheduler has nothing left to do.
-    static func measure(_ workload: SchedulerWorkload, submitBatch: Int) async throws -> SchedulerRun {
+    static func measure(
+        _ workload: SchedulerWorkload, submitBatch: Int, schedulePeriod: Duration = Scheduler.schedulePeriod
+    ) async throws -> SchedulerRun {
         let cluster = try await TestCluster()
         var setup: [StoreWrite] = workload.zones.map(SchedulerWorkload.write) + workload.queues.map(SchedulerWorkload.write)
         setup += workload.nodes.map(SchedulerWorkload.write)
@@ -67,7 +79,7 @@ struct SchedulerBench: AsyncParsableCommand {
             _ = try await cluster.store.commit(Array(setup[start..<min(start + 1000, setup.count)]))
         }
         let manager = cluster.manager
-        manager.add(Scheduler.controller(in: manager))
+        manager.add(Scheduler.controller(in: manager, schedulePeriod: schedulePeriod))
         let tracker = BindTracker(workload)
         manager.informers.informer(Pod.self).onChange { event in
             if case .deleted = event { return }

@@ -8,6 +8,8 @@ struct SchedulerReport {
     var runs: [SchedulerRun]
     /// Seconds of one cycle at each node count.
     var cycles: [(nodes: Int, seconds: Double)]
+    /// The peer, run beside: the same workload with a cycle for every change (no schedule period).
+    var perChangePeer: SchedulerRun?
 
     /// The run with the median rate of binding per second of scheduler time.
     var medianRun: SchedulerRun {
@@ -35,6 +37,14 @@ struct SchedulerReport {
                 format: "  pods per second of scheduler time  %8.0f   target >= 10,000: %@", run.podsPerSchedulerSecond,
                 run.podsPerSchedulerSecond >= 10_000 ? "met" : "NOT met"),
             String(format: "  pods per second end to end         %8.0f   (API server, store and informers included)", run.podsPerSecond),
+        ]
+        if let peer = perChangePeer {
+            rows.append(
+                String(
+                    format: "  peer: a cycle per change           %8.0f   pods per second of scheduler time (%.2f s in %d cycles)",
+                    peer.podsPerSchedulerSecond, peer.schedulerSeconds, peer.cycles))
+        }
+        rows += [
             String(format: "  gang bind p50     %8.1f ms", p50),
             String(format: "  gang bind p99     %8.1f ms", p99),
             "  one cycle, by nodes:",
@@ -47,9 +57,9 @@ struct SchedulerReport {
         let cycleJSON = cycles.map { String(format: "{\"nodes\":%d,\"ms\":%.2f}", $0.nodes, $0.seconds * 1000) }.joined(separator: ",")
         let json = String(
             format: "{\"benchmark\":\"scheduler\",\"nodes\":%d,\"gangs\":%d,\"pods\":%d,\"pods_bound\":%d,\"wall_seconds\":%.3f,"
-                + "\"scheduler_seconds\":%.3f,\"scheduler_cycles\":%d,\"pods_per_scheduler_second\":%.1f,\"pods_per_second\":%.1f,\"gang_bind_p50_ms\":%.2f,\"gang_bind_p99_ms\":%.2f,\"cycle_growth_per_doubling\":%.3f,\"cycle_ms_by_nodes\":[%@]}",
+                + "\"scheduler_seconds\":%.3f,\"scheduler_cycles\":%d,\"pods_per_scheduler_second\":%.1f,\"pods_per_second\":%.1f,\"gang_bind_p50_ms\":%.2f,\"gang_bind_p99_ms\":%.2f,\"cycle_growth_per_doubling\":%.3f,\"cycle_ms_by_nodes\":[%@],\"peer_per_change_pods_per_scheduler_second\":%.1f}",
             nodes, gangs, run.pods, run.podsBound, run.wallSeconds, run.schedulerSeconds, run.cycles, run.podsPerSchedulerSecond,
-            run.podsPerSecond, p50, p99, growth, cycleJSON)
+            run.podsPerSecond, p50, p99, growth, cycleJSON, perChangePeer?.podsPerSchedulerSecond ?? 0)
         return rows.joined(separator: "\n") + "\n" + json
     }
 }

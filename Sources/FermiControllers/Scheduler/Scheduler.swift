@@ -37,12 +37,13 @@ public final class Scheduler: Reconciler {
     /// Which changes call for a cycle, from what the last one left pending.
     let trigger = Mutex(CycleTrigger())
     /// When the next cycle may start.
-    let pacing = Mutex(CyclePacing(period: schedulePeriod))
+    let pacing: Mutex<CyclePacing>
     /// Where cycles are asked for (one key).
     let queue: WorkQueue<ObjectKey>
 
-    init(manager: ControllerManager, queue: WorkQueue<ObjectKey>) {
+    init(manager: ControllerManager, queue: WorkQueue<ObjectKey>, schedulePeriod: Duration) {
         self.queue = queue
+        pacing = Mutex(CyclePacing(period: schedulePeriod))
         let informers = manager.informers
         server = manager.server
         clock = manager.clock
@@ -57,9 +58,11 @@ public final class Scheduler: Reconciler {
         claims = informers.informer(PersistentVolumeClaim.self)
     }
 
-    public static func controller(in manager: ControllerManager) -> Controller {
+    /// The scheduler as a controller of `manager`, with cycles at most one a `schedulePeriod`
+    /// (zero: a cycle for every change that calls for one).
+    public static func controller(in manager: ControllerManager, schedulePeriod: Duration = schedulePeriod) -> Controller {
         let queue = manager.makeQueue()
-        let scheduler = Scheduler(manager: manager, queue: queue)
+        let scheduler = Scheduler(manager: manager, queue: queue, schedulePeriod: schedulePeriod)
         let wake: @Sendable () -> Void = { scheduler.askForCycle() }
         scheduler.pods.onChange { event in
             // The pod as this scheduler already knew it: its own binding or eviction is no news.
