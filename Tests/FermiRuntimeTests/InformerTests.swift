@@ -40,6 +40,29 @@ struct InformerTests {
         #expect(configMaps.object(namespace: "default", name: "after")?.data == ["k": "changed"])
     }
 
+    @Test func aWriteOfManyObjectsIsTakenInWholeBeforeItsRevisionCounts() async throws {
+        let cluster = try await TestCluster()
+        let informers = InformerSet(server: cluster.server, activity: cluster.manager.activity)
+        let configMaps = informers.informer(ConfigMap.self)
+        // The revision the set claims as each object of the write arrives, and how many it holds.
+        let claimed = Mutex<[(revision: Int64, cached: Int)]>([])
+        configMaps.onChange { _ in
+            let revision = informers.revision
+            claimed.withLock { $0.append((revision, configMaps.objects().count)) }
+        }
+        let run = Task { try await informers.run() }
+        defer { run.cancel() }
+        await informers.waitForSync()
+        // More objects than a page of the store's watch, in one revision.
+        _ = try await cluster.server.create(batch: (0..<600).map { cluster.configMap("cm-\($0)") })
+        let revision = try await cluster.server.currentRevision()
+        try await waitUntil(informers, reaches: cluster)
+        #expect(configMaps.objects().count == 600)
+        let seen = claimed.withLock { $0 }
+        #expect(seen.count == 600)
+        #expect(seen.allSatisfy { $0.revision < revision })
+    }
+
     @Test func relistsWhenItsRevisionIsCompactedAndReportsWhatChangedMeanwhile() async throws {
         let cluster = try await TestCluster()
         _ = try await cluster.server.create(cluster.configMap("kept"))
