@@ -1,6 +1,7 @@
 import FermiAPI
 import FermiAPIServer
 import FermiControllers
+import FermiRuntime
 import Testing
 
 /// The scheduler on a manual clock: apply, step virtual time, look at bindings, PodGroup
@@ -24,6 +25,27 @@ struct SchedulerTests {
             try await cluster.advance(.seconds(60))
             #expect(try await cluster.pod("wants-h100").spec.nodeName == "h100-0")
             #expect(try await cluster.events(about: "wants-h100", reason: "Scheduled") == ["Successfully assigned default/wants-h100 to h100-0"])
+        }
+    }
+
+    @Test func cyclesComeAtMostOncePerSchedulePeriod() async throws {
+        try await SchedulerCluster.run { cluster in
+            try await cluster.zone("cn-beijing-1")
+            try await cluster.pool("a100", replicas: 2, zone: "cn-beijing-1")
+            // Long enough after the pool's nodes came for the scheduler to be idle (the clock is
+            // moved by hand: with no timer pending, playing time forward stops where it is).
+            cluster.clock.advance(by: Scheduler.schedulePeriod * 5)
+            try await cluster.manager.settle()
+            // A change that finds the scheduler idle is decided at once, with the clock still.
+            _ = try await cluster.server.create(SchedulerCluster.pod("first", gpus: 8))
+            try await cluster.manager.settle()
+            #expect(try await cluster.pod("first").spec.nodeName != nil)
+            // One within the period of that cycle's start waits for the period's end.
+            _ = try await cluster.server.create(SchedulerCluster.pod("second", gpus: 8))
+            try await cluster.manager.settle()
+            #expect(try await cluster.pod("second").spec.nodeName == nil)
+            try await cluster.advance(Scheduler.schedulePeriod)
+            #expect(try await cluster.pod("second").spec.nodeName != nil)
         }
     }
 
