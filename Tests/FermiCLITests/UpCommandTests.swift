@@ -97,6 +97,14 @@ struct UpCommandTests {
         #expect(wait.output == "pod/clean condition met")
     }
 
+    @Test func aSchedulePeriodThatIsNotADurationIsRefusedBeforeAnythingRuns() async throws {
+        for period in ["soon", "-1s"] {
+            let up = try await FermiRun.run(["up", "--until-idle", "--schedule-period=\(period)"])
+            #expect(up.status != 0)
+            #expect(up.errors.contains("--schedule-period: not a duration of zero or more: \(period)"), "\(up.errors)")
+        }
+    }
+
     @Test func theSameManifestsAndSeedGiveTheSameHistory() async throws {
         let first = try await simulate(seed: 42)
         let second = try await simulate(seed: 42)

@@ -18,9 +18,10 @@ enum ControlPlane {
     ]
 
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
-    /// simulation's random draws.
+    /// simulation's random draws, and the scheduler runs at most one cycle a `schedulePeriod`.
     static func controllers(
-        in manager: ControllerManager, only: Set<String>?, seed: UInt64, heartbeat: Duration?
+        in manager: ControllerManager, only: Set<String>?, seed: UInt64, heartbeat: Duration?,
+        schedulePeriod: Duration = Scheduler.schedulePeriod
     ) throws -> [Controller] {
         if let only {
             let unknown = only.subtracting(controllerNames)
@@ -30,7 +31,7 @@ enum ControlPlane {
         }
         var controllers = [
             GarbageCollector.controller(in: manager), PodGroupController.controller(in: manager),
-            Scheduler.controller(in: manager), QueueStatusController.controller(in: manager),
+            Scheduler.controller(in: manager, schedulePeriod: schedulePeriod), QueueStatusController.controller(in: manager),
             JobController.controller(in: manager), PyTorchJobController.controller(in: manager),
             SweepController.controller(in: manager), TrainingScheduleController.controller(in: manager),
             KueueScheduler.controller(in: manager),

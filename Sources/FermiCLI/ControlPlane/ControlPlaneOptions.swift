@@ -1,5 +1,6 @@
 import ArgumentParser
 import FermiAPI
+import FermiControllers
 import Foundation
 
 /// How `fermi up` and `fermi controllers` keep time.
@@ -20,6 +21,8 @@ struct ControlPlaneOptions: ParsableArguments {
     var stats = false
     @Option(help: "While running live, also serve the Kubernetes REST API here (HOST:PORT), for kubectl.")
     var listen: String?
+    @Option(help: "The shortest simulated time between two scheduling cycles, as Volcano's schedule period (a Go duration; 0s: a cycle for every change).")
+    var schedulePeriod = "1s"
 
     func validate() throws {
         guard timeScale > 0 else { throw ValidationError("--time-scale must be positive") }
@@ -32,6 +35,9 @@ struct ControlPlaneOptions: ParsableArguments {
         if let limit, GoDuration(limit)?.isPositive != true {
             throw ValidationError("--for: not a positive duration: \(limit)")
         }
+        guard let period = GoDuration(schedulePeriod), period.duration >= .zero else {
+            throw ValidationError("--schedule-period: not a duration of zero or more: \(schedulePeriod)")
+        }
     }
 
     var startDate: Date? {
@@ -40,5 +46,9 @@ struct ControlPlaneOptions: ParsableArguments {
 
     var limitDuration: Duration? {
         limit.flatMap(GoDuration.init)?.duration
+    }
+
+    var schedulePeriodDuration: Duration {
+        GoDuration(schedulePeriod)?.duration ?? Scheduler.schedulePeriod
     }
 }

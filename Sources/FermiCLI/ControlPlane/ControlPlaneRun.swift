@@ -41,7 +41,9 @@ struct ControlPlaneRun {
         let manager = ControllerManager(server: server, clock: clock, metricsFactory: metricsFactory)
         // Live nodes heartbeat as a kubelet does; in discrete-event time they post only changes.
         let heartbeat = options.untilIdle ? nil : NodeLifecycleController.defaultHeartbeat
-        for controller in try ControlPlane.controllers(in: manager, only: only, seed: options.seed, heartbeat: heartbeat) {
+        let controllers = try ControlPlane.controllers(
+            in: manager, only: only, seed: options.seed, heartbeat: heartbeat, schedulePeriod: options.schedulePeriodDuration)
+        for controller in controllers {
             manager.add(controller)
         }
         // The progress line and summary read pods and nodes.
