@@ -14,8 +14,8 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     public let registry: KindRegistry
     private let now: @Sendable () -> Date
     private let makeUID: @Sendable () -> String
-    /// What this server wrote last, for its watches and status writes to use without
-    /// decoding: enough writes that each of 50,000 simulated pods is still there at its next.
+    /// What this server wrote or decoded last, for its watches, bindings and status writes to
+    /// use without decoding: enough that each of 50,000 simulated pods is still there at its next write.
     let recentWrites = RecentWrites(capacity: 1_048_576)
 
     /// An API server over `store`; `now` gives creation and deletion times and `makeUID`

@@ -59,7 +59,7 @@ final class RecentWrites: Sendable {
         state.latest[storageKey] = Written(revision: revision, object: object)
     }
 
-    /// The object this server wrote as `stored`, if it is remembered.
+    /// The object this server wrote, or decoded, as `stored`, if it is remembered.
     func object(writtenAs stored: KeyValue) -> (any APIObject)? {
         state.withLock { state in
             guard let written = state.latest[stored.key], written.revision == stored.modRevision else { return nil }
@@ -69,8 +69,7 @@ final class RecentWrites: Sendable {
 }
 
 extension APIServer {
-    /// `stored` as an object of kind `type`: as this server wrote it when it remembers it,
-    /// else decoded.
+    /// `stored` as an object of kind `type`: as this server remembers it, else decoded.
     func object(ofKind type: any APIObject.Type, from stored: KeyValue) throws -> any APIObject {
         guard let written = recentWrites.object(writtenAs: stored) else {
             // Remembered as read, so that this server's next write over it (a binding, a
@@ -85,7 +84,7 @@ extension APIServer {
         return written
     }
 
-    /// `stored` as a `T`: as this server wrote it when it remembers it, else decoded.
+    /// `stored` as a `T`: as this server remembers it, else decoded.
     func object<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {
         if let object = try object(ofKind: T.self, from: stored) as? T { return object }
         return try ObjectCodec.decode(T.self, from: stored)

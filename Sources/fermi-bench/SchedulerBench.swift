@@ -46,9 +46,12 @@ struct SchedulerBench: AsyncParsableCommand {
         var peer: SchedulerRun?
         if perChangePeer {
             progress("the peer: a cycle for every change, no schedule period")
-            let measured = try await Self.measure(
-                SchedulerWorkload(nodes: nodes, gangs: gangs, queues: queues, seed: seed), submitBatch: submitBatch, schedulePeriod: .zero)
-            progress(String(format: "  %d of %d pods bound; %d cycles took %.2f s", measured.podsBound, measured.pods, measured.cycles, measured.schedulerSeconds))
+            let workload = SchedulerWorkload(nodes: nodes, gangs: gangs, queues: queues, seed: seed)
+            let measured = try await Self.measure(workload, submitBatch: submitBatch, schedulePeriod: .zero)
+            progress(
+                String(
+                    format: "  %d of %d pods bound; %d cycles took %.2f s", measured.podsBound, measured.pods, measured.cycles,
+                    measured.schedulerSeconds))
             peer = measured
         }
         var cycles: [(nodes: Int, seconds: Double)] = []

@@ -20,8 +20,7 @@ enum ControlPlane {
     /// The controllers named in `only` (all when nil) for `manager`; `seed` drives the
     /// simulation's random draws, and the scheduler runs at most one cycle a `schedulePeriod`.
     static func controllers(
-        in manager: ControllerManager, only: Set<String>?, seed: UInt64, heartbeat: Duration?,
-        schedulePeriod: Duration = Scheduler.schedulePeriod
+        in manager: ControllerManager, only: Set<String>?, seed: UInt64, heartbeat: Duration?, schedulePeriod: Duration
     ) throws -> [Controller] {
         if let only {
             let unknown = only.subtracting(controllerNames)

@@ -21,8 +21,8 @@ struct ControlPlaneOptions: ParsableArguments {
     var stats = false
     @Option(help: "While running live, also serve the Kubernetes REST API here (HOST:PORT), for kubectl.")
     var listen: String?
-    @Option(help: "The shortest simulated time between two scheduling cycles, as Volcano's schedule period (a Go duration; 0s: a cycle for every change).")
-    var schedulePeriod = "1s"
+    @Option(help: "The shortest simulated time between two scheduling cycles, as Volcano's schedule period (a Go duration; 1s by default; 0s: a cycle for every change).")
+    var schedulePeriod: String?
 
     func validate() throws {
         guard timeScale > 0 else { throw ValidationError("--time-scale must be positive") }
@@ -35,7 +35,7 @@ struct ControlPlaneOptions: ParsableArguments {
         if let limit, GoDuration(limit)?.isPositive != true {
             throw ValidationError("--for: not a positive duration: \(limit)")
         }
-        guard let period = GoDuration(schedulePeriod), period.duration >= .zero else {
+        if let schedulePeriod, (GoDuration(schedulePeriod)?.duration).map({ $0 >= .zero }) != true {
             throw ValidationError("--schedule-period: not a duration of zero or more: \(schedulePeriod)")
         }
     }
@@ -49,6 +49,6 @@ struct ControlPlaneOptions: ParsableArguments {
     }
 
     var schedulePeriodDuration: Duration {
-        GoDuration(schedulePeriod)?.duration ?? Scheduler.schedulePeriod
+        schedulePeriod.flatMap(GoDuration.init)?.duration ?? Scheduler.schedulePeriod
     }
 }
