@@ -97,6 +97,42 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test func readsOfKeysSeeAnotherHandlesCommitAtOnceAndLetCheckpointsFinish() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let reader = try SQLiteStore(path: path)
+            let writer = try SQLiteStore(path: path)
+            try await writer.create("/a", value: "1".bytes)
+            try await writer.create("/b", value: "1".bytes)
+            // Many reads at once, so the reader holds several connections of its own.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<16 { group.addTask { _ = try await reader.get("/a") } }
+                try await group.waitForAll()
+            }
+            for round in 2...5 {
+                try await writer.update("/a", value: "\(round)".bytes)
+                try await writer.update("/b", value: "\(round)".bytes)
+                // A read that kept its snapshot open would still see the previous round.
+                #expect(try await reader.get("/a").text == "\(round)")
+                #expect(try await reader.currentValues(of: ["/a", "/b", "/c"]).map { $0?.text } == ["\(round)", "\(round)", nil])
+                #expect(try await reader.currentRevision() == Int64(2 * round))
+            }
+            try await writer.delete("/b")
+            await #expect(throws: StoreError.notFound(key: "/b")) { try await reader.get("/b") }
+            // No reader holds a snapshot between reads, so a truncating checkpoint empties the WAL.
+            let file = try DatabaseQueue(path: path)
+            let checkpoint = try await file.writeWithoutTransaction { db in
+                try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            try file.close()
+            #expect(checkpoint?[0] as Int64? == 0, "the checkpoint was blocked by a reader")
+            #expect(try await reader.get("/a").text == "5")
+            try reader.close()
+            await #expect(throws: StoreError.self) { try await reader.get("/a") }
+            try writer.close()
+        }
+    }
+
     private func setUserVersion(path: String, to version: Int) throws {
         let file = try DatabaseQueue(path: path)
         try file.write { db in try db.execute(sql: "PRAGMA user_version = \(version)") }

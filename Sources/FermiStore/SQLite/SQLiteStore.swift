@@ -6,11 +6,14 @@ import Synchronization
 /// (`synchronous = FULL`), shared safely by every process that opens it.
 ///
 /// Watchers in this process wake at once on local commits; other processes' commits are seen by
-/// polling the revision every few milliseconds while anyone watches.
+/// polling the revision every few milliseconds while anyone watches. Reads of single keys and of
+/// the revision go straight to SQLite on the calling thread (`SQLitePointReads`); lists, watches
+/// and writes go through GRDB.
 public final class SQLiteStore: Store, ChangeLog {
     /// The path of the database file.
     public let path: String
     private let pool: DatabasePool
+    private let pointReads: SQLitePointReads
     let revisionSignal: RevisionSignal
     private let commitQueue = Mutex(CommitQueue())
 
@@ -42,9 +45,10 @@ public final class SQLiteStore: Store, ChangeLog {
         } catch {
             throw StoreError.unavailable(reason: "cannot open \(path): \(error)")
         }
-        let reader = pool
+        let pointReads = SQLitePointReads(path: path)
+        self.pointReads = pointReads
         revisionSignal = RevisionSignal(
-            poll: { try await reader.read { db in try SQLiteSchema.meta(db, "revision") } },
+            poll: { try pointReads.meta("revision") },
             pollInterval: pollInterval)
     }
 
@@ -69,31 +73,23 @@ public final class SQLiteStore: Store, ChangeLog {
 
     /// Closes the file; the store cannot be used afterwards.
     public func close() throws {
+        pointReads.close()
         try pool.close()
     }
 
     public func currentRevision() async throws -> Int64 {
-        try await read { db in try SQLiteSchema.meta(db, "revision") }
+        try pointReads.meta("revision")
     }
 
     public func get(_ key: String) async throws -> KeyValue {
-        guard let value = try await read({ db in try Self.currentValue(db, key) }) else {
+        guard let value = try pointReads.currentValue(key) else {
             throw StoreError.notFound(key: key)
         }
         return value
     }
 
     public func currentValues(of keys: [String]) async throws -> [KeyValue?] {
-        try await read { db in try keys.map { try Self.currentValue(db, $0) } }
-    }
-
-    /// The newest row of `key`, unless that row is its deletion.
-    private static func currentValue(_ db: Database, _ key: String) throws -> KeyValue? {
-        try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT \(SQLiteSchema.rowColumns) FROM kv WHERE key = ? ORDER BY revision DESC LIMIT 1"),
-            arguments: [Data(key.utf8)]
-        ).map { SQLiteSchema.historyRow($0) }?.keyValue
+        try pointReads.currentValues(keys)
     }
 
     public func list(_ request: ListRequest) async throws -> ListPage {
