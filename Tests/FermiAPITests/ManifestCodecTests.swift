@@ -97,6 +97,39 @@ struct ManifestCodecTests {
         #expect(second.unknownFieldWarnings() == [#"queues.yaml:20: unknown field "spec.weightt""#])
     }
 
+    @Test func unknownFieldsDeepInListsAndMapsAreNamedInOrderAndNullsAreNot() throws {
+        let text = """
+            apiVersion: kubeflow.org/v1
+            kind: PyTorchJob
+            metadata:
+              name: job
+              labelz: {a: b}
+            spec:
+              pytorchReplicaSpecs:
+                Worker:
+                  replicas: 2
+                  extra: null
+                  template: {spec: {containers: [{name: pytorch, image: x}]}}
+                Master:
+                  replicas: 1
+                  template:
+                    spec:
+                      containers:
+                      - name: pytorch
+                        image: x
+                        imagePullPolicyy: Always
+                      - name: sidecar
+                        image: y
+                        resources: {limits: {cpu: "1"}, limitz: {cpu: "2"}}
+            """
+        let decoded = try ManifestDecoder().decode(try #require(ManifestParser.parse(text, source: "job.yaml").first))
+        #expect(decoded.unknownFieldWarnings() == [
+            #"job.yaml:5: unknown field "metadata.labelz""#,
+            #"job.yaml:19: unknown field "spec.pytorchReplicaSpecs.Master.template.spec.containers[0].imagePullPolicyy""#,
+            #"job.yaml:22: unknown field "spec.pytorchReplicaSpecs.Master.template.spec.containers[1].resources.limitz""#,
+        ])
+    }
+
     @Test func malformedYAMLReportsTheParsersLineAndColumn() {
         #expect {
             try ManifestParser.parse("kind: Queue\nmetadata:\n  name: [a, b\n", source: "bad.yaml")

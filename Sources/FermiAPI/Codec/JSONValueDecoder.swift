@@ -4,7 +4,82 @@
 public enum JSONValueDecoder {
     /// `value` as a `T`.
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try decodeValue(T.self, from: value, path: nil)
+        try decodeValue(T.self, from: value, path: nil, reads: nil)
+    }
+
+    /// `value` as a `T`, and the members of `value`'s objects that no part of `T` read: the
+    /// fields the type does not have, each as its path of member names and list positions,
+    /// in order. Null members are not counted, as upstream's strict decoding skips them.
+    public static func decodeReportingUnread<T: Decodable>(_ type: T.Type, from value: JSONValue) throws
+        -> (value: T, unread: [[UnreadStep]])
+    {
+        let reads = MemberReads()
+        let decoded = try decodeValue(T.self, from: value, path: nil, reads: reads)
+        return (decoded, reads.unread())
+    }
+
+    /// A step of an unread member's path.
+    public enum UnreadStep: Hashable, Sendable, Comparable {
+        case member(String)
+        case position(Int)
+    }
+}
+
+/// The objects a decoding opened, each with the members that were read: one record per keyed
+/// container, so that the cost is a small array append per field present.
+private final class MemberReads {
+    final class Record {
+        let path: CodingPathNode?
+        let members: [String: JSONValue]
+        var read: [String] = []
+        /// Someone listed the keys (a map of objects does): every member counts as read.
+        var readAll = false
+
+        init(path: CodingPathNode?, members: [String: JSONValue]) {
+            self.path = path
+            self.members = members
+        }
+
+        var unreadNames: [String] {
+            if readAll { return [] }
+            return members.compactMap { name, value in value == .null || read.contains(name) ? nil : name }
+        }
+    }
+
+    private var records: [Record] = []
+
+    func open(_ members: [String: JSONValue], at path: CodingPathNode?) -> Record {
+        let record = Record(path: path, members: members)
+        records.append(record)
+        return record
+    }
+
+    func unread() -> [[JSONValueDecoder.UnreadStep]] {
+        let candidates = records.filter { !$0.unreadNames.isEmpty }
+        guard !candidates.isEmpty else { return [] }
+        // A type may read one object through two containers (a wrapper reads it, then the
+        // wrapped type): a member counts as read when any container at its path read it.
+        var readAt: [[JSONValueDecoder.UnreadStep]: (all: Bool, names: Set<String>)] = [:]
+        for record in records {
+            let steps = Self.steps(record.path)
+            var entry = readAt[steps] ?? (false, [])
+            entry.all = entry.all || record.readAll
+            entry.names.formUnion(record.read)
+            readAt[steps] = entry
+        }
+        var unread: Set<[JSONValueDecoder.UnreadStep]> = []
+        for record in candidates {
+            let steps = Self.steps(record.path)
+            guard let entry = readAt[steps], !entry.all else { continue }
+            for name in record.unreadNames where !entry.names.contains(name) {
+                unread.insert(steps + [.member(name)])
+            }
+        }
+        return unread.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    private static func steps(_ path: CodingPathNode?) -> [JSONValueDecoder.UnreadStep] {
+        path.keys.map { key in key is IndexKey ? .position(key.intValue ?? 0) : .member(key.stringValue) }
     }
 }
 
@@ -174,54 +249,65 @@ extension Array: JSONScalar where Element: JSONScalar {
 
 /// Decodes one value: scalars directly (one conformance test, not one type test each),
 /// anything else through its own `init(from:)`.
-private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?) throws -> T {
+private func decodeValue<T: Decodable>(_ type: T.Type, from value: JSONValue, path: CodingPathNode?, reads: MemberReads?) throws -> T {
     if let scalar = type as? any JSONScalar.Type { return try scalar.scalar(from: value, path: path) as! T }
-    return try T(from: ValueDecoder(value: value, path: path))
+    return try T(from: ValueDecoder(value: value, path: path, reads: reads))
 }
 
 private struct ValueDecoder: Decoder {
     let value: JSONValue
     let path: CodingPathNode?
+    /// Where the members read are noted, when the caller asked which were not.
+    let reads: MemberReads?
     var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, value, path) }
-        return KeyedDecodingContainer(KeyedContainer<Key>(members: members, path: path))
+        return KeyedDecodingContainer(
+            KeyedContainer<Key>(members: members, path: path, reads: reads, record: reads?.open(members, at: path)))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = value else { throw mismatch([JSONValue].self, value, path) }
-        return UnkeyedContainer(items: items, path: path)
+        return UnkeyedContainer(items: items, path: path, reads: reads)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleContainer(value: value, path: path)
+        SingleContainer(value: value, path: path, reads: reads)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let path: CodingPathNode?
+    let reads: MemberReads?
+    let record: MemberReads.Record?
     /// One bit per member name's `NameSignature`: a type asks for each of its fields, and most
     /// are absent (a PodSpec has some forty, a pod sets a handful), so a clear bit answers
     /// "absent" without hashing the name.
     private let signatures: UInt64
     var codingPath: [any CodingKey] { path.keys }
 
-    init(members: [String: JSONValue], path: CodingPathNode?) {
+    init(members: [String: JSONValue], path: CodingPathNode?, reads: MemberReads?, record: MemberReads.Record?) {
         self.members = members
         self.path = path
+        self.reads = reads
+        self.record = record
         signatures = members.keys.reduce(0) { $0 | NameSignature.bit(of: $1) }
     }
 
     /// The member named `name`, if there is one.
     private func member(named name: String) -> JSONValue? {
-        guard signatures & NameSignature.bit(of: name) != 0 else { return nil }
-        return members[name]
+        guard signatures & NameSignature.bit(of: name) != 0, let value = members[name] else { return nil }
+        record?.read.append(name)
+        return value
     }
 
-    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] {
+        record?.readAll = true
+        return members.keys.compactMap { Key(stringValue: $0) }
+    }
 
     func contains(_ key: Key) -> Bool { member(named: key.stringValue) != nil }
 
@@ -236,12 +322,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { (member(named: key.stringValue) ?? .null) == .null }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decodeValue(type, from: try member(key), path: CodingPathNode(path, key))
+        try decodeValue(type, from: try member(key), path: CodingPathNode(path, key), reads: reads)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = member(named: key.stringValue), value != .null else { return nil }
-        return try decodeValue(type, from: value, path: CodingPathNode(path, key))
+        return try decodeValue(type, from: value, path: CodingPathNode(path, key), reads: reads)
     }
 
     // Scalars are most fields: read them without the generic path's type tests, and make the
@@ -298,17 +384,19 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key)).container(keyedBy: type)
+        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key), reads: reads).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key)).unkeyedContainer()
+        try ValueDecoder(value: try member(key), path: CodingPathNode(path, key), reads: reads).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder { ValueDecoder(value: members["super"] ?? .null, path: path) }
+    func superDecoder() throws -> any Decoder {
+        ValueDecoder(value: member(named: "super") ?? .null, path: path, reads: reads)
+    }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: member(named: key.stringValue) ?? .null, path: CodingPathNode(path, key))
+        ValueDecoder(value: member(named: key.stringValue) ?? .null, path: CodingPathNode(path, key), reads: reads)
     }
 }
 
@@ -324,12 +412,14 @@ private enum NameSignature {
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
     let path: CodingPathNode?
+    let reads: MemberReads?
     var codingPath: [any CodingKey] { path.keys }
     var currentIndex = 0
 
-    init(items: [JSONValue], path: CodingPathNode?) {
+    init(items: [JSONValue], path: CodingPathNode?, reads: MemberReads?) {
         self.items = items
         self.path = path
+        self.reads = reads
     }
 
     var count: Int? { items.count }
@@ -352,7 +442,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let (value, itemPath) = try next(type)
-        return try decodeValue(type, from: value, path: itemPath)
+        return try decodeValue(type, from: value, path: itemPath, reads: reads)
     }
 
     mutating func decode(_ type: String.Type) throws -> String {
@@ -368,29 +458,30 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         -> KeyedDecodingContainer<NestedKey>
     {
         let (value, itemPath) = try next([String: JSONValue].self)
-        return try ValueDecoder(value: value, path: itemPath).container(keyedBy: type)
+        return try ValueDecoder(value: value, path: itemPath, reads: reads).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let (value, itemPath) = try next([JSONValue].self)
-        return try ValueDecoder(value: value, path: itemPath).unkeyedContainer()
+        return try ValueDecoder(value: value, path: itemPath, reads: reads).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
         let (value, itemPath) = try next(JSONValue.self)
-        return ValueDecoder(value: value, path: itemPath)
+        return ValueDecoder(value: value, path: itemPath, reads: reads)
     }
 }
 
 private struct SingleContainer: SingleValueDecodingContainer, JSONValueContainer {
     let value: JSONValue
     let path: CodingPathNode?
+    let reads: MemberReads?
     var jsonValue: JSONValue { value }
     var codingPath: [any CodingKey] { path.keys }
 
     func decodeNil() -> Bool { value == .null }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try decodeValue(type, from: value, path: path)
+        try decodeValue(type, from: value, path: path, reads: reads)
     }
 }

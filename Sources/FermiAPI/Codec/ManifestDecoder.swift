@@ -54,24 +54,22 @@ public struct ManifestDecoder: Sendable {
         } catch {
             throw .unservedKind(location: location, kind: kind, apiVersion: apiVersion)
         }
-        let object = try decode(type, from: document)
-        let written = JSONValue.encoding(object)
-        return DecodedManifest(
-            object: object, document: document,
-            unknownFields: Self.unknownFields(in: document.value, knownIn: written, at: FieldPath()))
+        let (object, unread) = try decode(type, from: document)
+        return DecodedManifest(object: object, document: document, unknownFields: unread.map(Self.fieldPath))
     }
 
-    /// Decodes `document` as `Object`. A struct field left out of the manifest reads as an empty
-    /// struct, as Go's zero values make it upstream (a Queue without `spec` is a Queue with an
-    /// empty spec); a missing field that cannot be empty is reported as required.
+    /// Decodes `document` as `Object`, with the fields it has that `Object` does not read. A
+    /// struct field left out of the manifest reads as an empty struct, as Go's zero values make
+    /// it upstream (a Queue without `spec` is a Queue with an empty spec); a missing field that
+    /// cannot be empty is reported as required.
     private func decode<Object: APIObject>(_ type: Object.Type, from document: ManifestDocument)
-        throws(ManifestError) -> Object
+        throws(ManifestError) -> (Object, [[JSONValueDecoder.UnreadStep]])
     {
         var value = document.value
         var filled: Set<String> = []
         while true {
             do {
-                return try JSONValueDecoder.decode(Object.self, from: value)
+                return try JSONValueDecoder.decodeReportingUnread(Object.self, from: value)
             } catch DecodingError.keyNotFound(let key, let context) {
                 let path = Self.fieldPath(context.codingPath + [key])
                 guard filled.insert(path.description).inserted, filled.count <= 64 else {
@@ -117,23 +115,12 @@ public struct ManifestDecoder: Sendable {
         }
     }
 
-    /// The paths written in `input` that the typed object, encoded again, does not have.
-    static func unknownFields(in input: JSONValue, knownIn output: JSONValue, at path: FieldPath)
-        -> [FieldPath]
-    {
-        switch (input, output) {
-        case (.object(let written), .object(let known)):
-            return written.keys.sorted().flatMap { key -> [FieldPath] in
-                guard let value = written[key], value != .null else { return [] }
-                guard let knownValue = known[key] else { return [path.child(key)] }
-                return unknownFields(in: value, knownIn: knownValue, at: path.child(key))
+    private static func fieldPath(_ steps: [JSONValueDecoder.UnreadStep]) -> FieldPath {
+        steps.reduce(FieldPath()) { path, step in
+            switch step {
+            case .member(let name): path.child(name)
+            case .position(let position): path.index(position)
             }
-        case (.array(let written), .array(let known)):
-            return zip(written, known).enumerated().flatMap { position, pair in
-                unknownFields(in: pair.0, knownIn: pair.1, at: path.index(position))
-            }
-        default:
-            return []
         }
     }
 
