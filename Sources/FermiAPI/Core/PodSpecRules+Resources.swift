@@ -98,7 +98,16 @@ extension PodSpecRules {
 
     /// A resource named without a domain, or in kubernetes.io's.
     static func isNativeResource(_ name: String) -> Bool {
-        !hasDomain(name) || name.utf8.firstRange(of: "kubernetes.io/".utf8) != nil
+        !hasDomain(name) || contains(name, "kubernetes.io/")
+    }
+
+    /// Whether `text` holds `part`, byte for byte: `firstRange(of:)` goes through the string
+    /// processing library's generic search, and this runs for every resource of every container.
+    private static func contains(_ text: String, _ part: String) -> Bool {
+        let text = Array(text.utf8)
+        let part = Array(part.utf8)
+        guard !part.isEmpty, text.count >= part.count else { return part.isEmpty }
+        return (0...(text.count - part.count)).contains { start in text[start..<(start + part.count)].elementsEqual(part) }
     }
 
     /// Whether requests may be below limits: native resources other than huge pages.

@@ -3,18 +3,22 @@ import Foundation
 import Synchronization
 
 extension Collection where Self: Sendable, SubSequence: Sendable, Element: Sendable, Index: Sendable {
-    /// `map`, with the work split into one contiguous run per core and the results in order:
-    /// for CPU-bound work on many items (parsing a list, decoding a folder of manifests,
-    /// laying out a table's rows). Fewer than `minimumPerPart` items per core run on the
-    /// caller's thread alone. The first error, in order, is the one thrown.
+    /// `map`, with the work split into contiguous runs shared out over the cores and the results
+    /// in order: for CPU-bound work on many items (parsing a list, decoding a folder of
+    /// manifests, laying out a table's rows). There are a few runs per core, so that a core
+    /// that finishes early (its items were cheaper, or it was not scheduled) takes another
+    /// rather than waiting for the slowest; a run has at least `minimumPerPart` items, and too
+    /// few items for two runs are mapped on the caller's thread alone. The first error, in
+    /// order, is the one thrown.
     ///
     /// It blocks the caller until every part is done, so it serves synchronous code (a table
     /// printer) as well as asynchronous code; the caller's thread takes a part itself.
     public func concurrentMap<T: Sendable, E: Error>(
         minimumPerPart: Int = 1, _ transform: @Sendable (Element) throws(E) -> T
     ) throws(E) -> [T] {
-        let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimumPerPart, 1))
-        guard parts > 1 else { return try map(transform) }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let parts = Swift.min(cores * Self.runsPerCore, count / Swift.max(minimumPerPart, 1))
+        guard cores > 1, parts > 1 else { return try map(transform) }
         let bounds = [startIndex] + (1..<parts).map { index(startIndex, offsetBy: count * $0 / parts) } + [endIndex]
         let results = Mutex<[Result<[T], E>?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -30,4 +34,8 @@ extension Collection where Self: Sendable, SubSequence: Sendable, Element: Senda
         }
         return mapped
     }
+
+    /// Runs per core: enough to even out uneven items, few enough that each run's overhead
+    /// (a result array, a lock) stays small.
+    private static var runsPerCore: Int { 4 }
 }
