@@ -26,16 +26,16 @@ enum ObjectRules {
         }
     }
 
-    /// Whether anything outside metadata and status differs: what moves generation.
+    /// Whether anything outside metadata and status differs: what moves generation. Compared
+    /// as typed values (quantities by amount, as upstream's semantic equality compares them),
+    /// without encoding either object.
     static func specDiffers<T: APIObject>(_ old: T, _ new: T) -> Bool {
-        guard case .object(var oldMembers) = JSONValue.encoding(old),
-            case .object(var newMembers) = JSONValue.encoding(new)
-        else { return true }
-        for ignored in ["metadata", "status"] {
-            oldMembers[ignored] = nil
-            newMembers[ignored] = nil
-        }
-        return oldMembers != newMembers
+        var old = old
+        var new = new
+        old.metadata = ObjectMeta()
+        new.metadata = ObjectMeta()
+        keepStatus(of: old, in: &new)
+        return old != new
     }
 
     /// Copies what only the server sets (uid, creation time, generation, deletion time), and
