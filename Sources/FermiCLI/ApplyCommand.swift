@@ -37,8 +37,14 @@ struct ApplyCommand: AsyncParsableCommand {
             for error in errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
             throw ExitCode.failure
         }
+        // The manifests, the objects applied and what the server remembers of them are left
+        // for the exit to free: freeing 10,000 of them one by one took a quarter of a second.
+        ReclaimedAtExit.keep(plan)
+        ReclaimedAtExit.keep(server)
         if dryRun == .none {
-            for result in try await server.applyAll(plan.objectsInApplyOrder) {
+            let results = try await server.applyAll(plan.objectsInApplyOrder)
+            ReclaimedAtExit.keep(results.map(\.object))
+            for result in results {
                 print("\(result.object.displayName) \(result.outcome.rawValue)")
             }
         } else {
