@@ -67,6 +67,17 @@ struct APIServerTests {
         #expect(try await server.get(Widget.self, name: "w1").metadata.labels == ["team": "a"])
     }
 
+    @Test func generationComparesQuantitiesByAmountAsUpstreamsSemanticEqualityDoes() async throws {
+        var queue = try await server.create(
+            Queue(metadata: ObjectMeta(name: "q"), spec: QueueSpec(capability: ["cpu": Quantity("1000m")])))
+        queue.spec.capability = ["cpu": Quantity("1")]
+        queue = try await server.update(queue)
+        #expect(queue.metadata.generation == 1)
+        queue.spec.capability = ["cpu": Quantity("2")]
+        queue = try await server.update(queue)
+        #expect(queue.metadata.generation == 2)
+    }
+
     @Test func statusIsWrittenOnlyThroughTheStatusSubresource() async throws {
         var widget = try await server.create(Widget("w1", size: 1))
         widget.status = .init(phase: "Running")
