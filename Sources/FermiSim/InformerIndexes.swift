@@ -37,3 +37,19 @@ extension Informer where T == Node {
         objects(index: Self.zoneIndex, value: zone)
     }
 }
+
+extension Informer where T == Image {
+    static var referenceIndex: String { "spec.repository:spec.tag" }
+
+    /// Indexes images by `repository:tag` (`latest` when the tag is not given).
+    public func indexByReference() {
+        addIndex(Self.referenceIndex) { image in
+            image.spec.repository.map { ["\($0):\(image.spec.tag ?? "latest")"] } ?? []
+        }
+    }
+
+    /// The images of `repository` at `tag`, ordered by name (needs `indexByReference`).
+    public func images(repository: String, tag: String) -> [Image] {
+        objects(index: Self.referenceIndex, value: "\(repository):\(tag)")
+    }
+}

@@ -28,9 +28,7 @@ extension Kubelet {
     /// The size the image catalogue gives `reference` (`repository:tag`), if it has the image.
     func catalogueSize(of reference: String) -> Double? {
         let (repository, tag) = Self.split(reference)
-        let entry = images.objects().first { image in
-            image.spec.repository == repository && (image.spec.tag ?? "latest") == tag
-        }
+        let entry = images.images(repository: repository, tag: tag).first
         return entry?.spec.size.map { ($0.value as NSDecimalNumber).doubleValue }
     }
 

@@ -35,6 +35,7 @@ public struct Kubelet: Reconciler {
         let queue = manager.makeQueue()
         let pods = informers.informer(Pod.self)
         pods.indexByNode()
+        informers.informer(Image.self).indexByReference()
         let kubelet = Kubelet(
             server: manager.server, clock: manager.clock, pods: pods, nodes: informers.informer(Node.self),
             zones: informers.informer(Zone.self), images: informers.informer(Image.self), datasets: informers.informer(Dataset.self),
