@@ -125,39 +125,81 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     }
 
     /// The stored object with `object`'s status, validated, and its JSON to write: worked on
-    /// as JSON (fields the types do not know are kept), with one encode of the status. The
-    /// object is decoded from that JSON only when this server does not remember writing the
-    /// stored value; else it is the remembered one with the new status.
+    /// as JSON (fields the types do not know are kept), with one encode of the status. When
+    /// this server remembers writing the stored value, the new status is spliced into its bytes
+    /// and the object is the remembered one with the new status; else the JSON is parsed, edited
+    /// and decoded.
     func statusWrite<T: APIObject>(of object: T, over stored: KeyValue) throws -> (T, Data) {
         if let wanted = object.metadata.resourceVersion, !wanted.isEmpty, wanted != String(stored.modRevision) {
             throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
         }
-        guard case .object(var members) = try JSONParser.parse(stored.value) else {
-            throw APIError.unavailable("\(stored.key) does not hold an object")
-        }
-        members["status"] = try Self.encodedStatus(of: object)
-        if T.resource.statusWritesLabelsAndAnnotations, case .object(var metadata)? = members["metadata"] {
-            metadata["labels"] = Self.stringMap(object.metadata.labels)
-            metadata["annotations"] = Self.stringMap(object.metadata.annotations)
-            members["metadata"] = .object(metadata)
-        }
-        let next: T
-        if let remembered = recentWrites.object(writtenAs: stored) as? T {
-            next = Self.withStatus(of: object, on: remembered)
+        let status = try Self.encodedStatus(of: object)
+        if let remembered = recentWrites.object(writtenAs: stored) as? T,
+            let bytes = Self.splicing(status, labelsAndAnnotationsOf: object, into: stored.value)
+        {
+            let next = Self.withStatus(of: object, on: remembered)
             #if DEBUG
-            var decoded = try Self.decode(T.self, .object(members))
+            let edited = try Self.edited(stored, status: status, labelsAndAnnotationsOf: object)
+            precondition(bytes == JSONValue.compactJSONBytes(edited), "\(stored.key): the spliced status is not the edited JSON")
+            var decoded = try Self.decode(T.self, edited)
             decoded.metadata.resourceVersion = next.metadata.resourceVersion
             precondition(
                 decoded == next, "\(stored.key): the remembered object with a new status is not what its JSON decodes to")
             #endif
-        } else {
-            next = try Self.decode(T.self, .object(members))
+            try Self.admitStatus(next)
+            return (next, Data(bytes))
         }
+        let edited = try Self.edited(stored, status: status, labelsAndAnnotationsOf: object)
+        let next = try Self.decode(T.self, edited)
+        try Self.admitStatus(next)
+        return (next, Data(JSONValue.compactJSONBytes(edited)))
+    }
+
+    /// The stored object's JSON with `status` in place of its own (and, for kinds whose status
+    /// writes carry them, `object`'s labels and annotations).
+    private static func edited<T: APIObject>(_ stored: KeyValue, status: JSONValue?, labelsAndAnnotationsOf object: T) throws
+        -> JSONValue
+    {
+        guard case .object(var members) = try JSONParser.parse(stored.value) else {
+            throw APIError.unavailable("\(stored.key) does not hold an object")
+        }
+        members["status"] = status
+        if T.resource.statusWritesLabelsAndAnnotations, case .object(var metadata)? = members["metadata"] {
+            metadata["labels"] = stringMap(object.metadata.labels)
+            metadata["annotations"] = stringMap(object.metadata.annotations)
+            members["metadata"] = .object(metadata)
+        }
+        return .object(members)
+    }
+
+    /// The stored bytes with `status` in place of theirs (and, for kinds whose status writes
+    /// carry them, `object`'s labels and annotations): the bytes `edited` written out would
+    /// give, without the parse. Nil when the bytes are not the compact,
+    /// sorted JSON this server writes.
+    private static func splicing<T: APIObject>(_ status: JSONValue?, labelsAndAnnotationsOf object: T, into stored: Data)
+        -> [UInt8]?
+    {
+        var bytes: [UInt8]? = StoredJSON.replacing("status", with: status.map(JSONValue.compactJSONBytes), of: Array(stored))
+        if T.resource.statusWritesLabelsAndAnnotations {
+            bytes = bytes.flatMap {
+                StoredJSON.replacing(
+                    "labels", in: "metadata", with: stringMap(object.metadata.labels).map(JSONValue.compactJSONBytes), of: $0)
+            }
+            bytes = bytes.flatMap {
+                StoredJSON.replacing(
+                    "annotations", in: "metadata", with: stringMap(object.metadata.annotations).map(JSONValue.compactJSONBytes),
+                    of: $0)
+            }
+        }
+        return bytes
+    }
+
+    /// Refuses a status the kind's rules reject.
+    private static func admitStatus<T: APIObject>(_ next: T) throws {
         let errors = next.validateStatusUpdate()
         guard errors.isEmpty else {
-            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: object.name, errors: errors)
+            throw APIError.invalid(kind: T.resource.kindQualifiedName, name: next.name, errors: errors)
         }
-        return (next, Data(JSONValue.compactJSONBytes(.object(members))))
     }
 
     /// `stored` with `object`'s status (and, for kinds whose status writes carry them, its

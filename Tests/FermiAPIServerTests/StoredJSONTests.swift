@@ -77,6 +77,44 @@ struct StoredJSONTests {
         #expect(try APIServer.bound(Data(#"{ "metadata": {"uid": "u-2"}, "spec": {} }"#.utf8), uid: "u-1", to: "node-7") == nil)
     }
 
+    static let statusEdits: [(object: String, status: String?, labels: String?)] = [
+        // A status replaced; labels set where there were none.
+        (#"{"kind":"Pod","metadata":{"name":"p"},"spec":{},"status":{"phase":"Pending"}}"#, #"{"phase":"Running"}"#, #"{"a":"b"}"#),
+        // A status added after every member; labels replaced.
+        (#"{"kind":"Pod","metadata":{"labels":{"x":"y"},"name":"p"},"spec":{}}"#, #"{"phase":"Running","podIP":"10.0.0.1"}"#, #"{"a":"b"}"#),
+        // The status removed from the end; labels removed from the front.
+        (#"{"kind":"Pod","metadata":{"labels":{"x":"y"},"name":"p"},"spec":{},"status":{"phase":"Failed"}}"#, nil, nil),
+        // The only members removed.
+        (#"{"metadata":{"labels":{"x":"y"}},"status":{}}"#, nil, nil),
+        // Removed from the middle: a member sorting after "status" at the top, after "labels" in metadata.
+        (#"{"metadata":{"annotations":{},"labels":{"x":"y"},"name":"p"},"status":{"a":1},"zeta":true}"#, nil, nil),
+        // Nothing to remove.
+        (#"{"metadata":{"name":"p"},"spec":{}}"#, nil, nil),
+    ]
+
+    @Test(arguments: statusEdits.indices)
+    func aMemberSetOrRemovedInTheBytesIsWhatTheParserWouldWrite(index: Int) throws {
+        let edit = Self.statusEdits[index]
+        let stored = JSONValue.compactJSONBytes(try JSONParser.parse(Data(edit.object.utf8)))
+        let status = try edit.status.map { JSONValue.compactJSONBytes(try JSONParser.parse(Data($0.utf8))) }
+        let labels = try edit.labels.map { JSONValue.compactJSONBytes(try JSONParser.parse(Data($0.utf8))) }
+        let withStatus = try #require(StoredJSON.replacing("status", with: status, of: stored))
+        let spliced = try #require(StoredJSON.replacing("labels", in: "metadata", with: labels, of: withStatus))
+        guard case .object(var members) = try JSONParser.parse(Data(stored)), case .object(var metadata)? = members["metadata"] else {
+            Issue.record("no metadata: \(edit.object)")
+            return
+        }
+        members["status"] = try edit.status.map { try JSONParser.parse(Data($0.utf8)) }
+        metadata["labels"] = try edit.labels.map { try JSONParser.parse(Data($0.utf8)) }
+        members["metadata"] = .object(metadata)
+        #expect(String(decoding: spliced, as: UTF8.self) == JSONValue.compactJSON(.object(members)))
+    }
+
+    @Test func aMemberIsNotSetInBytesItCannotRead() {
+        #expect(StoredJSON.replacing("status", with: nil, of: Array(#"{ "status": {} }"#.utf8)) == nil)
+        #expect(StoredJSON.replacing("labels", in: "metadata", with: nil, of: Array(#"{"spec":{}}"#.utf8)) == nil)
+    }
+
     static func parsedAndStamped(_ stored: Data, _ resourceVersion: String) throws -> [UInt8] {
         guard case .object(var members) = try JSONParser.parse(stored), case .object(var metadata)? = members["metadata"] else {
             return []
