@@ -133,13 +133,12 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
         if let wanted = object.metadata.resourceVersion, !wanted.isEmpty, wanted != String(stored.modRevision) {
             throw APIError.conflict(resource: T.resource.qualifiedName, name: object.name)
         }
-        let status = try Self.encodedStatus(of: object)
         if let remembered = recentWrites.object(writtenAs: stored) as? T,
-            let bytes = Self.splicing(status, labelsAndAnnotationsOf: object, into: stored.value)
+            let bytes = Self.splicing(try Self.encodedStatusBytes(of: object), labelsAndAnnotationsOf: object, into: stored.value)
         {
             let next = Self.withStatus(of: object, on: remembered)
             #if DEBUG
-            let edited = try Self.edited(stored, status: status, labelsAndAnnotationsOf: object)
+            let edited = try Self.edited(stored, status: try Self.encodedStatus(of: object), labelsAndAnnotationsOf: object)
             precondition(bytes == JSONValue.compactJSONBytes(edited), "\(stored.key): the spliced status is not the edited JSON")
             var decoded = try Self.decode(T.self, edited)
             decoded.metadata.resourceVersion = next.metadata.resourceVersion
@@ -149,7 +148,7 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
             try Self.admitStatus(next)
             return (next, Data(bytes))
         }
-        let edited = try Self.edited(stored, status: status, labelsAndAnnotationsOf: object)
+        let edited = try Self.edited(stored, status: try Self.encodedStatus(of: object), labelsAndAnnotationsOf: object)
         let next = try Self.decode(T.self, edited)
         try Self.admitStatus(next)
         return (next, Data(JSONValue.compactJSONBytes(edited)))
@@ -172,14 +171,14 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
         return .object(members)
     }
 
-    /// The stored bytes with `status` in place of theirs (and, for kinds whose status writes
-    /// carry them, `object`'s labels and annotations): the bytes `edited` written out would
-    /// give, without the parse. Nil when the bytes are not the compact,
-    /// sorted JSON this server writes.
-    private static func splicing<T: APIObject>(_ status: JSONValue?, labelsAndAnnotationsOf object: T, into stored: Data)
+    /// The stored bytes with `status` (compact JSON; nil: none) in place of theirs (and, for
+    /// kinds whose status writes carry them, `object`'s labels and annotations): the bytes
+    /// `edited` written out would give, without the parse. Nil when the bytes are not the
+    /// compact, sorted JSON this server writes.
+    private static func splicing<T: APIObject>(_ status: [UInt8]?, labelsAndAnnotationsOf object: T, into stored: Data)
         -> [UInt8]?
     {
-        var bytes: [UInt8]? = StoredJSON.replacing("status", with: status.map(JSONValue.compactJSONBytes), of: Array(stored))
+        var bytes: [UInt8]? = StoredJSON.replacing("status", with: status, of: Array(stored))
         if T.resource.statusWritesLabelsAndAnnotations {
             bytes = bytes.flatMap {
                 StoredJSON.replacing(
@@ -229,6 +228,17 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
 
     private static func status<T: StatusHavingObject>(of object: T) throws -> JSONValue? {
         try object.status.map(JSONValueEncoder.encode)
+    }
+
+    /// `object`'s status as compact JSON bytes (nil: none), written straight from the typed
+    /// status when the kind has one.
+    private static func encodedStatusBytes<T: APIObject>(of object: T) throws -> [UInt8]? {
+        guard let object = object as? any StatusHavingObject else { return try encodedStatus(of: object).map(JSONValue.compactJSONBytes) }
+        return try statusBytes(of: object)
+    }
+
+    private static func statusBytes<T: StatusHavingObject>(of object: T) throws -> [UInt8]? {
+        try object.status.map(JSONValueEncoder.encodeCompactJSONBytes)
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they

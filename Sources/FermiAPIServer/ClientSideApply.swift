@@ -16,7 +16,7 @@ public enum ClientSideApply {
         if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
         manifest.metadata.annotations?[lastAppliedAnnotation] = nil
         if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
-        let applied = JSONValue.compactJSON(try JSONValueEncoder.encode(manifest))
+        let applied = String(decoding: try JSONValueEncoder.encodeCompactJSONBytes(manifest), as: UTF8.self)
         manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
             .merging([lastAppliedAnnotation: applied]) { _, new in new }
         return manifest

@@ -6,7 +6,7 @@ import Foundation
 enum ObjectCodec {
     static func encode(_ object: some APIObject) throws -> Data {
         if let writable = object as? any CompactJSONWritable, let bytes = writable.compactJSONBytes() { return Data(bytes) }
-        return Data(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)))
+        return Data(try JSONValueEncoder.encodeCompactJSONBytes(object))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, from stored: KeyValue) throws -> T {

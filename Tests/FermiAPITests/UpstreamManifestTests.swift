@@ -44,6 +44,21 @@ struct UpstreamManifestTests {
         }
     }
 
+    @Test func compactJSONWrittenStraightFromTheEncoderIsWhatTheJSONValueWriterWrites() throws {
+        let documents = try Self.documents()
+        #expect(documents.count > 10)
+        for document in documents {
+            var object = try ManifestDecoder().decode(document).object
+            object.setDefaults()
+            // A string that needs escapes, and a member set to null by a JSON value.
+            object.metadata.annotations = ["note": "a \"quoted\"\tline\u{1}\n", "é": "ü"]
+            let direct = try JSONValueEncoder.encodeCompactJSONBytes(object)
+            #expect(direct == JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)), "\(document.source)")
+        }
+        let free: JSONValue = .object(["z": .null, "a": .array([.integer(1), .number(2.5), .object(["y": .bool(true), "b": .string("x")])])])
+        #expect(try JSONValueEncoder.encodeCompactJSONBytes(free) == JSONValue.compactJSONBytes(free))
+    }
+
     @Test func inlinePodFieldsOfAPredictorRoundTripAsKServeWritesThem() throws {
         let documents = try ManifestParser.parse(
             """

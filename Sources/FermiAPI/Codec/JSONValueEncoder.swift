@@ -11,6 +11,18 @@ public enum JSONValueEncoder {
         try value.encode(to: encoder)
         return encoder.node.value
     }
+
+    /// The compact JSON of `value`, keys sorted: the bytes `JSONValue.compactJSONBytes` writes
+    /// for `encode(value)`, written straight from the encoded tree without building the
+    /// `JSONValue` (a dictionary per object) in between. Every stored write goes through it.
+    public static func encodeCompactJSONBytes(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = ValueEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
+        encoder.node.write(to: &output)
+        return output
+    }
 }
 
 /// A JSON value being built: containers fill it in as they are written. Scalars are held as
@@ -25,6 +37,13 @@ private final class EncodingNode {
             switch self {
             case .value(let value): value
             case .node(let node): node.value
+            }
+        }
+
+        func write(to output: inout [UInt8]) {
+            switch self {
+            case .value(let value): JSONValue.write(value, to: &output)
+            case .node(let node): node.write(to: &output)
             }
         }
     }
@@ -45,6 +64,30 @@ private final class EncodingNode {
     }
 
     var count: Int { items.count }
+
+    /// Writes `value` as `JSONValue.compactJSONBytes` would: keys sorted, no spaces.
+    func write(to output: inout [UInt8]) {
+        switch shape {
+        case .object:
+            output.append(UInt8(ascii: "{"))
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(member.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                member.value.write(to: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        case .array:
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                item.write(to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .scalar:
+            JSONValue.write(scalar ?? .object([:]), to: &output)
+        }
+    }
 
     func set(_ value: JSONValue) {
         shape = .scalar

@@ -14,7 +14,7 @@ extension JSONValue {
     }
 
     // Written byte by byte into one array: appending to a String was most of a GET's time.
-    private static func write(_ value: JSONValue, to output: inout [UInt8]) {
+    static func write(_ value: JSONValue, to output: inout [UInt8]) {
         switch value {
         case .null: append("null", to: &output)
         case .bool(let bool): append(bool ? "true" : "false", to: &output)

@@ -124,7 +124,7 @@ public struct RemoteAPI: ObjectReader, ObjectWriter, StatusWriter {
 
     /// The JSON a write sends.
     static func body(_ object: some APIObject) throws -> Data {
-        Data(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(object)))
+        Data(try JSONValueEncoder.encodeCompactJSONBytes(object))
     }
 
     /// `text` made safe for one path segment or query value.
