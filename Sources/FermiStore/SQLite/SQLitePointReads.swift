@@ -84,7 +84,7 @@ final class SQLiteReadConnection: @unchecked Sendable {
                 opened, path: path,
                 "SELECT \(SQLiteSchema.rowColumns) FROM kv WHERE key = ? ORDER BY revision DESC LIMIT 1")
             do {
-                metaStatement = try Self.prepare(opened, path: path, "SELECT value FROM meta WHERE name = ?")
+                metaStatement = try Self.prepare(opened, path: path, SQLiteSchema.metaQuery)
             } catch {
                 sqlite3_finalize(currentValueStatement)
                 throw error

@@ -72,8 +72,11 @@ enum SQLiteSchema {
         return low
     }
 
+    /// The query of one counter of the meta table, by name.
+    static let metaQuery = "SELECT value FROM meta WHERE name = ?"
+
     static func meta(_ db: Database, _ name: String) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: "SELECT value FROM meta WHERE name = ?")
+        let statement = try db.cachedStatement(sql: metaQuery)
         statement.setUncheckedArguments([name])
         return try Int64.fetchOne(statement) ?? 0
     }
