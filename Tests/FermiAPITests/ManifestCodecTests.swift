@@ -36,7 +36,9 @@ struct ManifestCodecTests {
         #expect(documents[1].index == 1)
         #expect(documents[0].line(of: FieldPath("spec", "weight")) == 6)
         #expect(documents[1].line(of: FieldPath("spec", "weightt")) == 20)
-        #expect(documents[1].line(of: FieldPath("metadata", "labels").key("tier")) == 16)
+        // A map's key is placed on its own line, as a field is.
+        #expect(documents[1].line(of: FieldPath("metadata", "labels").key("tier")) == 17)
+        #expect(documents[1].line(of: FieldPath("metadata", "labels").key("missing")) == 16)
         #expect(documents[0].value["spec"]?["capability"]?["cpu"] == .integer(64))
         #expect(documents[1].value["metadata"]?["labels"]?["tier"] == .string("1"))
         #expect(documents[1].value["spec"]?["reclaimable"] == .bool(false))
@@ -84,6 +86,45 @@ struct ManifestCodecTests {
             "w11": .string("finetune-0"), "w12": .string("OnFailure"),
         ]
         for (key, wanted) in expected { #expect(value[key] == wanted, "\(key)") }
+    }
+
+    @Test func listItemsAnchorsTagsAndEmptyDocumentsAreReadAsKubernetesReadsThem() throws {
+        let text = """
+            ---
+            ---
+            kind: ConfigMap
+            data: &shared
+              explicit: !!str 42
+              block: |
+                true
+            items:
+            - first
+            - name: second
+              image: x
+            ---
+            """
+        let documents = try ManifestParser.parse(text, source: "c.yaml")
+        #expect(documents.count == 1)
+        #expect(documents[0].index == 1)
+        #expect(documents[0].line == 3)
+        #expect(documents[0].value["data"]?["explicit"] == .string("42"))
+        #expect(documents[0].value["data"]?["block"] == .string("true\n"))
+        #expect(documents[0].line(of: FieldPath("items").index(1).child("image")) == 11)
+        #expect(documents[0].line(of: FieldPath("items").index(1)) == 10)
+        #expect(documents[0].line(of: FieldPath("items").index(2)) == 8)
+    }
+
+    @Test func whatJSONCannotHoldIsAnErrorOnItsLine() {
+        let cases = [
+            ("metadata:\n  name: a\n  labels: {}\n  name: b\n", #"line 4: mapping key "name" already defined at line 2"#),
+            ("base: &b {a: 1}\ncopy: *b\n", "line 2: YAML aliases are not supported"),
+            ("? [a, b]\n: c\n", "line 1: a mapping key must be a scalar"),
+        ]
+        for (text, detail) in cases {
+            #expect(throws: ManifestError.malformedYAML(source: "x.yaml", detail: detail)) {
+                try ManifestParser.parse(text, source: "x.yaml")
+            }
+        }
     }
 
     @Test func decodesKindsAndWarnsOfUnknownFieldsWithTheirLines() throws {

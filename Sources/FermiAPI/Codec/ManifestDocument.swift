@@ -9,11 +9,11 @@ public struct ManifestDocument: Sendable, Hashable {
     public var line: Int
     /// The document as JSON.
     public var value: JSONValue
-    /// The line of each field, by its path as `FieldPath.description` prints it.
-    public var fieldLines: [String: Int]
+    /// The line each field was written on.
+    public var fieldLines: FieldLines
 
     public init(
-        source: String, index: Int, line: Int, value: JSONValue, fieldLines: [String: Int] = [:]
+        source: String, index: Int, line: Int, value: JSONValue, fieldLines: FieldLines = FieldLines()
     ) {
         self.source = source
         self.index = index
@@ -24,12 +24,7 @@ public struct ManifestDocument: Sendable, Hashable {
 
     /// The line of `path`, or of its nearest written ancestor, or of the document.
     public func line(of path: FieldPath) -> Int {
-        var steps = path.steps
-        while !steps.isEmpty {
-            if let line = fieldLines[FieldPath(steps).description] { return line }
-            steps.removeLast()
-        }
-        return line
+        fieldLines.line(of: path) ?? line
     }
 
     /// `source:line` of `path`, as error messages start.

@@ -10,74 +10,100 @@ public enum ManifestParser {
     public static func parse(_ text: String, source: String) throws(ManifestError)
         -> [ManifestDocument]
     {
-        var documents: [ManifestDocument] = []
-        do {
+        var text = text
+        let documents = text.withUTF8 { utf8 in
+            Result { () throws(ManifestError) in
+                var builder = DocumentBuilder(events: YAMLEvents(utf8: utf8), source: source)
+                return try builder.documents()
+            }
+        }
+        return try documents.get()
+    }
+
+    /// Builds each document's JSON and field lines from the parser's events.
+    private struct DocumentBuilder {
+        let events: YAMLEvents
+        let source: String
+        var lines = FieldLines()
+
+        mutating func documents() throws(ManifestError) -> [ManifestDocument] {
+            var documents: [ManifestDocument] = []
+            guard try next() == .streamStart else { throw malformed("the text is not a YAML stream") }
             var index = 0
-            // The sequence stops at a parse error and keeps it, rather than throwing it.
-            // Scalars are typed below, as Kubernetes types them; Yams' own tag resolution (regular
-            // expressions per scalar) would only be thrown away.
-            var nodes = try Yams.compose_all(yaml: text, .basic)
-            while let node = nodes.next() {
-                var lines: [String: Int] = [:]
-                let value = try json(from: node, at: "", source: source, lines: &lines)
-                if value != .null {
-                    documents.append(
-                        ManifestDocument(
-                            source: source, index: index, line: node.mark?.line ?? 1,
-                            value: value, fieldLines: lines))
+            while true {
+                switch try next() {
+                case .streamEnd:
+                    return documents
+                case .documentStart:
+                    lines = FieldLines()
+                    let root = try next()
+                    let line = events.line
+                    let value = try value(of: root, in: -1)
+                    guard try next() == .documentEnd else { throw malformed("line \(events.line): expected the end of the document") }
+                    if value != .null {
+                        documents.append(
+                            ManifestDocument(source: source, index: index, line: line, value: value, fieldLines: lines))
+                    }
+                    index += 1
+                default:
+                    throw malformed("line \(events.line): expected a document")
                 }
-                index += 1
             }
-            if let error = nodes.error { throw error }
-        } catch let error as ManifestError {
-            throw error
-        } catch let error as YamlError {
-            throw ManifestError.malformedYAML(source: source, detail: describe(error))
-        } catch {
-            throw ManifestError.malformedYAML(source: source, detail: "\(error)")
         }
-        return documents
+
+        /// The value starting with the event just read, of kind `kind`, held by field-line
+        /// entry `parent`.
+        private mutating func value(of kind: YAMLEvents.Kind, in parent: Int) throws(ManifestError) -> JSONValue {
+            switch kind {
+            case .scalar:
+                return scalarValue(events.scalarText, plain: events.scalarIsPlain && !events.scalarIsTaggedString)
+            case .sequenceStart:
+                var items: [JSONValue] = []
+                while true {
+                    let item = try next()
+                    if item == .sequenceEnd { return .array(items) }
+                    let entry = lines.addItem(items.count, of: parent, line: events.line)
+                    items.append(try value(of: item, in: entry))
+                }
+            case .mappingStart:
+                var members: [String: JSONValue] = [:]
+                while true {
+                    let keyKind = try next()
+                    if keyKind == .mappingEnd { return .object(members) }
+                    // JSON keys are strings: a list or map as a key has no JSON form.
+                    guard keyKind == .scalar else { throw malformed("line \(events.line): a mapping key must be a scalar") }
+                    let key = events.scalarText
+                    let line = events.line
+                    let entry = lines.addMember(key, of: parent, line: line)
+                    let member = try value(of: try next(), in: entry)
+                    if members.updateValue(member, forKey: key) != nil {
+                        let first = lines.line(ofMember: key, of: parent) ?? line
+                        throw malformed("line \(line): mapping key \"\(key)\" already defined at line \(first)")
+                    }
+                }
+            case .alias:
+                throw malformed("line \(events.line): YAML aliases are not supported")
+            default:
+                throw malformed("line \(events.line): expected a value")
+            }
+        }
+
+        private func next() throws(ManifestError) -> YAMLEvents.Kind {
+            do {
+                return try events.next()
+            } catch {
+                throw malformed(error.detail)
+            }
+        }
+
+        private func malformed(_ detail: String) -> ManifestError {
+            .malformedYAML(source: source, detail: detail)
+        }
     }
 
-    private static func json(
-        from node: Yams.Node, at path: String, source: String, lines: inout [String: Int]
-    ) throws -> JSONValue {
-        switch node {
-        case .scalar(let scalar):
-            return scalarValue(scalar)
-        case .sequence(let sequence):
-            return .array(
-                try sequence.enumerated().map { position, item in
-                    // The path as FieldPath describes it, built as text: every field's line is kept.
-                    let itemPath = "\(path)[\(position)]"
-                    if let line = item.mark?.line { lines[itemPath] = line }
-                    return try json(from: item, at: itemPath, source: source, lines: &lines)
-                })
-        case .mapping(let mapping):
-            var members: [String: JSONValue] = [:]
-            members.reserveCapacity(mapping.count)
-            for (keyNode, valueNode) in mapping {
-                let key = keyNode.string ?? "\(keyNode.any)"
-                let line = keyNode.mark?.line ?? 0
-                guard members[key] == nil else {
-                    throw ManifestError.malformedYAML(
-                        source: source,
-                        detail: "line \(line): mapping key \"\(key)\" already defined")
-                }
-                let childPath = path.isEmpty ? key : "\(path).\(key)"
-                lines[childPath] = line
-                members[key] = try json(from: valueNode, at: childPath, source: source, lines: &lines)
-            }
-            return .object(members)
-        case .alias:
-            throw ManifestError.malformedYAML(
-                source: source, detail: "line \(node.mark?.line ?? 0): YAML aliases are not supported")
-        }
-    }
-
-    private static func scalarValue(_ scalar: Yams.Node.Scalar) -> JSONValue {
-        let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+    /// A scalar typed as Kubernetes' YAML reader types it; only plain scalars are typed.
+    private static func scalarValue(_ text: String, plain: Bool) -> JSONValue {
+        guard plain else { return .string(text) }
         guard let first = text.utf8.first else { return .null }
         // Most plain scalars are words. A word is never a number (the constructors' `nan` and
         // `Infinity` are not finite, so they stay strings): it is a null, a YAML 1.1 boolean
@@ -101,6 +127,9 @@ public enum ManifestParser {
         if let integer = plainDecimal(text) { return .integer(integer) }
         if isDigit(first), text.utf8.contains(where: { !canBeInNumber($0) }) { return .string(text) }
         if text == "~" { return .null }
+        // The rare YAML 1.1 forms (hex, octal, base 60, `1_000`, `.5e3`) go through Yams'
+        // constructors.
+        let scalar = Yams.Node.Scalar(text)
         if let integer = Int.construct(from: scalar) { return .integer(Int64(integer)) }
         if let number = Double.construct(from: scalar), number.isFinite { return .number(number) }
         return .string(text)
@@ -137,20 +166,6 @@ public enum ManifestParser {
             true
         default:
             false
-        }
-    }
-
-    /// The parser's own words with the line and column, e.g. `line 3, column 5: could not find
-    /// expected ':'`.
-    private static func describe(_ error: YamlError) -> String {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let contextText = context.map { "\($0.text) " } ?? ""
-            return "line \(mark.line), column \(mark.column): \(contextText)\(problem)"
-        default:
-            return "\(error)"
         }
     }
 }

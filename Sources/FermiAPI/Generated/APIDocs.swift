@@ -728,6 +728,10 @@ public enum APIDocs {
                 FieldDoc(name: "kind", type: "Kind", doc: ""),
                 FieldDoc(name: "detail", type: "String", doc: "Why, in a few words; may be empty."),
             ]),
+        "FieldLines": TypeDoc(
+            doc: "The line each field of a manifest document was written on, recorded as the parser meets the fields: one entry per member or list item, naming its parent entry. Lines are only looked up when something is wrong, so recording is an append and looking up is a walk.",
+            fields: [
+            ]),
         "FieldPath": TypeDoc(
             doc: "The path of a field inside an object, printed as Kubernetes prints it: `spec.pytorchReplicaSpecs.Worker.replicas`, `spec.containers[0].name`, `metadata.labels[app]`.",
             fields: [
@@ -1248,7 +1252,7 @@ public enum APIDocs {
                 FieldDoc(name: "index", type: "Int", doc: "The position of the document in its file, from 0."),
                 FieldDoc(name: "line", type: "Int", doc: "The line the document starts on, from 1."),
                 FieldDoc(name: "value", type: "JSONValue", doc: "The document as JSON."),
-                FieldDoc(name: "fieldLines", type: "[String: Int]", doc: "The line of each field, by its path as `FieldPath.description` prints it."),
+                FieldDoc(name: "fieldLines", type: "FieldLines", doc: "The line each field was written on."),
             ]),
         "MicroTimestamp": TypeDoc(
             doc: "A point in time to the microsecond, as Kubernetes' `MicroTime` writes it: RFC 3339 in UTC with six fractional digits (`2026-11-22T10:37:00.123456Z`).  Events carry one as `eventTime`, so that events written within the same second still order. Parsing and printing are done on integers, so a value reads back exactly as it was written.",
