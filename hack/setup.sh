@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Fermi needs on a fresh Debian machine, only where it is missing:
 # the Swift toolchain is expected at /opt/swift or on PATH; etcd (for the etcd backend's tests
-# and the benchmark) and SQLite's headers (for GRDB) come from Debian's packages.
+# and the benchmark), SQLite's headers (for GRDB) and tcmalloc (the fermi executable's
+# allocator) come from Debian's packages.
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
@@ -15,6 +16,8 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 # wrk is the load generator of the API server benchmark.
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
+# The fermi executable allocates with gperftools' tcmalloc (see Package.swift).
+dpkg -s libtcmalloc-minimal4 >/dev/null 2>&1 || missing+=(libtcmalloc-minimal4)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     sudo_cmd=""
