@@ -23,7 +23,7 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     public init(
         store: any Store, registry: KindRegistry = .served,
         now: @escaping @Sendable () -> Date = { Date() },
-        makeUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        makeUID: @escaping @Sendable () -> String = RandomUID.make
     ) {
         self.store = store
         self.registry = registry
