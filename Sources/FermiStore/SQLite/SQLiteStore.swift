@@ -35,6 +35,10 @@ public final class SQLiteStore: Store, ChangeLog {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // A larger page cache keeps the key index in memory for bulk writes.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                // Checkpoint every 64 MiB of log, not every 4 MiB: a checkpoint writes each page
+                // once however often the log rewrote it, and the hot pages (the table's tail,
+                // the index's inner pages, the revision counter) are rewritten by every commit.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
                 try db.inTransaction(.immediate) {
                     try SQLiteSchema.prepare(db, path: path)
                     return .commit
