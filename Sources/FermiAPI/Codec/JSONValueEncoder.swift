@@ -175,8 +175,11 @@ private func encodeValue(_ value: some Encodable, into node: EncodingNode, codin
 }
 
 /// The JSON scalar `value` is written as; nil when it is written through its own `encode(to:)`.
-private func scalarValue(of value: some Encodable) -> JSONValue? {
-    (value as? any JSONScalarEncodable)?.jsonValue
+/// The type is tested, not the value: casting a value copies it into a box first, and most
+/// values tested are structs such as a whole pod spec.
+private func scalarValue<T: Encodable>(of value: T) -> JSONValue? {
+    guard T.self is any JSONScalarEncodable.Type else { return nil }
+    return (value as? any JSONScalarEncodable)?.jsonValue
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
