@@ -289,7 +289,8 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
             "status": .object(["phase": .string("Active")]),
         ])
         do {
-            try await store.create(key, value: try JSONEncoder().encode(namespace))
+            // Compact with sorted keys, as every stored object is: status writes splice into them.
+            try await store.create(key, value: Data(JSONValue.compactJSONBytes(namespace)))
         } catch StoreError.alreadyExists {
             // Another process created it first: that is the wanted outcome.
         }

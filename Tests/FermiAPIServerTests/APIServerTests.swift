@@ -94,6 +94,15 @@ struct APIServerTests {
         #expect(afterUpdate.spec.size == 4)
     }
 
+    @Test func theDefaultNamespaceIsStoredAsCompactJSONWithSortedKeysAsEveryObjectIs() async throws {
+        let store = MemoryStore()
+        try await APIServer(store: store, registry: .served).ensureDefaultNamespace()
+        let stored = try await store.get(StorageKey.key(of: Namespace.resource, namespace: "", name: "default"))
+        let value = try JSONParser.parse(stored.value)
+        #expect(value["status"]?["phase"] == .string("Active"))
+        #expect([UInt8](stored.value) == JSONValue.compactJSONBytes(value))
+    }
+
     @Test func aPodStatusWriteTakesLabelsAndAnnotationsAsPodsStatusDoesUpstream() async throws {
         let served = APIServer(store: MemoryStore(), registry: .served)
         try await served.ensureDefaultNamespace()
