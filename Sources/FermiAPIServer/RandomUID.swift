@@ -8,7 +8,6 @@ public enum RandomUID {
         // The version (4) is the 13th digit; the RFC 4122 variant is the top two bits of the 17th.
         let high = (generator.next() & ~0xF000) | 0x4000
         let low = (generator.next() & ~(0xC000 << 48)) | (0x8000 << 48)
-        let hex = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: 36) { text in
             var position = 0
             for digit in 0..<32 {
@@ -17,10 +16,12 @@ public enum RandomUID {
                     position += 1
                 }
                 let word = digit < 16 ? high : low
-                text[position] = hex[Int((word >> UInt64(60 - 4 * (digit % 16))) & 0xF)]
+                text[position] = hexDigits[Int((word >> UInt64(60 - 4 * (digit % 16))) & 0xF)]
                 position += 1
             }
             return position
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

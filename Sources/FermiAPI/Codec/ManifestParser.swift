@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// Splits manifest text into documents and turns each into JSON, keeping every field's line.
