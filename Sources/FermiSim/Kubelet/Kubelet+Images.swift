@@ -43,19 +43,26 @@ extension Kubelet {
     /// Adds the pod's images to its node's cache (the earliest pull of each is kept), and to
     /// the images the node reports in its status, as a real kubelet does.
     func recordImages(of pod: Pod, on node: Node, pulledAt time: Timestamp) async throws {
-        let references = Set((pod.spec.containers ?? []).compactMap(\.image)).map(Self.canonical)
-        func addingPulls(_ node: inout Node) -> Bool {
-            var cache = NodeImageCache(node)
-            let news = references.filter { (cache.pulls[$0]?.secondsSince1970 ?? Int64.max) > time.secondsSince1970 }
-            guard !news.isEmpty else { return false }
-            for reference in news { cache.pulls[reference] = time }
-            node.metadata.annotations = (node.metadata.annotations ?? [:]).merging([NodeImageCache.annotation: cache.text]) { _, new in new }
-            return true
+        func addingPulls(of references: [String]) -> (inout Node) -> Bool {
+            { node in
+                var cache = NodeImageCache(node)
+                let news = references.filter { (cache.pulls[$0]?.secondsSince1970 ?? Int64.max) > time.secondsSince1970 }
+                guard !news.isEmpty else { return false }
+                for reference in news { cache.pulls[reference] = time }
+                node.metadata.annotations = (node.metadata.annotations ?? [:]).merging([NodeImageCache.annotation: cache.text]) {
+                    _, new in new
+                }
+                return true
+            }
         }
+        let pulled = Set((pod.spec.containers ?? []).compactMap(\.image)).map(Self.canonical)
         // The informer's copy first: once the node holds the pull, nothing is read or written.
         var cached = node
-        guard addingPulls(&cached) else { return }
-        try await changeNode(node.name, status: false, addingPulls)
+        guard addingPulls(of: pulled)(&cached) else { return }
+        let references = pullsBeingRecorded.claim(pulled, on: node.name, at: time)
+        guard !references.isEmpty else { return }
+        defer { pullsBeingRecorded.release(references, on: node.name, at: time) }
+        try await changeNode(node.name, status: false, addingPulls(of: references))
         try await changeNode(node.name, status: true) { node in
             var held = node.status?.images ?? []
             let news = references.sorted().filter { reference in !held.contains { ($0.names ?? []).contains(reference) } }

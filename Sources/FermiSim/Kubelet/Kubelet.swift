@@ -28,6 +28,7 @@ public struct Kubelet: Reconciler {
     let datasets: Informer<Dataset>
     let recorder: EventRecorder
     let seed: UInt64
+    let pullsBeingRecorded = PullsBeingRecorded()
 
     /// The kubelet as a controller of `manager`, drawing random failures from `seed`.
     ///
