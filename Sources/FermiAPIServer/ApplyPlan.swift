@@ -44,9 +44,16 @@ public struct ApplyPlan: Sendable {
     /// configuration, claims, the cluster's pools and zones, images, datasets), then the rest,
     /// each in file order.
     public var objectsInApplyOrder: [any APIObject] {
+        manifestsInApplyOrder.map(\.object)
+    }
+
+    /// The objects in apply order, each with the document its file wrote, which apply records.
+    public var manifestsInApplyOrder: [AppliedManifest] {
         // Each object's rank is worked out once, not at every comparison of the sort.
-        let ranked = decoded.enumerated().map { (rank: Self.rank(type(of: $0.element.object)), offset: $0.offset, object: $0.element.object) }
-        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.object)
+        let ranked = decoded.enumerated().map { (rank: Self.rank(type(of: $0.element.object)), offset: $0.offset, manifest: $0.element) }
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map {
+            AppliedManifest($0.manifest.object, document: $0.manifest.document.value)
+        }
     }
 
     /// The kinds applied after namespaces and before the rest.

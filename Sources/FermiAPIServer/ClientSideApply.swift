@@ -9,29 +9,67 @@ public enum ClientSideApply {
     /// The annotation holding the manifest last applied, as kubectl keeps it.
     public static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
 
+    /// What kubectl records as last applied for `object`: the manifest as its file wrote it
+    /// (`document`: unknown fields and all, numbers as written), else as the object encodes;
+    /// in the namespace the object is applied in, without any older record.
+    public static func configuration<T: APIObject>(of object: T, writtenAs document: JSONValue? = nil) -> JSONValue {
+        guard case .object(var members) = document ?? JSONValue.encoding(object) else { return .object([:]) }
+        var metadata = members["metadata"]?.objectValue ?? [:]
+        if T.resource.namespaced { metadata["namespace"] = .string(object.namespace.isEmpty ? "default" : object.namespace) }
+        if case .object(var annotations)? = metadata["annotations"] {
+            annotations[lastAppliedAnnotation] = nil
+            metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+        }
+        members["metadata"] = .object(metadata)
+        return .object(members)
+    }
+
     /// `object` as it is applied: in `default` when its kind is namespaced and it names no
-    /// namespace, carrying itself (without any older copy) in the last-applied annotation.
-    public static func manifest<T: APIObject>(_ object: T) throws -> T {
+    /// namespace, carrying `configuration` (from `configuration(of:writtenAs:)`) in the
+    /// last-applied annotation.
+    public static func manifest<T: APIObject>(_ object: T, configuration: JSONValue) -> T {
         var manifest = object
         if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
-        manifest.metadata.annotations?[lastAppliedAnnotation] = nil
-        if manifest.metadata.annotations?.isEmpty == true { manifest.metadata.annotations = nil }
-        let applied = String(decoding: try JSONValueEncoder.encodeCompactJSONBytes(manifest), as: UTF8.self)
         manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
-            .merging([lastAppliedAnnotation: applied]) { _, new in new }
+            .merging([lastAppliedAnnotation: recorded(configuration)]) { _, new in new }
         return manifest
     }
 
-    /// `current` with `manifest` (from `manifest(_:)`) applied over it and defaulted; nil when
-    /// the apply changes nothing. Status and system metadata are still the live object's: the
-    /// API server keeps them on update.
-    public static func merged<T: APIObject>(_ manifest: T, over current: T) throws -> T? {
+    /// `object` as it is applied, recording its own JSON as last applied.
+    public static func manifest<T: APIObject>(_ object: T) -> (object: T, configuration: JSONValue) {
+        let configuration = configuration(of: object)
+        return (manifest(object, configuration: configuration), configuration)
+    }
+
+    /// `current` with `manifest` (from `manifest(_:configuration:)`) applied over it and
+    /// defaulted; nil when the apply changes nothing. As kubectl's, the patch is worked out
+    /// from the configurations (the one last applied and the new one, carrying its own
+    /// record), not from the typed objects. Status and system metadata are still the live
+    /// object's: the API server keeps them on update.
+    public static func merged<T: APIObject>(_ manifest: T, configuration: JSONValue, over current: T) throws -> T? {
         let original = current.metadata.annotations?[lastAppliedAnnotation]
             .flatMap { try? JSONParser.parse(Data($0.utf8)) }
         let live = JSONValue.encoding(current)
-        let patch = MergePatch.threeWay(original: original, modified: JSONValue.encoding(manifest), current: live)
+        let patch = MergePatch.threeWay(original: original, modified: recording(configuration), current: live)
         var next = try JSONValueDecoder.decode(T.self, from: MergePatch.apply(patch, to: live))
         next.setDefaults()
         return JSONValue.encoding(next) == live ? nil : next
+    }
+
+    /// The annotation's text: compact JSON, keys sorted, as kubectl writes it.
+    private static func recorded(_ configuration: JSONValue) -> String {
+        String(decoding: JSONValue.compactJSONBytes(configuration), as: UTF8.self)
+    }
+
+    /// `configuration` carrying itself in the last-applied annotation: what kubectl diffs
+    /// against the live object, so that the patch moves the record too.
+    private static func recording(_ configuration: JSONValue) -> JSONValue {
+        guard case .object(var members) = configuration else { return configuration }
+        var metadata = members["metadata"]?.objectValue ?? [:]
+        var annotations = metadata["annotations"]?.objectValue ?? [:]
+        annotations[lastAppliedAnnotation] = .string(recorded(configuration))
+        metadata["annotations"] = .object(annotations)
+        members["metadata"] = .object(metadata)
+        return .object(members)
     }
 }

@@ -42,15 +42,15 @@ struct ApplyCommand: AsyncParsableCommand {
         ReclaimedAtExit.keep(plan)
         ReclaimedAtExit.keep(server)
         if dryRun == .none {
-            let results = try await server.applyAll(plan.objectsInApplyOrder)
+            let results = try await server.applyAll(plan.manifestsInApplyOrder)
             ReclaimedAtExit.keep(results.map(\.object))
             for result in results {
                 print("\(result.object.displayName) \(result.outcome.rawValue)")
             }
         } else {
-            for object in plan.objectsInApplyOrder {
-                let result = try await server.applyAny(object, dryRun: true)
-                print("\(object.displayName) \(result.outcome.rawValue)\(dryRun.suffix)")
+            for manifest in plan.manifestsInApplyOrder {
+                let result = try await server.applyAny(manifest, dryRun: true)
+                print("\(manifest.object.displayName) \(result.outcome.rawValue)\(dryRun.suffix)")
             }
         }
     }

@@ -31,11 +31,12 @@ struct DiffCommand: AsyncParsableCommand {
             }
             let workspace = try DiffWorkspace()
             defer { workspace.remove() }
-            for object in plan.objectsInApplyOrder {
+            for manifest in plan.manifestsInApplyOrder {
+                let object = manifest.object
                 let resource = type(of: object).resource
                 let live = try? await server.object(
                     of: resource, namespace: resource.namespaced ? object.namespaceOrDefault : "", name: object.name)
-                let merged = try await server.applyAny(object, dryRun: true).object
+                let merged = try await server.applyAny(manifest, dryRun: true).object
                 try workspace.write(live: live, merged: JSONValue.encoding(merged), as: Self.fileName(of: merged))
             }
             let status = try workspace.runDiff()

@@ -48,6 +48,40 @@ struct ApplyTests {
         #expect(reapplied.object.metadata.labels == ["added-by": "controller"])
     }
 
+    @Test func theLastAppliedRecordIsTheManifestAsItsFileWroteIt() async throws {
+        func manifests(_ text: String) async throws -> [AppliedManifest] {
+            try await ApplyPlan.parsing([(source: "queue.yaml", text: text)]).manifestsInApplyOrder
+        }
+        // As kubectl records it: the document's own fields (the unknown one too), an older
+        // record left out, compact JSON with sorted keys.
+        let written = try await manifests("""
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata:
+              name: research
+              annotations: {kubectl.kubernetes.io/last-applied-configuration: stale}
+            spec: {weight: 4, shade: dark}
+            """)
+        let created = try await server.applyAll(written)
+        #expect(created.map(\.outcome) == [.created])
+        let expected = #"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"research"},"spec":{"shade":"dark","weight":4}}"#
+        #expect(try await server.get(Queue.self, name: "research").metadata.annotations == [ClientSideApply.lastAppliedAnnotation: expected])
+        #expect(try await server.applyAll(written).map(\.outcome) == [.unchanged])
+        // Weight dropped from the file: dropped from the queue (back to its default), and from the record.
+        let dropped = try await manifests("""
+            apiVersion: scheduling.volcano.sh/v1beta1
+            kind: Queue
+            metadata: {name: research}
+            spec: {shade: dark}
+            """)
+        #expect(try await server.applyAll(dropped).map(\.outcome) == [.configured])
+        let queue = try await server.get(Queue.self, name: "research")
+        #expect(queue.spec.weight == 1)
+        #expect(
+            queue.metadata.annotations?[ClientSideApply.lastAppliedAnnotation]
+                == #"{"apiVersion":"scheduling.volcano.sh/v1beta1","kind":"Queue","metadata":{"name":"research"},"spec":{"shade":"dark"}}"#)
+    }
+
     @Test func dryRunChangesNothing() async throws {
         let result = try await server.apply(Widget("w1", size: 2), dryRun: true)
         #expect(result.outcome == .created)
@@ -69,13 +103,13 @@ struct BatchedApplyTests {
         let server = APIServer(store: store, registry: KindRegistry([Widget.self]))
         try await server.ensureDefaultNamespace()
         let before = try await store.currentRevision()
-        let widgets: [any APIObject] = (0..<1_200).map { (index: Int) in Widget("w" + String(index), size: index) }
+        let widgets = (0..<1_200).map { (index: Int) in AppliedManifest(Widget("w" + String(index), size: index)) }
         let first = try await server.applyAll(widgets, batchSize: 500)
         #expect(first.allSatisfy { $0.outcome == .created })
         #expect(try await store.currentRevision() == before + 3)
         #expect(try await server.list(Widget.self).items.count == 1_200)
         var changed = widgets
-        changed[7] = Widget("w7", size: 700)
+        changed[7] = AppliedManifest(Widget("w7", size: 700))
         let second = try await server.applyAll(changed, batchSize: 500)
         #expect(second.filter { $0.outcome == .configured }.map(\.object.name) == ["w7"])
         #expect(second.filter { $0.outcome == .unchanged }.count == 1_199)
@@ -85,7 +119,7 @@ struct BatchedApplyTests {
     @Test func applyAllOfOneObjectTwiceInABatchCreatesItThenConfiguresIt() async throws {
         let server = APIServer(store: MemoryStore(), registry: KindRegistry([Widget.self]))
         try await server.ensureDefaultNamespace()
-        let widgets: [any APIObject] = [Widget("w1", size: 1), Widget("twice", size: 2), Widget("twice", size: 3)]
+        let widgets = [Widget("w1", size: 1), Widget("twice", size: 2), Widget("twice", size: 3)].map { AppliedManifest($0) }
         let results = try await server.applyAll(widgets, batchSize: 500)
         #expect(results.map(\.outcome) == [.created, .created, .configured])
         #expect(try await server.get(Widget.self, name: "twice").spec.size == 3)
@@ -96,7 +130,9 @@ struct BatchedApplyTests {
         // The second batch is decided while the first commits, before the object exists.
         let server = APIServer(store: MemoryStore(), registry: KindRegistry([Widget.self]))
         try await server.ensureDefaultNamespace()
-        let widgets: [any APIObject] = [Widget("a", size: 1), Widget("twice", size: 2), Widget("twice", size: 3), Widget("b", size: 4)]
+        let widgets = [Widget("a", size: 1), Widget("twice", size: 2), Widget("twice", size: 3), Widget("b", size: 4)].map {
+            AppliedManifest($0)
+        }
         let results = try await server.applyAll(widgets, batchSize: 2)
         #expect(results.map(\.outcome) == [.created, .created, .configured, .created])
         #expect(results.map(\.object.name) == ["a", "twice", "twice", "b"])

@@ -23,10 +23,13 @@ public protocol ObjectWriter: Sendable {
 
     /// Creates or updates `object` as `kubectl apply` does (a three-way merge with the
     /// manifest last applied), and says whether it was created, configured or unchanged.
-    func apply<T: APIObject>(_ object: T, dryRun: Bool) async throws -> (object: T, outcome: ApplyOutcome)
+    /// `document` is the manifest as its file wrote it, recorded as last applied (nil: the
+    /// object's own JSON is).
+    func apply<T: APIObject>(_ object: T, writtenAs document: JSONValue?, dryRun: Bool) async throws
+        -> (object: T, outcome: ApplyOutcome)
 
-    /// Applies many objects, namespaces first, each as `apply` does; results in that order.
-    func applyAll(_ objects: [any APIObject]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)]
+    /// Applies many manifests, namespaces first, each as `apply` does; results in that order.
+    func applyAll(_ manifests: [AppliedManifest]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)]
 }
 
 extension ObjectWriter {
@@ -48,11 +51,28 @@ extension ObjectWriter {
         try await delete(type, namespace: namespace, name: name, propagationPolicy: propagationPolicy, preconditions: DeletePreconditions())
     }
 
-    /// Applies an object of any served kind (as decoded from a manifest).
+    /// Creates or updates `object` as `kubectl apply` does, recording its own JSON as last applied.
+    public func apply<T: APIObject>(_ object: T, dryRun: Bool = false) async throws -> (object: T, outcome: ApplyOutcome) {
+        try await apply(object, writtenAs: nil, dryRun: dryRun)
+    }
+
+    /// Applies many objects, namespaces first, each recording its own JSON as last applied.
+    public func applyAll(_ objects: [any APIObject]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
+        try await applyAll(objects.map { AppliedManifest($0) })
+    }
+
+    /// Applies an object of any served kind, recording its own JSON as last applied.
     public func applyAny(_ object: any APIObject, dryRun: Bool = false) async throws
         -> (object: any APIObject, outcome: ApplyOutcome)
     {
-        let result = try await apply(object, dryRun: dryRun)
+        try await applyAny(AppliedManifest(object), dryRun: dryRun)
+    }
+
+    /// Applies a manifest's object of any served kind, recording its document as last applied.
+    public func applyAny(_ manifest: AppliedManifest, dryRun: Bool = false) async throws
+        -> (object: any APIObject, outcome: ApplyOutcome)
+    {
+        let result = try await apply(manifest.object, writtenAs: manifest.document, dryRun: dryRun)
         return (result.object, result.outcome)
     }
 }

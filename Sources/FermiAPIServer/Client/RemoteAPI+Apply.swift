@@ -10,8 +10,11 @@ extension RemoteAPI {
     /// merged over it here (`ClientSideApply`, the same merge the in-process API makes), and
     /// the result written with the resourceVersion it was read at. A write another overtook
     /// (409) is decided again on what that one left.
-    public func apply<T: APIObject>(_ object: T, dryRun: Bool) async throws -> (object: T, outcome: ApplyOutcome) {
-        let manifest = try ClientSideApply.manifest(object)
+    public func apply<T: APIObject>(_ object: T, writtenAs document: JSONValue?, dryRun: Bool) async throws
+        -> (object: T, outcome: ApplyOutcome)
+    {
+        let configuration = ClientSideApply.configuration(of: object, writtenAs: document)
+        let manifest = ClientSideApply.manifest(object, configuration: configuration)
         for _ in 0..<Self.applyAttempts {
             let current: T
             do {
@@ -23,7 +26,7 @@ extension RemoteAPI {
                     continue
                 }
             }
-            guard var next = try ClientSideApply.merged(manifest, over: current) else { return (current, .unchanged) }
+            guard var next = try ClientSideApply.merged(manifest, configuration: configuration, over: current) else { return (current, .unchanged) }
             next.metadata.resourceVersion = current.metadata.resourceVersion
             do {
                 return (try await update(next, dryRun: dryRun, fieldManager: Self.applyFieldManager), .configured)
@@ -34,15 +37,15 @@ extension RemoteAPI {
         throw APIError.conflict(resource: T.resource.qualifiedName, name: manifest.name)
     }
 
-    /// Applies each object in turn, namespaces first: the objects in them are admitted only
+    /// Applies each manifest in turn, namespaces first: the objects in them are admitted only
     /// once they exist.
-    public func applyAll(_ objects: [any APIObject]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
-        let isNamespace = { (object: any APIObject) in
-            type(of: object).resource.group.isEmpty && type(of: object).resource.kind == "Namespace"
+    public func applyAll(_ manifests: [AppliedManifest]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
+        let isNamespace = { (manifest: AppliedManifest) in
+            type(of: manifest.object).resource.group.isEmpty && type(of: manifest.object).resource.kind == "Namespace"
         }
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
-        for object in objects.filter(isNamespace) + objects.filter({ !isNamespace($0) }) {
-            results.append(try await applyAny(object))
+        for manifest in manifests.filter(isNamespace) + manifests.filter({ !isNamespace($0) }) {
+            results.append(try await applyAny(manifest))
         }
         return results
     }
