@@ -59,9 +59,11 @@ extension Container {
     /// IfNotPresent otherwise.
     public static func defaultPullPolicy(forImage image: String) -> String {
         if image.utf8.contains(UInt8(ascii: "@")) { return PullPolicy.ifNotPresent }
-        let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
-        guard let colon = lastComponent.lastIndex(of: ":") else { return PullPolicy.always }
-        return lastComponent[lastComponent.index(after: colon)...] == "latest" ? PullPolicy.always : PullPolicy.ifNotPresent
+        // The tag is after the last colon of the last path component (a registry's port is not a tag).
+        let bytes = image.utf8
+        let lastComponent = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+        guard let colon = lastComponent.lastIndex(of: UInt8(ascii: ":")) else { return PullPolicy.always }
+        return lastComponent[lastComponent.index(after: colon)...].elementsEqual("latest".utf8) ? PullPolicy.always : PullPolicy.ifNotPresent
     }
 
     /// With hostNetwork, a container port with no host port gets its container port.

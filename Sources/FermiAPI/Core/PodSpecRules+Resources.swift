@@ -19,12 +19,14 @@ extension PodSpecRules {
         let requestsPath = path.child("requests")
         let limits = resources.limits ?? [:]
         for (name, quantity) in limits.sorted(by: { $0.key < $1.key }) {
-            errors += validateContainerResourceName(name, at: limitsPath.key(name))
-            errors += validateQuantity(quantity, of: name, at: limitsPath.key(name))
+            let itemPath = limitsPath.key(name)
+            errors += validateContainerResourceName(name, at: itemPath)
+            errors += validateQuantity(quantity, of: name, at: itemPath)
         }
         for (name, quantity) in (resources.requests ?? [:]).sorted(by: { $0.key < $1.key }) {
-            errors += validateContainerResourceName(name, at: requestsPath.key(name))
-            errors += validateQuantity(quantity, of: name, at: requestsPath.key(name))
+            let itemPath = requestsPath.key(name)
+            errors += validateContainerResourceName(name, at: itemPath)
+            errors += validateQuantity(quantity, of: name, at: itemPath)
             if let limit = limits[name] {
                 if quantity != limit, !isOvercommitAllowed(name) {
                     errors.append(

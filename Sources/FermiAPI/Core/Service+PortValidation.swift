@@ -59,7 +59,10 @@ extension Service {
         if !name.utf8.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) {
             problems.append("must contain at least one letter (a-z)")
         }
-        if name.contains("--") { problems.append("must not contain consecutive hyphens") }
+        let hyphen = UInt8(ascii: "-")
+        if zip(name.utf8, name.utf8.dropFirst()).contains(where: { $0 == hyphen && $1 == hyphen }) {
+            problems.append("must not contain consecutive hyphens")
+        }
         if name.hasPrefix("-") || name.hasSuffix("-") {
             problems.append("must not begin or end with a hyphen")
         }

@@ -74,28 +74,30 @@ public enum NameRules {
     /// A qualified name such as a label or annotation key: an optional DNS subdomain prefix
     /// and '/', then a name of ≤ 63 alphanumerics, '-', '_' or '.'.
     public static func qualifiedName(_ value: String) -> [String] {
-        let parts = value.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        var name = value
+        // Split at the slash in place: this runs for every label, annotation and resource name.
+        let bytes = value.utf8
+        var name = value[...]
         var problems: [String] = []
-        if parts.count == 2 {
-            let prefix = String(Substring(parts[0]))
+        if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+            guard !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/")) else {
+                return [
+                    "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+                ]
+            }
+            let prefix = value[..<slash]
             if prefix.isEmpty {
                 problems.append("prefix part must be non-empty")
             } else {
-                problems += dns1123Subdomain(prefix).map { "prefix part \($0)" }
+                problems += dns1123Subdomain(String(prefix)).map { "prefix part \($0)" }
             }
-            name = String(Substring(parts[1]))
-        } else if parts.count > 2 {
-            return [
-                "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
-            ]
+            name = value[bytes.index(after: slash)...]
         }
         if name.isEmpty {
             problems.append("name part must be non-empty")
         } else if name.utf8.count > dns1123LabelMaxLength {
             problems.append("name part must be no more than \(dns1123LabelMaxLength) characters")
         }
-        if !name.isEmpty && !isQualifiedNamePart(name) {
+        if !name.isEmpty && !isQualifiedNamePart(name.utf8) {
             problems.append(
                 "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
             )
@@ -121,7 +123,10 @@ public enum NameRules {
     }
 
     private static func isQualifiedNamePart(_ value: String) -> Bool {
-        let bytes = value.utf8
+        isQualifiedNamePart(value.utf8[...])
+    }
+
+    private static func isQualifiedNamePart(_ bytes: Substring.UTF8View) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         let alphanumeric = { (byte: UInt8) in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
