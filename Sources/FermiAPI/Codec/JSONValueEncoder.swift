@@ -52,12 +52,14 @@ private final class EncodingNode {
 
     private var shape = Shape.scalar
     private var scalar: JSONValue?
-    private var members: [String: Slot] = [:]
+    /// In the order written: a key written twice keeps its last value. Appending is cheaper
+    /// than hashing each key into a dictionary, and the keys are sorted once, when written.
+    private var members: [(key: String, slot: Slot)] = []
     private var items: [Slot] = []
 
     var value: JSONValue {
         switch shape {
-        case .object: .object(members.mapValues(\.value))
+        case .object: .object(Dictionary(members.lazy.map { ($0.key, $0.slot.value) }, uniquingKeysWith: { _, last in last }))
         case .array: .array(items.map(\.value))
         case .scalar: scalar ?? .object([:])
         }
@@ -70,11 +72,16 @@ private final class EncodingNode {
         switch shape {
         case .object:
             output.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(member.key, to: &output)
+            // A stable sort keeps a repeated key's writes in order: the last of each run wins.
+            let sorted = members.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
+            var first = true
+            for (index, member) in sorted.enumerated() {
+                if index + 1 < sorted.count, sorted[index + 1].element.key == member.element.key { continue }
+                if !first { output.append(UInt8(ascii: ",")) }
+                first = false
+                JSONValue.writeString(member.element.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                member.value.write(to: &output)
+                member.element.slot.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
         case .array:
@@ -92,7 +99,7 @@ private final class EncodingNode {
     func set(_ value: JSONValue) {
         shape = .scalar
         scalar = value
-        members = [:]
+        members = []
         items = []
     }
 
@@ -102,14 +109,20 @@ private final class EncodingNode {
 
     func setMember(_ key: String, _ value: JSONValue) {
         shape = .object
-        members[key] = .value(value)
+        members.append((key, .value(value)))
     }
 
+    /// The node of a nested container under `key`: asked for twice, the same node.
     func member(_ key: String) -> EncodingNode {
+        if case .node(let existing)? = members.last(where: { $0.key == key })?.slot { return existing }
+        return newMember(key)
+    }
+
+    /// A new node for the value under `key`, in place of any written before.
+    func newMember(_ key: String) -> EncodingNode {
         shape = .object
-        if case .node(let existing)? = members[key] { return existing }
         let node = EncodingNode()
-        members[key] = .node(node)
+        members.append((key, .node(node)))
         return node
     }
 
@@ -220,7 +233,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         if let scalar = scalarValue(of: value) {
             node.setMember(key.stringValue, scalar)
         } else {
-            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.member(key.stringValue)))
+            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.newMember(key.stringValue)))
         }
     }
 

@@ -1,0 +1,43 @@
+import FermiAPI
+import Foundation
+import Testing
+
+/// The encoder writes what Foundation's `JSONEncoder` writes, keys sorted.
+@Suite("JSON value encoder")
+struct JSONValueEncoderTests {
+    /// Writes `name` twice, the second time over the first, and a nested object under `spec`.
+    private struct RepeatedKey: Encodable {
+        enum CodingKeys: String, CodingKey { case name, spec, zone }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("first", forKey: .zone)
+            try container.encode("before", forKey: .name)
+            var spec = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .spec)
+            try spec.encode(1, forKey: .zone)
+            try container.encode("after", forKey: .name)
+            // Asked for again, the nested container is the same one.
+            var again = container.nestedContainer(keyedBy: CodingKeys.self, forKey: .spec)
+            try again.encode("b", forKey: .name)
+        }
+    }
+
+    @Test func aKeyWrittenTwiceKeepsItsLastValueAndKeysAreSorted() throws {
+        let expected = #"{"name":"after","spec":{"name":"b","zone":1},"zone":"first"}"#
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try foundation.encode(RepeatedKey()), as: UTF8.self) == expected)
+        #expect(String(decoding: try JSONValueEncoder.encodeCompactJSONBytes(RepeatedKey()), as: UTF8.self) == expected)
+        #expect(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(RepeatedKey())) == Array(expected.utf8))
+    }
+
+    @Test func aRealObjectEncodesAsFoundationEncodesIt() throws {
+        var pod = Pod(metadata: ObjectMeta(name: "trainer", labels: ["b": "2", "a": "1"]), spec: PodSpec(containers: [
+            Container(name: "pytorch", image: "registry.example.com/train:1", resources: ResourceRequirements(limits: ["nvidia.com/gpu": "8", "cpu": "4"]))
+        ]))
+        pod.setDefaults()
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(try JSONValueEncoder.encodeCompactJSONBytes(pod) == Array(try foundation.encode(pod)))
+    }
+}
