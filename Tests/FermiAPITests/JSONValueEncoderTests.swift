@@ -40,4 +40,11 @@ struct JSONValueEncoderTests {
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         #expect(try JSONValueEncoder.encodeCompactJSONBytes(pod) == Array(try foundation.encode(pod)))
     }
+
+    @Test func stringsAreEscapedAndReadBackAsTheyWere() throws {
+        let text = "say \"hi\"\\ to\n\tthe \u{01}team\r: é🚀 {\"a\":\"b\"}"
+        let bytes = JSONValue.compactJSONBytes(.object(["text": .string(text)]))
+        #expect(String(decoding: bytes, as: UTF8.self) == #"{"text":"say \"hi\"\\ to\n\tthe \u0001team\r: é🚀 {\"a\":\"b\"}"}"#)
+        #expect(try JSONParser.parse(Data(bytes)) == .object(["text": .string(text)]))
+    }
 }

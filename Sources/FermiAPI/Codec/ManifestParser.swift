@@ -124,8 +124,10 @@ public enum ManifestParser {
             return .string(text)
         }
         if let integer = plainDecimal(text) { return .integer(integer) }
-        if isDigit(first), text.utf8.contains(where: { !canBeInNumber($0) }) { return .string(text) }
         if text == "~" { return .null }
+        // Any other byte makes a string (`16Gi`, `--epochs`), or at most a number that is not
+        // finite (`-.inf`), which stays a string too.
+        if text.utf8.contains(where: { !canBeInNumber($0) }) { return .string(text) }
         // The rare YAML 1.1 forms (hex, octal, base 60, `1_000`, `.5e3`) go through Yams'
         // constructors.
         let scalar = Yams.Node.Scalar(text)
@@ -155,8 +157,8 @@ public enum ManifestParser {
     }
 
     /// Whether `byte` can appear in a YAML 1.1 integer or float (hex, octal and binary digits
-    /// and prefixes, signs, exponents, `_` separators, `:` of base 60). A scalar that starts
-    /// with a digit and has any other byte (`16Gi`, `500m`, `2.4-cu124`) is a string.
+    /// and prefixes, signs, exponents, `_` separators, `:` of base 60). A scalar with any
+    /// other byte (`16Gi`, `500m`, `2.4-cu124`, `--epochs`) is a string.
     private static func canBeInNumber(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"),

@@ -49,24 +49,30 @@ extension JSONValue {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                output.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""): append("\\\"", to: &output)
-                case UInt8(ascii: "\\"): append("\\\\", to: &output)
-                case UInt8(ascii: "\n"): append("\\n", to: &output)
-                case UInt8(ascii: "\r"): append("\\r", to: &output)
-                case UInt8(ascii: "\t"): append("\\t", to: &output)
-                case let control where control < 0x20:
-                    let hex = String(control, radix: 16)
+            // Runs of bytes that need no escape are copied whole: a last-applied record is a
+            // kilobyte of JSON with a quote every few bytes.
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                let escaped: UInt8? =
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+                    case UInt8(ascii: "\n"): UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): UInt8(ascii: "r")
+                    case UInt8(ascii: "\t"): UInt8(ascii: "t")
+                    default: nil
+                    }
+                if let escaped {
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(escaped)
+                } else {
+                    let hex = String(byte, radix: 16)
                     append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
-                // Bytes of multi-byte characters are copied as they are: UTF-8 in, UTF-8 out.
-                default: output.append(byte)
                 }
             }
+            // Bytes of multi-byte characters are copied as they are: UTF-8 in, UTF-8 out.
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
     }
