@@ -8,6 +8,15 @@ public struct ApplyPlan: Sendable {
     public private(set) var errors: [String] = []
     /// Unknown fields: warnings, or errors with `--validate=strict`.
     public private(set) var warnings: [String] = []
+    /// What each decoded manifest's kind is, worked out while decoding (on every core), for
+    /// the passes over all of them that follow on one.
+    private var kinds: [KindTraits] = []
+
+    private struct KindTraits {
+        var rank: Int
+        var namespaced: Bool
+        var isNamespace: Bool
+    }
 
     /// The plan for manifest `files` (the name to report each by, and its text): each parsed,
     /// decoded and validated on its own core; a file that is not YAML fails the whole read,
@@ -19,6 +28,7 @@ public struct ApplyPlan: Sendable {
         var plan = ApplyPlan(documents: [])
         for filePlan in perFile {
             plan.decoded += filePlan.decoded
+            plan.kinds += filePlan.kinds
             plan.errors += filePlan.errors
             plan.warnings += filePlan.warnings
         }
@@ -30,7 +40,13 @@ public struct ApplyPlan: Sendable {
         for document in documents {
             do {
                 let manifest = try decoder.decode(document)
+                let type = type(of: manifest.object)
+                let resource = type.resource
                 decoded.append(manifest)
+                kinds.append(
+                    KindTraits(
+                        rank: Self.rank(type), namespaced: resource.namespaced,
+                        isNamespace: resource.group.isEmpty && resource.kind == "Namespace"))
                 errors += manifest.validationErrors().map(\.description)
                 warnings += manifest.unknownFieldWarnings()
             } catch {
@@ -49,11 +65,14 @@ public struct ApplyPlan: Sendable {
 
     /// The objects in apply order, each with the document its file wrote, which apply records.
     public var manifestsInApplyOrder: [AppliedManifest] {
-        // Each object's rank is worked out once, not at every comparison of the sort.
-        let ranked = decoded.enumerated().map { (rank: Self.rank(type(of: $0.element.object)), offset: $0.offset, manifest: $0.element) }
-        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map {
-            AppliedManifest($0.manifest.object, document: $0.manifest.document.value)
+        var ordered: [AppliedManifest] = []
+        ordered.reserveCapacity(decoded.count)
+        for rank in 0...2 {
+            for index in decoded.indices where kinds[index].rank == rank {
+                ordered.append(AppliedManifest(decoded[index].object, document: decoded[index].document.value))
+            }
         }
+        return ordered
     }
 
     /// The kinds applied after namespaces and before the rest.
@@ -73,38 +92,37 @@ public struct ApplyPlan: Sendable {
     /// (or the kubeconfig context's namespace) does. With `explicit` (`-n` was given), an object
     /// that names another namespace is an error, as kubectl makes it.
     public mutating func place(in namespace: String, explicit: Bool) {
-        for index in decoded.indices where type(of: decoded[index].object).resource.namespaced {
-            var object = decoded[index].object
-            if object.namespace.isEmpty {
-                object.metadata.namespace = namespace
-                decoded[index].object = object
-            } else if explicit, object.namespace != namespace {
+        // In place: a copy of the object to change would copy all of it.
+        for index in decoded.indices where kinds[index].namespaced {
+            let named = decoded[index].object.namespace
+            if named.isEmpty {
+                decoded[index].object.metadata.namespace = namespace
+            } else if explicit, named != namespace {
                 let location = decoded[index].document.location(of: FieldPath("metadata", "namespace"))
                 errors.append(
-                    "\(location): the namespace from the provided object \"\(object.namespace)\" does not match the namespace "
-                        + "\"\(namespace)\". You must pass '--namespace=\(object.namespace)' to perform this operation.")
+                    "\(location): the namespace from the provided object \"\(named)\" does not match the namespace "
+                        + "\"\(namespace)\". You must pass '--namespace=\(named)' to perform this operation.")
             }
         }
     }
 
     /// Objects whose namespace neither exists nor is created by this apply, as kubectl says it.
     public func missingNamespaces(in server: any ObjectReader) async throws -> [String] {
-        let created = Set(
-            decoded.filter { type(of: $0.object).resource.kind == "Namespace" }.map(\.object.name))
+        let created = Set(decoded.indices.filter { kinds[$0].isNamespace }.map { decoded[$0].object.name })
         var missing: [String] = []
         var known: [String: Bool] = [:]
-        for manifest in decoded where type(of: manifest.object).resource.namespaced {
-            let namespace = manifest.object.namespace.isEmpty ? "default" : manifest.object.namespace
+        for index in decoded.indices where kinds[index].namespaced {
+            let named = decoded[index].object.namespace
+            let namespace = named.isEmpty ? "default" : named
             if created.contains(namespace) { continue }
             if known[namespace] == nil {
                 known[namespace] = try await server.namespaceExists(namespace)
             }
             if known[namespace] == false {
                 missing.append(
-                    "\(manifest.document.location(of: FieldPath("metadata", "namespace"))): namespaces \"\(namespace)\" not found")
+                    "\(decoded[index].document.location(of: FieldPath("metadata", "namespace"))): namespaces \"\(namespace)\" not found")
             }
         }
         return missing
     }
 }
-

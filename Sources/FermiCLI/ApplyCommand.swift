@@ -44,9 +44,10 @@ struct ApplyCommand: AsyncParsableCommand {
         if dryRun == .none {
             let results = try await server.applyAll(plan.manifestsInApplyOrder)
             ReclaimedAtExit.keep(results.map(\.object))
-            for result in results {
-                print("\(result.object.displayName) \(result.outcome.rawValue)")
-            }
+            // One write for all the lines, not a locked print per object.
+            var report = ""
+            for result in results { report += "\(result.object.displayName) \(result.outcome.rawValue)\n" }
+            FileHandle.standardOutput.write(Data(report.utf8))
         } else {
             for manifest in plan.manifestsInApplyOrder {
                 let result = try await server.applyAny(manifest, dryRun: true)
