@@ -7,7 +7,7 @@
 public enum JSONValueEncoder {
     /// The JSON form of `value`.
     public static func encode(_ value: some Encodable) throws -> JSONValue {
-        let encoder = ValueEncoder(codingPath: [])
+        let encoder = ValueEncoder()
         try value.encode(to: encoder)
         return encoder.node.value
     }
@@ -16,7 +16,7 @@ public enum JSONValueEncoder {
     /// for `encode(value)`, written straight from the encoded tree without building the
     /// `JSONValue` (a dictionary per object) in between. Every stored write goes through it.
     public static func encodeCompactJSONBytes(_ value: some Encodable) throws -> [UInt8] {
-        let encoder = ValueEncoder(codingPath: [])
+        let encoder = ValueEncoder()
         try value.encode(to: encoder)
         var output: [UInt8] = []
         output.reserveCapacity(1024)
@@ -153,37 +153,38 @@ extension Int64: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .i
 extension Double: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .number(self) } }
 extension JSONValue: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { self } }
 
-private final class ValueEncoder: Encoder {
-    let codingPath: [any CodingKey]
+/// A struct of one reference, so that handing it to a value's `encode(to:)` as `any Encoder`
+/// fits the existential's inline buffer and allocates nothing.
+private struct ValueEncoder: Encoder {
     let node: EncodingNode
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(codingPath: [any CodingKey], node: EncodingNode = EncodingNode()) {
-        self.codingPath = codingPath
+    init(node: EncodingNode = EncodingNode()) {
         self.node = node
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.becomeObject()
-        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.becomeArray()
-        return UnkeyedContainer(node: node, codingPath: codingPath)
+        return UnkeyedContainer(node: node)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(node: node, codingPath: codingPath)
+        SingleContainer(node: node)
     }
 }
 
 /// Encodes one value into `node`: scalars directly, anything else through its own `encode(to:)`.
-private func encodeValue(_ value: some Encodable, into node: EncodingNode, codingPath: [any CodingKey]) throws {
+private func encodeValue(_ value: some Encodable, into node: EncodingNode) throws {
     if let scalar = scalarValue(of: value) {
         node.set(scalar)
     } else {
-        try value.encode(to: ValueEncoder(codingPath: codingPath, node: node))
+        try value.encode(to: ValueEncoder(node: node))
     }
 }
 
@@ -197,7 +198,7 @@ private func scalarValue<T: Encodable>(of value: T) -> JSONValue? {
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: EncodingNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws { node.setMember(key.stringValue, .null) }
 
@@ -233,7 +234,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         if let scalar = scalarValue(of: value) {
             node.setMember(key.stringValue, scalar)
         } else {
-            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.newMember(key.stringValue)))
+            try value.encode(to: ValueEncoder(node: node.newMember(key.stringValue)))
         }
     }
 
@@ -246,25 +247,25 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let child = node.member(key.stringValue)
         child.becomeObject()
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.member(key.stringValue)
         child.becomeArray()
-        return UnkeyedContainer(node: child, codingPath: codingPath)
+        return UnkeyedContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath, node: node.member("super")) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(node: node.member("super")) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        ValueEncoder(codingPath: codingPath, node: node.member(key.stringValue))
+        ValueEncoder(node: node.member(key.stringValue))
     }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let node: EncodingNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var count: Int { node.count }
 
     mutating func encodeNil() throws { node.appendValue(.null) }
@@ -275,36 +276,34 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         if let scalar = scalarValue(of: value) {
             node.appendValue(scalar)
         } else {
-            try value.encode(to: ValueEncoder(codingPath: codingPath, node: node.append()))
+            try value.encode(to: ValueEncoder(node: node.append()))
         }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let path = codingPath
         let child = node.append()
         child.becomeObject()
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: path))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let path = codingPath
         let child = node.append()
         child.becomeArray()
-        return UnkeyedContainer(node: child, codingPath: path)
+        return UnkeyedContainer(node: child)
     }
 
-    mutating func superEncoder() -> any Encoder { ValueEncoder(codingPath: codingPath, node: node.append()) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(node: node.append()) }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
     let node: EncodingNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { node.set(.null) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try encodeValue(value, into: node, codingPath: codingPath)
+        try encodeValue(value, into: node)
     }
 }
