@@ -16,7 +16,7 @@ extension Collection where Self: Sendable, SubSequence: Sendable, Element: Senda
     public func concurrentMap<T: Sendable, E: Error>(
         minimumPerPart: Int = 1, _ transform: @Sendable (Element) throws(E) -> T
     ) throws(E) -> [T] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = ConcurrentMapCores.count
         let parts = Swift.min(cores * Self.runsPerCore, count / Swift.max(minimumPerPart, 1))
         guard cores > 1, parts > 1 else { return try map(transform) }
         let bounds = [startIndex] + (1..<parts).map { index(startIndex, offsetBy: count * $0 / parts) } + [endIndex]
@@ -39,4 +39,10 @@ extension Collection where Self: Sendable, SubSequence: Sendable, Element: Senda
     /// dozen objects of a batch) ends soon after the others, few enough that each run's
     /// overhead (a result array, a lock) stays small.
     private static var runsPerCore: Int { 16 }
+}
+
+/// The cores `concurrentMap` shares work over, read once: Foundation reads the cgroup's CPU
+/// quota files each time it is asked.
+private enum ConcurrentMapCores {
+    static let count = ProcessInfo.processInfo.activeProcessorCount
 }
