@@ -139,19 +139,21 @@ private final class EncodingNode {
     }
 }
 
-/// The types written as JSON scalars (and `JSONValue`, written as itself): one conformance
-/// test in the generic path instead of a type test each.
-private protocol JSONScalarEncodable {
-    var jsonValue: JSONValue { get }
+/// The JSON scalar `value` is written as; nil when it is written through its own `encode(to:)`.
+/// The type is compared, not the value cast: casting a value copies it into a box first (most
+/// values tested are structs such as a whole pod spec), and even a test of the type for a
+/// protocol looks the conformance up in the runtime's cache, where comparing metatypes is a
+/// pointer comparison.
+private func scalarValue<T: Encodable>(of value: T) -> JSONValue? {
+    if T.self == String.self { return .string(value as! String) }
+    if T.self == Bool.self { return .bool(value as! Bool) }
+    if T.self == Int.self { return .integer(Int64(value as! Int)) }
+    if T.self == Int32.self { return .integer(Int64(value as! Int32)) }
+    if T.self == Int64.self { return .integer(value as! Int64) }
+    if T.self == Double.self { return .number(value as! Double) }
+    if T.self == JSONValue.self { return value as? JSONValue }
+    return nil
 }
-
-extension String: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .string(self) } }
-extension Bool: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .bool(self) } }
-extension Int: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(Int64(self)) } }
-extension Int32: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(Int64(self)) } }
-extension Int64: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .integer(self) } }
-extension Double: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { .number(self) } }
-extension JSONValue: JSONScalarEncodable { fileprivate var jsonValue: JSONValue { self } }
 
 /// A struct of one reference, so that handing it to a value's `encode(to:)` as `any Encoder`
 /// fits the existential's inline buffer and allocates nothing.
@@ -186,14 +188,6 @@ private func encodeValue(_ value: some Encodable, into node: EncodingNode) throw
     } else {
         try value.encode(to: ValueEncoder(node: node))
     }
-}
-
-/// The JSON scalar `value` is written as; nil when it is written through its own `encode(to:)`.
-/// The type is tested, not the value: casting a value copies it into a box first, and most
-/// values tested are structs such as a whole pod spec.
-private func scalarValue<T: Encodable>(of value: T) -> JSONValue? {
-    guard T.self is any JSONScalarEncodable.Type else { return nil }
-    return (value as? any JSONScalarEncodable)?.jsonValue
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
