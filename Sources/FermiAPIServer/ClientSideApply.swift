@@ -35,12 +35,6 @@ public enum ClientSideApply {
         return manifest
     }
 
-    /// `object` as it is applied, recording its own JSON as last applied.
-    public static func manifest<T: APIObject>(_ object: T) -> (object: T, configuration: JSONValue) {
-        let configuration = configuration(of: object)
-        return (manifest(object, configuration: configuration), configuration)
-    }
-
     /// `current` with `manifest` (from `manifest(_:configuration:)`) applied over it and
     /// defaulted; nil when the apply changes nothing. As kubectl's, the patch is worked out
     /// from the configurations (the one last applied and the new one, carrying its own
