@@ -46,10 +46,13 @@ public struct PodUsage: Sendable, Equatable {
     /// How much of a whole GPU one unit of `resource` is on `node`: 1 for whole devices, less
     /// for MIG slices and time-sliced shares (physical GPUs over advertised units).
     public static func gpuShare(of resource: String, on node: Node?) -> Decimal {
-        guard let node, let physical = node.metadata.labels?[WellKnownLabels.gpuCount].flatMap({ Decimal(string: $0) }),
+        // The count label is a whole number: read as one, not by Foundation's locale-aware
+        // parser. Most devices are whole (as many advertised as there are): no division.
+        guard let node, let label = node.metadata.labels?[WellKnownLabels.gpuCount],
+            let physical = Int64(label).map(Decimal.init) ?? Decimal(string: label),
             let advertised = node.status?.capacity?[resource]?.value, advertised > 0
         else { return 1 }
-        return min(1, physical / advertised)
+        return physical >= advertised ? 1 : physical / advertised
     }
 
     /// The usage recorded on an object's annotations (zero where absent).
