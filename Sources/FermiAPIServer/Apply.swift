@@ -17,8 +17,7 @@ extension APIServer {
     public func apply<T: APIObject>(_ object: T, writtenAs document: JSONValue?, dryRun: Bool = false) async throws
         -> (object: T, outcome: ApplyOutcome)
     {
-        let configuration = ClientSideApply.configuration(of: object, writtenAs: document)
-        let manifest = ClientSideApply.manifest(object, configuration: configuration)
+        let (manifest, configuration) = ClientSideApply.manifest(object, writtenAs: document)
         if T.resource.namespaced { try await requireNamespace(manifest.namespace) }
         let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
         let stored: KeyValue?
@@ -148,8 +147,8 @@ extension APIServer {
     /// The manifest's object as applied (carrying its last-applied record) and that record.
     private static func recorded(_ manifest: AppliedManifest) -> (object: any APIObject, configuration: JSONValue) {
         func recorded<T: APIObject>(_ object: T) -> (object: any APIObject, configuration: JSONValue) {
-            let configuration = ClientSideApply.configuration(of: object, writtenAs: manifest.document)
-            return (ClientSideApply.manifest(object, configuration: configuration), configuration)
+            let (applied, configuration) = ClientSideApply.manifest(object, writtenAs: manifest.document)
+            return (applied, configuration)
         }
         return recorded(manifest.object)
     }

@@ -15,7 +15,8 @@ public struct ApplyPlan: Sendable {
     private struct KindTraits {
         var rank: Int
         var namespaced: Bool
-        var isNamespace: Bool
+        /// Namespaces, and only they, are applied first.
+        var isNamespace: Bool { rank == 0 }
     }
 
     /// The plan for manifest `files` (the name to report each by, and its text): each parsed,
@@ -41,12 +42,8 @@ public struct ApplyPlan: Sendable {
             do {
                 let manifest = try decoder.decode(document)
                 let type = type(of: manifest.object)
-                let resource = type.resource
                 decoded.append(manifest)
-                kinds.append(
-                    KindTraits(
-                        rank: Self.rank(type), namespaced: resource.namespaced,
-                        isNamespace: resource.group.isEmpty && resource.kind == "Namespace"))
+                kinds.append(KindTraits(rank: Self.rank(type), namespaced: type.resource.namespaced))
                 errors += manifest.validationErrors().map(\.description)
                 warnings += manifest.unknownFieldWarnings()
             } catch {

@@ -9,10 +9,24 @@ public enum ClientSideApply {
     /// The annotation holding the manifest last applied, as kubectl keeps it.
     public static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
 
-    /// What kubectl records as last applied for `object`: the manifest as its file wrote it
-    /// (`document`: unknown fields and all, numbers as written), else as the object encodes;
-    /// in the namespace the object is applied in, without any older record.
-    public static func configuration<T: APIObject>(of object: T, writtenAs document: JSONValue? = nil) -> JSONValue {
+    /// `object` as it is applied, and the configuration it records as last applied.
+    ///
+    /// The object goes in `default` when its kind is namespaced and it names no namespace,
+    /// and carries the configuration in the last-applied annotation. The configuration is what
+    /// kubectl records: the manifest as its file wrote it (`document`: unknown fields and all,
+    /// numbers as written), else as the object encodes; in the namespace the object is applied
+    /// in, without any older record.
+    public static func manifest<T: APIObject>(_ object: T, writtenAs document: JSONValue?) -> (object: T, configuration: JSONValue) {
+        let configuration = configuration(of: object, writtenAs: document)
+        var manifest = object
+        if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
+        manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
+            .merging([lastAppliedAnnotation: recorded(configuration)]) { _, new in new }
+        return (manifest, configuration)
+    }
+
+    /// The configuration `manifest(_:writtenAs:)` records.
+    private static func configuration<T: APIObject>(of object: T, writtenAs document: JSONValue?) -> JSONValue {
         guard case .object(var members) = document ?? JSONValue.encoding(object) else { return .object([:]) }
         var metadata = members["metadata"]?.objectValue ?? [:]
         if T.resource.namespaced { metadata["namespace"] = .string(object.namespace.isEmpty ? "default" : object.namespace) }
@@ -24,22 +38,11 @@ public enum ClientSideApply {
         return .object(members)
     }
 
-    /// `object` as it is applied: in `default` when its kind is namespaced and it names no
-    /// namespace, carrying `configuration` (from `configuration(of:writtenAs:)`) in the
-    /// last-applied annotation.
-    public static func manifest<T: APIObject>(_ object: T, configuration: JSONValue) -> T {
-        var manifest = object
-        if T.resource.namespaced, manifest.namespace.isEmpty { manifest.metadata.namespace = "default" }
-        manifest.metadata.annotations = (manifest.metadata.annotations ?? [:])
-            .merging([lastAppliedAnnotation: recorded(configuration)]) { _, new in new }
-        return manifest
-    }
-
-    /// `current` with `manifest` (from `manifest(_:configuration:)`) applied over it and
-    /// defaulted; nil when the apply changes nothing. As kubectl's, the patch is worked out
-    /// from the configurations (the one last applied and the new one, carrying its own
-    /// record), not from the typed objects. Status and system metadata are still the live
-    /// object's: the API server keeps them on update.
+    /// `current` with `manifest` (from `manifest(_:writtenAs:)`, recording `configuration`)
+    /// applied over it and defaulted; nil when the apply changes nothing. As kubectl's, the
+    /// patch is worked out from the configurations (the one last applied and the new one,
+    /// carrying its own record), not from the typed objects. Status and system metadata are
+    /// still the live object's: the API server keeps them on update.
     public static func merged<T: APIObject>(_ manifest: T, configuration: JSONValue, over current: T) throws -> T? {
         let original = current.metadata.annotations?[lastAppliedAnnotation]
             .flatMap { try? JSONParser.parse(Data($0.utf8)) }

@@ -13,8 +13,7 @@ extension RemoteAPI {
     public func apply<T: APIObject>(_ object: T, writtenAs document: JSONValue?, dryRun: Bool) async throws
         -> (object: T, outcome: ApplyOutcome)
     {
-        let configuration = ClientSideApply.configuration(of: object, writtenAs: document)
-        let manifest = ClientSideApply.manifest(object, configuration: configuration)
+        let (manifest, configuration) = ClientSideApply.manifest(object, writtenAs: document)
         for _ in 0..<Self.applyAttempts {
             let current: T
             do {
