@@ -238,7 +238,9 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     }
 
     private static func statusBytes<T: StatusHavingObject>(of object: T) throws -> [UInt8]? {
-        try object.status.map(JSONValueEncoder.encodeCompactJSONBytes)
+        guard let status = object.status else { return nil }
+        if let writable = status as? any CompactJSONWritable, let bytes = writable.compactJSONBytes() { return bytes }
+        return try JSONValueEncoder.encodeCompactJSONBytes(status)
     }
 
     /// Deletes an object; one with finalizers is only marked (deletionTimestamp) until they

@@ -20,6 +20,16 @@ struct CompactJSONObject {
         add(key, value.map(Int64.init))
     }
 
+    mutating func add(_ key: String, _ value: Bool?) {
+        guard let value else { return }
+        members.append((key, Array((value ? "true" : "false").utf8)))
+    }
+
+    /// A resource list: each quantity as its text, as `Quantity` encodes itself.
+    mutating func add(_ key: String, _ value: ResourceList?) {
+        add(key, value?.mapValues(\.text))
+    }
+
     mutating func add(_ key: String, _ value: [String: String]?) {
         guard let value else { return }
         var object = CompactJSONObject()
@@ -41,6 +51,17 @@ struct CompactJSONObject {
     mutating func add(_ key: String, object value: CompactJSONObject?) {
         guard let value else { return }
         members.append((key, value.bytes()))
+    }
+
+    mutating func add(_ key: String, objects value: [CompactJSONObject]?) {
+        guard let value else { return }
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in value.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: item.bytes())
+        }
+        bytes.append(UInt8(ascii: "]"))
+        members.append((key, bytes))
     }
 
     func bytes() -> [UInt8] {
