@@ -1,3 +1,4 @@
+import FermiAPI
 import FermiControllers
 import Testing
 

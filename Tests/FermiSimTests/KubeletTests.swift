@@ -165,4 +165,21 @@ struct KubeletTests {
                     == "Pod was rejected: Node didn't have enough resource: nvidia.com/gpu, requested: 4, used: 6, capacity: 8")
         }
     }
+
+    @Test func aCPUShortfallIsWordedInMillicoresAsTheKubeletWordsIt() async throws {
+        let cluster = try await SimCluster()
+        _ = try await cluster.server.create(SimCluster.a100Pool(replicas: 1))
+        try await cluster.base.running {
+            _ = try await cluster.server.create(SimCluster.pod("first", on: "a100-0", gpus: 1, cpu: "40500m"))
+            try await cluster.manager.settle()
+            _ = try await cluster.server.create(SimCluster.pod("second", on: "a100-0", gpus: 1, cpu: "24"))
+            try await cluster.manager.settle()
+            let pod = try await cluster.server.get(Pod.self, name: "second")
+            #expect(pod.status?.reason == "OutOfcpu")
+            #expect(
+                pod.status?.message
+                    == "Pod was rejected: Node didn't have enough resource: cpu, requested: 24000, used: 40500, capacity: 64000")
+            #expect(try await cluster.server.get(Pod.self, name: "first").status?.phase != "Failed")
+        }
+    }
 }

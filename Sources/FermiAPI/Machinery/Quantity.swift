@@ -49,6 +49,10 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
         exactMilli ?? Self.roundedUpMilli(value)
     }
 
+    /// The value in thousandths when that is a whole number that fits, read as the text was
+    /// parsed; nil when only the Decimal value is exact.
+    var exactMilliValue: Int64? { exactMilli }
+
     /// The value in base units, rounded up (as Kubernetes' Value).
     public var integerValue: Int64 {
         Self.roundedUp(value)

@@ -1,4 +1,3 @@
-import FermiAPI
 import Foundation
 
 /// Amounts of named resources in thousandths of their base unit (millicores, millibytes,

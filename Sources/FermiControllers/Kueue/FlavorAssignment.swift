@@ -41,7 +41,7 @@ public enum FlavorAssignment {
             let name = podSet.name ?? "main"
             let count = podSet.count ?? 1
             let spec = podSet.template?.spec ?? PodSpec()
-            var requested = ResourceAmounts(spec.resourceRequests).times(Int(count))
+            var requested = spec.resourceRequestAmounts.times(Int(count))
             let covered = Set(groups.flatMap { $0.coveredResources ?? [] })
             if covered.contains("pods") { requested += ResourceAmounts(milli: ["pods": Int64(count) * 1000]) }
             if let missing = requested.names.first(where: { !covered.contains($0) }) {

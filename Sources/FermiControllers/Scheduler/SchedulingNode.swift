@@ -53,7 +53,7 @@ public struct PodNeeds: Hashable, Sendable {
     /// What `pod` needs; `fallbackPreference` is preferred where the pod states no preference
     /// of its own (the nodes that cache a dataset it reads).
     public init(_ pod: Pod, fallbackPreference: NodeSelectorTerm? = nil) {
-        requests = ResourceAmounts(pod.spec.resourceRequests) + ResourceAmounts(milli: ["pods": 1000])
+        requests = pod.spec.resourceRequestAmounts + ResourceAmounts(milli: ["pods": 1000])
         rules = Rules(
             nodeSelector: pod.spec.nodeSelector ?? [:],
             requiredAffinity: pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution,

@@ -331,13 +331,13 @@ public struct Kubelet: Reconciler {
     /// order they were created, each if it fits. Every worker reaches the same answer however
     /// the pods' reconciles interleave, so a seeded run admits the same pods every time.
     private func admissionRejection(_ pod: Pod, on node: Node) -> (reason: String, message: String)? {
-        let allocatable = node.status?.allocatable ?? [:]
-        var used: [String: Decimal] = [:]
+        let allocatable = ResourceAmounts(node.status?.allocatable)
+        var used = ResourceAmounts.zero
         var waiting: [Pod] = []
         for other in pods.pods(on: node.name) where !other.hasEnded {
             if other.namespace == pod.namespace && other.name == pod.name { continue }
             if other.status?.startTime != nil {
-                Self.add(other, to: &used)
+                used += Self.admissionRequests(of: other)
             } else {
                 waiting.append(other)
             }
@@ -345,29 +345,26 @@ public struct Kubelet: Reconciler {
         waiting.append(pod)
         waiting.sort { Self.admissionOrder($0) < Self.admissionOrder($1) }
         for candidate in waiting {
-            var wanted = PodResources.requests(of: candidate)
-            wanted["pods"] = 1
-            let shortfall = wanted.sorted(by: { $0.key < $1.key }).first { name, quantity in
-                quantity > 0 && (used[name] ?? 0) + quantity > (allocatable[name]?.value ?? 0)
-            }
+            let wanted = Self.admissionRequests(of: candidate)
             let isThisPod = candidate.namespace == pod.namespace && candidate.name == pod.name
-            if let (name, quantity) = shortfall {
+            if let name = wanted.shortfall(in: allocatable - used).first {
                 guard isThisPod else { continue }
-                let capacity = allocatable[name]?.value ?? 0
+                // As the kubelet words it: CPU in millicores, everything else in whole units.
+                let amount = { (milli: Int64) in name == "cpu" ? milli : (milli + 999) / 1000 }
                 return (
                     "OutOf\(name)",
-                    "Pod was rejected: Node didn't have enough resource: \(name), requested: \(quantity), used: \(used[name] ?? 0), capacity: \(capacity)"
+                    "Pod was rejected: Node didn't have enough resource: \(name), requested: \(amount(wanted[name])), used: \(amount(used[name])), capacity: \(amount(allocatable[name]))"
                 )
             }
             if isThisPod { return nil }
-            Self.add(candidate, to: &used)
+            used += wanted
         }
         return nil
     }
 
-    private static func add(_ pod: Pod, to used: inout [String: Decimal]) {
-        for (name, quantity) in PodResources.requests(of: pod) { used[name, default: 0] += quantity }
-        used["pods", default: 0] += 1
+    /// What a pod takes of its node on admission: its requests and one of the node's pods.
+    private static func admissionRequests(of pod: Pod) -> ResourceAmounts {
+        pod.spec.resourceRequestAmounts + ResourceAmounts(milli: ["pods": 1000])
     }
 
     private static func admissionOrder(_ pod: Pod) -> (Int64, String, String) {
