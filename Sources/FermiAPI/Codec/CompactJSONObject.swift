@@ -1,19 +1,53 @@
-/// A JSON object written member by member, for types that write their own compact JSON: the
-/// same bytes `JSONValue.compactJSONBytes` writes of the `JSONValue` Codable would make (keys
-/// sorted, nil members left out), without the encoder's containers in between.
+/// A JSON object written member by member straight into one buffer, for types that write their
+/// own compact JSON: the same bytes `JSONValue.compactJSONBytes` writes of the `JSONValue`
+/// Codable would make (keys sorted, nil members left out), with no containers or member arrays
+/// in between. Writers add members in key order, as they will be read; debug builds check it.
 struct CompactJSONObject {
-    private var members: [(key: String, value: [UInt8])] = []
+    private var output: [UInt8]
+    private var hasMembers = false
+    #if DEBUG
+    private var lastKey: String?
+    #endif
+
+    init() {
+        output = []
+        output.reserveCapacity(512)
+        output.append(UInt8(ascii: "{"))
+    }
+
+    /// An object written on after what `output` holds; `output` is taken, not copied.
+    private init(continuing output: inout [UInt8]) {
+        self.output = []
+        swap(&self.output, &output)
+        self.output.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func startMember(_ key: String) {
+        #if DEBUG
+        if let lastKey { precondition(lastKey < key, "member \(key) written after \(lastKey): members go in key order") }
+        lastKey = key
+        #endif
+        if hasMembers { output.append(UInt8(ascii: ",")) }
+        hasMembers = true
+        JSONValue.writeString(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
 
     mutating func add(_ key: String, _ value: String?) {
         guard let value else { return }
-        var bytes: [UInt8] = []
-        JSONValue.writeString(value, to: &bytes)
-        members.append((key, bytes))
+        startMember(key)
+        JSONValue.writeString(value, to: &output)
     }
 
     mutating func add(_ key: String, _ value: Int64?) {
         guard let value else { return }
-        members.append((key, Array(String(value).utf8)))
+        startMember(key)
+        append(String(value))
     }
 
     mutating func add(_ key: String, _ value: Int32?) {
@@ -22,7 +56,8 @@ struct CompactJSONObject {
 
     mutating func add(_ key: String, _ value: Bool?) {
         guard let value else { return }
-        members.append((key, Array((value ? "true" : "false").utf8)))
+        startMember(key)
+        append(value ? "true" : "false")
     }
 
     /// A resource list: each quantity as its text, as `Quantity` encodes itself.
@@ -31,47 +66,50 @@ struct CompactJSONObject {
     }
 
     mutating func add(_ key: String, _ value: [String: String]?) {
-        guard let value else { return }
-        var object = CompactJSONObject()
-        for (name, member) in value { object.add(name, member) }
-        members.append((key, object.bytes()))
+        add(key, object: value) { map, object in
+            for (name, member) in map.sorted(by: { $0.key < $1.key }) { object.add(name, member) }
+        }
     }
 
     mutating func add(_ key: String, _ value: [String]?) {
         guard let value else { return }
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        startMember(key)
+        output.append(UInt8(ascii: "["))
         for (index, item) in value.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(item, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-        members.append((key, bytes))
-    }
-
-    mutating func add(_ key: String, object value: CompactJSONObject?) {
-        guard let value else { return }
-        members.append((key, value.bytes()))
-    }
-
-    mutating func add(_ key: String, objects value: [CompactJSONObject]?) {
-        guard let value else { return }
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, item) in value.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: item.bytes())
-        }
-        bytes.append(UInt8(ascii: "]"))
-        members.append((key, bytes))
-    }
-
-    func bytes() -> [UInt8] {
-        var output: [UInt8] = [UInt8(ascii: "{")]
-        for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(member.key, to: &output)
-            output.append(UInt8(ascii: ":"))
-            output.append(contentsOf: member.value)
+            JSONValue.writeString(item, to: &output)
         }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// An object member, `write` adding its members.
+    mutating func add<Value>(_ key: String, object value: Value?, _ write: (Value, inout CompactJSONObject) -> Void) {
+        guard let value else { return }
+        startMember(key)
+        writeObject(value, write)
+    }
+
+    /// An array of objects, `write` adding each one's members.
+    mutating func add<Value>(_ key: String, objects value: [Value]?, _ write: (Value, inout CompactJSONObject) -> Void) {
+        guard let value else { return }
+        startMember(key)
+        output.append(UInt8(ascii: "["))
+        for (index, item) in value.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            writeObject(item, write)
+        }
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func writeObject<Value>(_ value: Value, _ write: (Value, inout CompactJSONObject) -> Void) {
+        var nested = CompactJSONObject(continuing: &output)
+        write(value, &nested)
+        nested.output.append(UInt8(ascii: "}"))
+        swap(&output, &nested.output)
+    }
+
+    /// The object's bytes, closed.
+    consuming func bytes() -> [UInt8] {
         output.append(UInt8(ascii: "}"))
         return output
     }
