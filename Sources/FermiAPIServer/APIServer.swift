@@ -106,6 +106,17 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
     public func updateStatus<T: APIObject>(_ object: T) async throws -> T {
         let namespace = T.resource.namespaced ? (object.metadata.namespace ?? "default") : ""
         let key = StorageKey.key(of: T.resource, namespace: namespace, name: object.name)
+        // A status written over this server's own last status write (the kubelet's next step
+        // of a pod) is not read back first: the write is a compare-and-swap on that revision,
+        // so if anything wrote or deleted the key since, it fails, and the status is written as
+        // below, over the value read, to fail or succeed as it would have.
+        if T.resource.hasStatus, let revision = object.metadata.resourceVersion.flatMap({ Int64($0) }),
+            let remembered = recentWrites.storedStatusWrite(at: key, revision: revision)
+        {
+            do {
+                return try await writeStatus(object, over: remembered)
+            } catch APIError.conflict, APIError.notFound {}
+        }
         let stored: KeyValue
         do {
             stored = try await store.get(key)
@@ -113,11 +124,15 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
             throw APIError.from(error, resource: T.resource, name: object.name)
         }
         guard T.resource.hasStatus else { return try ObjectCodec.decode(T.self, from: stored) }
+        return try await writeStatus(object, over: stored)
+    }
+
+    private func writeStatus<T: APIObject>(_ object: T, over stored: KeyValue) async throws -> T {
         var (next, value) = try statusWrite(of: object, over: stored)
         do {
-            let written = try await store.update(key, value: value, expectedRevision: stored.modRevision)
+            let written = try await store.update(stored.key, value: value, expectedRevision: stored.modRevision)
             next.metadata.resourceVersion = String(written.modRevision)
-            remember(next, at: key, revision: written.modRevision)
+            remember(next, at: stored.key, revision: written.modRevision, statusWrite: written)
             return next
         } catch {
             throw APIError.from(error, resource: T.resource, name: object.name)

@@ -15,6 +15,8 @@ final class RecentWrites: Sendable {
     private struct Written {
         var revision: Int64
         var object: any APIObject
+        /// What a status write stored, kept so the next status write over it need not read it.
+        var statusWrite: KeyValue?
     }
 
     private struct State {
@@ -32,9 +34,12 @@ final class RecentWrites: Sendable {
         self.capacity = max(capacity, 1)
     }
 
-    /// Remembers `object` as stored at `storageKey` at `revision`.
-    func record(_ object: any APIObject, at storageKey: String, revision: Int64) {
-        state.withLock { state in insert(object, at: storageKey, revision: revision, into: &state) }
+    /// Remembers `object` as stored at `storageKey` at `revision`, and the stored value when
+    /// a status write stored it.
+    func record(_ object: any APIObject, at storageKey: String, revision: Int64, statusWrite: KeyValue? = nil) {
+        state.withLock { state in
+            insert(object, at: storageKey, revision: revision, statusWrite: statusWrite, into: &state)
+        }
     }
 
     /// Remembers `object`, decoded from what is stored at `storageKey` at `revision`, unless
@@ -42,11 +47,13 @@ final class RecentWrites: Sendable {
     func recordDecoded(_ object: any APIObject, at storageKey: String, revision: Int64) {
         state.withLock { state in
             if let known = state.latest[storageKey], known.revision >= revision { return }
-            insert(object, at: storageKey, revision: revision, into: &state)
+            insert(object, at: storageKey, revision: revision, statusWrite: nil, into: &state)
         }
     }
 
-    private func insert(_ object: any APIObject, at storageKey: String, revision: Int64, into state: inout State) {
+    private func insert(
+        _ object: any APIObject, at storageKey: String, revision: Int64, statusWrite: KeyValue?, into state: inout State
+    ) {
         if state.ring.count < capacity {
             state.ring.append((storageKey, revision))
         } else {
@@ -56,7 +63,16 @@ final class RecentWrites: Sendable {
             state.ring[state.next] = (storageKey, revision)
             state.next = (state.next + 1) % capacity
         }
-        state.latest[storageKey] = Written(revision: revision, object: object)
+        state.latest[storageKey] = Written(revision: revision, object: object, statusWrite: statusWrite)
+    }
+
+    /// What this server's status write stored as `storageKey` at `revision`, if that is the
+    /// key's latest write it remembers.
+    func storedStatusWrite(at storageKey: String, revision: Int64) -> KeyValue? {
+        state.withLock { state in
+            guard let written = state.latest[storageKey], written.revision == revision else { return nil }
+            return written.statusWrite
+        }
     }
 
     /// The object this server wrote, or decoded, as `stored`, if it is remembered.
@@ -90,9 +106,10 @@ extension APIServer {
         return try ObjectCodec.decode(T.self, from: stored)
     }
 
-    /// Remembers `object`, just written as `storageKey` at `revision`, for watches.
-    func remember(_ object: any APIObject, at storageKey: String, revision: Int64) {
-        recentWrites.record(object, at: storageKey, revision: revision)
+    /// Remembers `object`, just written as `storageKey` at `revision`, for watches (and, from
+    /// a status write, what it stored, for the next status write).
+    func remember(_ object: any APIObject, at storageKey: String, revision: Int64, statusWrite: KeyValue? = nil) {
+        recentWrites.record(object, at: storageKey, revision: revision, statusWrite: statusWrite)
     }
 
     #if DEBUG
