@@ -47,6 +47,28 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test func commitsSharingATransactionSeeEachOthersWritesOfAKey() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try SQLiteStore(path: directory.appendingPathComponent("s.db").path)
+            let created = try await store.create("/k", value: Data("v0".utf8))
+            // 50 updates at once, most of them carried by shared transactions: each must build on
+            // the one before it, in the transaction or out of it.
+            await withTaskGroup(of: Void.self) { group in
+                for index in 1...50 {
+                    group.addTask { _ = try? await store.update("/k", value: Data("v\(index)".utf8)) }
+                }
+            }
+            let current = try await store.get("/k")
+            #expect(current.version == 51)
+            #expect(current.createRevision == created.modRevision)
+            #expect(current.modRevision == created.modRevision + 50)
+            let history = try await collect(51, from: try await store.watch(prefix: "/k", after: created.modRevision - 1))
+            #expect(history.map(\.revision) == Array(created.modRevision...(created.modRevision + 50)))
+            #expect(history.dropFirst().allSatisfy { $0.previous?.modRevision == $0.revision - 1 })
+            try store.close()
+        }
+    }
+
     @Test func aFileFromANewerSchemaIsRefused() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("s.db").path

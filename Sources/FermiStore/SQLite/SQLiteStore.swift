@@ -148,7 +148,7 @@ public final class SQLiteStore: Store, ChangeLog {
         if writes.isEmpty { return CommitResult(revision: try await currentRevision(), results: []) }
         // Group commit: calls that arrive while a transaction is being written wait for the
         // next one, which carries them all (each at its own revision, each all-or-nothing
-        // inside a savepoint), so many writers share one fsync.
+        // checked whole before any of it is written), so many writers share one fsync.
         let request = CommitRequest(writes)
         let leads = commitQueue.withLock { queue -> Bool in
             queue.waiting.append(request)
@@ -180,25 +180,12 @@ public final class SQLiteStore: Store, ChangeLog {
     }
 
     /// Writes `batch` in one transaction, each request at its own revision; a request that
-    /// fails (a conflict, say) is rolled back alone.
+    /// fails (a conflict, say) fails alone.
     private func commitTogether(_ batch: [CommitRequest]) async {
         let writesOfBatch = batch.map(\.writes)
         let outcomes: [Result<CommitResult, any Error>]
         do {
-            outcomes = try await write { db in
-                try writesOfBatch.map { writes in
-                    try db.execute(sql: "SAVEPOINT fermi_commit")
-                    do {
-                        let result = try Self.apply(writes, in: db)
-                        try db.execute(sql: "RELEASE fermi_commit")
-                        return .success(result)
-                    } catch {
-                        try db.execute(sql: "ROLLBACK TO fermi_commit")
-                        try db.execute(sql: "RELEASE fermi_commit")
-                        return .failure(error)
-                    }
-                }
-            }
+            outcomes = try await write { db in try Self.apply(writesOfBatch, in: db) }
         } catch {
             for request in batch { request.resolve(.failure(error)) }
             return
@@ -208,52 +195,77 @@ public final class SQLiteStore: Store, ChangeLog {
         for (request, outcome) in zip(batch, outcomes) { request.resolve(outcome) }
     }
 
-    /// Applies one commit's writes at the next revision, inside the open transaction.
-    private static func apply(_ writes: [StoreWrite], in db: Database) throws -> CommitResult {
-        let revision = try SQLiteSchema.meta(db, "revision") + 1
+    /// Applies each commit's writes at its own next revision, inside the open transaction.
+    /// A commit is checked whole before any of it is written, so one that breaks a rule fails
+    /// alone with nothing to roll back (no savepoint per commit); the counters are read and
+    /// written once, and the rows of every commit go in together.
+    private static func apply(_ commits: [[StoreWrite]], in db: Database) throws -> [Result<CommitResult, any Error>] {
+        let storedRevision = try SQLiteSchema.meta(db, "revision")
+        var revision = storedRevision
         // Row ids are handed out here, never reused (a compacted last row must not give its
         // id to a newer one: watchers resume after ids).
         var rowID = try SQLiteSchema.meta(db, "last_row_id")
-        // The value of the key's newest row is read only for deletes, which return it.
-        let latest = try db.cachedStatement(
-            sql: """
-                SELECT revision, create_revision, version, deleted FROM kv
-                WHERE key = ? ORDER BY revision DESC LIMIT 1
-                """)
-        let latestValue = try db.cachedStatement(
-            sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
+        var current = CurrentValues(db: db)
         var inserter = SQLiteRowInserter()
-        var results: [KeyValue] = []
-        results.reserveCapacity(writes.count)
-        for write in writes {
-            let keyBytes = Data(write.key.utf8)
-            latest.setUncheckedArguments([keyBytes])
-            var current: KeyValue?
-            if let row = try Row.fetchOne(latest), !(row[3] as Bool) {
-                let modRevision: Int64 = row[0]
-                var value = Data()
-                if case .delete = write {
-                    latestValue.setUncheckedArguments([keyBytes, modRevision])
-                    value = try Data.fetchOne(latestValue) ?? Data()
-                }
-                current = KeyValue(
-                    key: write.key, value: value, createRevision: row[1], modRevision: modRevision,
-                    version: row[2])
+        var outcomes: [Result<CommitResult, any Error>] = []
+        outcomes.reserveCapacity(commits.count)
+        for writes in commits {
+            let changes: [AppliedWrite]
+            do {
+                changes = try writes.map { write in try WriteRules.apply(write, to: try current.value(for: write), at: revision + 1) }
+            } catch let error as StoreError {
+                outcomes.append(.failure(error))
+                continue
             }
-            let change = try WriteRules.apply(write, to: current, at: revision)
-            rowID += 1
-            try inserter.insert(
-                id: rowID, key: keyBytes, revision: revision,
-                createRevision: change.newValue?.createRevision ?? 0,
-                previousRevision: change.previous?.modRevision ?? 0,
-                version: change.newValue?.version ?? 0, deleted: change.newValue == nil,
-                value: change.newValue?.value ?? Data(), into: db)
-            results.append(change.result)
+            revision += 1
+            for change in changes {
+                rowID += 1
+                try inserter.insert(
+                    id: rowID, key: Data(change.result.key.utf8), revision: revision,
+                    createRevision: change.newValue?.createRevision ?? 0,
+                    previousRevision: change.previous?.modRevision ?? 0,
+                    version: change.newValue?.version ?? 0, deleted: change.newValue == nil,
+                    value: change.newValue?.value ?? Data(), into: db)
+                current.written[change.result.key] = .some(change.newValue)
+            }
+            outcomes.append(.success(CommitResult(revision: revision, results: changes.map(\.result))))
         }
         try inserter.flush(db)
-        try SQLiteSchema.setMeta(db, "revision", revision)
-        try SQLiteSchema.setMeta(db, "last_row_id", rowID)
-        return CommitResult(revision: revision, results: results)
+        if revision != storedRevision {
+            try SQLiteSchema.setMeta(db, "revision", revision)
+            try SQLiteSchema.setMeta(db, "last_row_id", rowID)
+        }
+        return outcomes
+    }
+
+    /// Keys' current values inside a write transaction: as an earlier commit of it left them,
+    /// else their newest rows.
+    private struct CurrentValues {
+        let db: Database
+        /// What this transaction's commits wrote so far (nil: deleted); not yet in the table.
+        var written: [String: KeyValue?] = [:]
+
+        /// The current value of the key `write` names; its bytes are read only for deletes,
+        /// which return them.
+        func value(for write: StoreWrite) throws -> KeyValue? {
+            if let value = written[write.key] { return value }
+            let keyBytes = Data(write.key.utf8)
+            let latest = try db.cachedStatement(
+                sql: """
+                    SELECT revision, create_revision, version, deleted FROM kv
+                    WHERE key = ? ORDER BY revision DESC LIMIT 1
+                    """)
+            latest.setUncheckedArguments([keyBytes])
+            guard let row = try Row.fetchOne(latest), !(row[3] as Bool) else { return nil }
+            let modRevision: Int64 = row[0]
+            var value = Data()
+            if case .delete = write {
+                let latestValue = try db.cachedStatement(sql: "SELECT value FROM kv WHERE key = ? AND revision = ?")
+                latestValue.setUncheckedArguments([keyBytes, modRevision])
+                value = try Data.fetchOne(latestValue) ?? Data()
+            }
+            return KeyValue(key: write.key, value: value, createRevision: row[1], modRevision: modRevision, version: row[2])
+        }
     }
 
     public func watch(prefix: String, after revision: Int64) async throws -> WatchStream {
