@@ -2154,6 +2154,10 @@ public enum APIDocs {
                 FieldDoc(name: "count", type: "Int32?", doc: ""),
                 FieldDoc(name: "requeueAt", type: "Timestamp?", doc: ""),
             ]),
+        "ResourceAmounts": TypeDoc(
+            doc: "Amounts of named resources in thousandths of their base unit (millicores, millibytes, thousandths of a GPU): exact integer arithmetic for fit checks and quota sums, which run for every pod against every node. Kept as a short list sorted by name, not a dictionary: a pod names a handful of resources, and comparing short names is cheaper than hashing them.",
+            fields: [
+            ]),
         "ResourceClaim": TypeDoc(
             doc: "A pod ResourceClaim a container uses.",
             fields: [
