@@ -11,7 +11,7 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     public let value: Decimal
     /// The value in thousandths, when a whole number of them that fits: read as the text is
     /// parsed, so the schedulers' arithmetic needs no Decimal.
-    private let exactMilli: Int64?
+    let exactMilli: Int64?
 
     /// Parses a quantity; nil when the text is not one.
     public init?(_ text: String) {
@@ -48,10 +48,6 @@ public struct Quantity: Sendable, CustomStringConvertible, ExpressibleByStringLi
     public var milliValue: Int64 {
         exactMilli ?? Self.roundedUpMilli(value)
     }
-
-    /// The value in thousandths when that is a whole number that fits, read as the text was
-    /// parsed; nil when only the Decimal value is exact.
-    var exactMilliValue: Int64? { exactMilli }
 
     /// The value in base units, rounded up (as Kubernetes' Value).
     public var integerValue: Int64 {
