@@ -47,7 +47,8 @@ public enum ClientSideApply {
         let original = current.metadata.annotations?[lastAppliedAnnotation]
             .flatMap { try? JSONParser.parse(Data($0.utf8)) }
         let live = JSONValue.encoding(current)
-        let patch = MergePatch.threeWay(original: original, modified: recording(configuration), current: live)
+        let record = manifest.metadata.annotations?[lastAppliedAnnotation] ?? recorded(configuration)
+        let patch = MergePatch.threeWay(original: original, modified: recording(configuration, as: record), current: live)
         var next = try JSONValueDecoder.decode(T.self, from: MergePatch.apply(patch, to: live))
         next.setDefaults()
         return JSONValue.encoding(next) == live ? nil : next
@@ -58,13 +59,13 @@ public enum ClientSideApply {
         String(decoding: JSONValue.compactJSONBytes(configuration), as: UTF8.self)
     }
 
-    /// `configuration` carrying itself in the last-applied annotation: what kubectl diffs
-    /// against the live object, so that the patch moves the record too.
-    private static func recording(_ configuration: JSONValue) -> JSONValue {
+    /// `configuration` carrying itself (`record`, its text) in the last-applied annotation:
+    /// what kubectl diffs against the live object, so that the patch moves the record too.
+    private static func recording(_ configuration: JSONValue, as record: String) -> JSONValue {
         guard case .object(var members) = configuration else { return configuration }
         var metadata = members["metadata"]?.objectValue ?? [:]
         var annotations = metadata["annotations"]?.objectValue ?? [:]
-        annotations[lastAppliedAnnotation] = .string(recorded(configuration))
+        annotations[lastAppliedAnnotation] = .string(record)
         metadata["annotations"] = .object(annotations)
         members["metadata"] = .object(metadata)
         return .object(members)
