@@ -31,6 +31,31 @@ struct JSONValueEncoderTests {
         #expect(JSONValue.compactJSONBytes(try JSONValueEncoder.encode(RepeatedKey())) == Array(expected.utf8))
     }
 
+    /// Writes its members out of key order, one of them (an object) twice, with no nested
+    /// containers: the streaming encoder's own path, which puts members in order when done.
+    private struct OutOfOrder: Encodable {
+        enum CodingKeys: String, CodingKey { case alpha, beta, spec, zeta }
+        struct Spec: Encodable { var zone: String; var name: [Int] }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(Spec(zone: "a", name: [1, 2]), forKey: .spec)
+            try container.encode("z", forKey: .zeta)
+            try container.encode(Spec(zone: "b", name: []), forKey: .alpha)
+            try container.encodeNil(forKey: .beta)
+            try container.encode(Spec(zone: "c", name: [3]), forKey: .spec)
+        }
+    }
+
+    @Test func membersWrittenOutOfOrderAreSortedAndARepeatedKeyKeepsItsLastValue() throws {
+        let expected = #"{"alpha":{"name":[],"zone":"b"},"beta":null,"spec":{"name":[3],"zone":"c"},"zeta":"z"}"#
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try foundation.encode(OutOfOrder()), as: UTF8.self) == expected)
+        #expect(String(decoding: try JSONValueEncoder.encodeCompactJSONBytes(OutOfOrder()), as: UTF8.self) == expected)
+        #expect(String(decoding: try JSONValueEncoder.encodeCompactJSONBytes([OutOfOrder(), OutOfOrder()]), as: UTF8.self) == "[\(expected),\(expected)]")
+    }
+
     @Test func aRealObjectEncodesAsFoundationEncodesIt() throws {
         var pod = Pod(metadata: ObjectMeta(name: "trainer", labels: ["b": "2", "a": "1"]), spec: PodSpec(containers: [
             Container(name: "pytorch", image: "registry.example.com/train:1", resources: ResourceRequirements(limits: ["nvidia.com/gpu": "8", "cpu": "4"]))

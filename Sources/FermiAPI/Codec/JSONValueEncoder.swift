@@ -13,9 +13,17 @@ public enum JSONValueEncoder {
     }
 
     /// The compact JSON of `value`, keys sorted: the bytes `JSONValue.compactJSONBytes` writes
-    /// for `encode(value)`, written straight from the encoded tree without building the
-    /// `JSONValue` (a dictionary per object) in between. Every stored write goes through it.
+    /// for `encode(value)`, streamed into one buffer as `value` encodes itself (see
+    /// `CompactJSONEncoder`). Every stored write goes through it.
     public static func encodeCompactJSONBytes(_ value: some Encodable) throws -> [UInt8] {
+        if let bytes = try CompactJSONEncoder.bytes(of: value) { return bytes }
+        return try treeCompactJSONBytes(value)
+    }
+
+    /// The compact JSON of `value` written from the encoded tree, without building the
+    /// `JSONValue` (a dictionary per object) in between: for values that write a nested
+    /// container out of turn, which streaming cannot follow.
+    static func treeCompactJSONBytes(_ value: some Encodable) throws -> [UInt8] {
         let encoder = ValueEncoder()
         try value.encode(to: encoder)
         var output: [UInt8] = []
