@@ -26,9 +26,10 @@ extension APIServer {
         } catch {
             throw APIError.from(error, resource: T.resource, name: manifest.name)
         }
-        let prepared = try prepareApply(manifest, configuration: configuration, current: stored)
-        guard !dryRun, let write = prepared.write else { return (prepared.object, prepared.outcome) }
-        var written = prepared.object
+        let decided = try prepareApply(manifest, configuration: configuration, current: stored)
+        let prepared = PreparedApply(object: decided.object, outcome: decided.outcome, target: decided.target)
+        guard !dryRun, let write = try prepared.storeWrite() else { return (decided.object, prepared.outcome) }
+        var written = decided.object
         do {
             let revision = try await store.commit([write]).revision
             written.metadata.resourceVersion = String(revision)
@@ -39,78 +40,88 @@ extension APIServer {
         return (written, prepared.outcome)
     }
 
-    /// Applies many manifests, namespaces first, in batches of 500.
+    /// `applyAll` decides every manifest before it commits any.
+    public var appliesAllOrNothing: Bool { true }
+
+    /// Applies many manifests, namespaces first, in batches of 500: every one is decided and
+    /// admitted before any is written, so that one the server rejects stops them all.
     public func applyAll(_ manifests: [AppliedManifest]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
         try await applyAll(manifests, batchSize: 500)
     }
 
-    /// Applies many manifests, committing their writes in batches so that a folder of thousands
-    /// applies at the store's batch rate; a batch that meets a concurrent change is applied
-    /// again object by object.
+    /// Applies many manifests, namespaces first, committing their writes in batches so that a
+    /// folder of thousands applies at the store's batch rate. Every apply is decided (merged,
+    /// defaulted, validated) before any is committed: when any fails, nothing is written and
+    /// `RejectedManifests` names each that failed, as a multi-document `kubectl apply`
+    /// validates everything first. A batch that meets a concurrent change is applied again
+    /// object by object.
     public func applyAll(_ manifests: [AppliedManifest], batchSize: Int) async throws
         -> [(object: any APIObject, outcome: ApplyOutcome)]
     {
-        // Namespaces are committed first: the objects that go in them are admitted only once
-        // they exist.
-        let isNamespace = { (manifest: AppliedManifest) in
-            type(of: manifest.object).resource.group.isEmpty && type(of: manifest.object).resource.kind == "Namespace"
+        // Namespaces go first: their batch is committed before the objects that go in them.
+        let isNamespace = manifests.map { type(of: $0.object).resource.group.isEmpty && type(of: $0.object).resource.kind == "Namespace" }
+        let order = manifests.indices.filter { isNamespace[$0] } + manifests.indices.filter { !isNamespace[$0] }
+        // Deciding each apply is CPU work on values alone (the last-applied record, merge,
+        // defaults, validation): it is shared out over the cores.
+        let recorded = order.map { manifests[$0] }.concurrentMap(minimumPerPart: 50) { Self.recorded($0) }
+        let created = Set(order.filter { isNamespace[$0] }.map { manifests[$0].object.name })
+        var namespacesFound: Set<String> = []
+        for (object, _) in recorded where type(of: object).resource.namespaced && !created.contains(object.namespace) {
+            if namespacesFound.insert(object.namespace).inserted { try await requireNamespace(object.namespace) }
         }
-        let namespaces = manifests.filter(isNamespace)
-        if !namespaces.isEmpty {
-            return try await applyInBatches(namespaces, batchSize: batchSize)
-                + applyInBatches(manifests.filter { !isNamespace($0) }, batchSize: batchSize)
+        let keys = recorded.map { StorageKey.key(of: type(of: $0.object).resource, namespace: $0.object.namespace, name: $0.object.name) }
+        var stored: [KeyValue?] = []
+        stored.reserveCapacity(keys.count)
+        for start in stride(from: 0, to: keys.count, by: batchSize) {
+            do {
+                stored += try await store.currentValues(of: Array(keys[start..<min(start + batchSize, keys.count)]))
+            } catch {
+                throw APIError.from(error, resource: type(of: recorded[start].object).resource, name: recorded[start].object.name)
+            }
         }
-        return try await applyInBatches(manifests, batchSize: batchSize)
-    }
-
-    private func applyInBatches(_ manifests: [AppliedManifest], batchSize: Int) async throws
-        -> [(object: any APIObject, outcome: ApplyOutcome)]
-    {
+        let decided = Array(zip(recorded, stored)).concurrentMap(minimumPerPart: 50) { recorded, current in
+            Result { try self.prepareApplyAny(recorded.object, configuration: recorded.configuration, current: current) }
+        }
+        var prepared: [PreparedApply] = []
+        prepared.reserveCapacity(decided.count)
+        var failures: [RejectedManifests.Failure] = []
+        for (position, decision) in decided.enumerated() {
+            switch decision {
+            case .success(let apply): prepared.append(apply)
+            case .failure(let error): failures.append(RejectedManifests.Failure(index: order[position], error: error))
+            }
+        }
+        guard failures.isEmpty else { throw RejectedManifests(failures: failures.sorted { $0.index < $1.index }) }
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
         results.reserveCapacity(manifests.count)
-        var namespacesFound: Set<String> = []
-        // One batch is committed while the next is decided: deciding is CPU work on every
-        // core, committing is mostly the store's. A batch decided against values that the
-        // batch before it then changes fails its commit and is applied object by object.
+        // One batch is committed while the next is encoded: encoding is CPU work on every
+        // core, committing is mostly the store's.
         var committing: Task<[(object: any APIObject, outcome: ApplyOutcome)], any Error>?
         defer { committing?.cancel() }
-        for start in stride(from: 0, to: manifests.count, by: batchSize) {
-            // Deciding each apply is CPU work on values alone (the last-applied record,
-            // merge, defaults, validation, encoding): the batch is shared out over the cores.
-            let batch = manifests[start..<min(start + batchSize, manifests.count)]
-                .concurrentMap(minimumPerPart: 50) { Self.recorded($0) }
-            for (object, _) in batch where type(of: object).resource.namespaced && !namespacesFound.contains(object.namespace) {
-                try await requireNamespace(object.namespace)
-                namespacesFound.insert(object.namespace)
-            }
-            let keys = batch.map { StorageKey.key(of: type(of: $0.object).resource, namespace: $0.object.namespace, name: $0.object.name) }
-            let stored: [KeyValue?]
-            do {
-                stored = try await store.currentValues(of: keys)
-            } catch {
-                throw APIError.from(error, resource: type(of: batch[0].object).resource, name: batch[0].object.name)
-            }
-            let prepared = try Array(zip(batch, stored)).concurrentMap(minimumPerPart: 50) {
-                recorded, current in try self.prepareApplyAny(recorded.object, configuration: recorded.configuration, current: current)
-            }
+        for start in stride(from: 0, to: prepared.count, by: batchSize) {
+            let range = start..<min(start + batchSize, prepared.count)
+            let batch = Array(prepared[range])
+            let writes = try batch.concurrentMap(minimumPerPart: 50) { try $0.storeWrite() }
             if let previous = committing { results += try await previous.value }
-            committing = Task { try await self.commit(prepared, of: batch) }
+            let applied = Array(recorded[range])
+            committing = Task { try await self.commit(batch, writes: writes, of: applied) }
         }
         if let last = committing { results += try await last.value }
         return results
     }
 
-    /// Commits a batch's decided applies together, or, when one of them meets a concurrent
-    /// change, applies the batch again object by object, in order.
-    private func commit(_ prepared: [PreparedApply], of batch: [(object: any APIObject, configuration: JSONValue)]) async throws
-        -> [(object: any APIObject, outcome: ApplyOutcome)]
-    {
-        let writes = prepared.compactMap(\.write)
+    /// Commits a batch's decided applies (`writes`, one per apply, nil for one that changes
+    /// nothing) together, or, when one of them meets a concurrent change, applies the batch
+    /// again object by object, in order.
+    private func commit(
+        _ prepared: [PreparedApply], writes: [StoreWrite?], of batch: [(object: any APIObject, configuration: JSONValue)]
+    ) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
+        let changes = writes.compactMap { $0 }
         do {
-            let revision = writes.isEmpty ? nil : try await store.commit(writes).revision
-            return prepared.map { item in
+            let revision = changes.isEmpty ? nil : try await store.commit(changes).revision
+            return zip(prepared, writes).map { item, write in
                 var object = item.object
-                if let write = item.write, let revision {
+                if let write, let revision {
                     object.metadata.resourceVersion = String(revision)
                     remember(object, at: write.key, revision: revision)
                 }
@@ -136,12 +147,31 @@ extension APIServer {
         return try await update(next)
     }
 
-    /// One object's apply, decided and admitted but not yet written.
+    /// One object's apply, decided and admitted but not yet encoded or written.
     struct PreparedApply {
         var object: any APIObject
         var outcome: ApplyOutcome
+        /// How `object` is written; nil when nothing changes.
+        var target: WriteTarget?
+
         /// The store write that carries it out; nil when nothing changes.
-        var write: StoreWrite?
+        func storeWrite() throws -> StoreWrite? {
+            guard let target else { return nil }
+            // What is stored carries no resourceVersion: the store's revision is it.
+            var unversioned = object
+            unversioned.metadata.resourceVersion = nil
+            let value = try ObjectCodec.encode(unversioned)
+            switch target {
+            case .create(let key): return .create(key: key, value: value)
+            case .update(let key, let expectedRevision): return .update(key: key, value: value, expectedRevision: expectedRevision)
+            }
+        }
+    }
+
+    /// Where a decided apply writes its object: a new key, or over the revision it was decided on.
+    enum WriteTarget {
+        case create(key: String)
+        case update(key: String, expectedRevision: Int64?)
     }
 
     /// The manifest's object as applied (carrying its last-applied record) and that record.
@@ -162,20 +192,20 @@ extension APIServer {
     }
 
     private func prepareApplyAny(_ object: any APIObject, configuration: JSONValue, current: KeyValue?) throws -> PreparedApply {
-        let prepared = try prepareApply(object, configuration: configuration, current: current)
-        return PreparedApply(object: prepared.object, outcome: prepared.outcome, write: prepared.write)
+        let decided = try prepareApply(object, configuration: configuration, current: current)
+        return PreparedApply(object: decided.object, outcome: decided.outcome, target: decided.target)
     }
 
     /// What applying `manifest` (from `ClientSideApply.manifest`, recording `configuration`)
     /// over `stored` (its current value, nil when it has none) does.
     private func prepareApply<T: APIObject>(_ manifest: T, configuration: JSONValue, current stored: KeyValue?) throws
-        -> (object: T, outcome: ApplyOutcome, write: StoreWrite?)
+        -> (object: T, outcome: ApplyOutcome, target: WriteTarget?)
     {
         let key = StorageKey.key(of: T.resource, namespace: manifest.namespace, name: manifest.name)
         guard let stored else {
             var created = manifest
             try stampNew(&created)
-            return (created, .created, .create(key: key, value: try ObjectCodec.encode(created)))
+            return (created, .created, .create(key: key))
         }
         let current = try ObjectCodec.decode(T.self, from: stored)
         guard var next = try ClientSideApply.merged(manifest, configuration: configuration, over: current) else {
@@ -183,12 +213,7 @@ extension APIServer {
         }
         ObjectRules.keepStatus(of: current, in: &next)
         next = try admitReplacement(of: current, with: next)
-        var unversioned = next
-        unversioned.metadata.resourceVersion = nil
-        return (
-            next, .configured,
-            .update(key: key, value: try ObjectCodec.encode(unversioned), expectedRevision: revision(of: current))
-        )
+        return (next, .configured, .update(key: key, expectedRevision: revision(of: current)))
     }
 
     static func decode<T: APIObject>(_ type: T.Type, _ value: JSONValue) throws -> T {

@@ -20,11 +20,13 @@ public struct ApplyPlan: Sendable {
     }
 
     /// The plan for manifest `files` (the name to report each by, and its text): each parsed,
-    /// decoded and validated on its own core; a file that is not YAML fails the whole read,
-    /// the first such file in order.
-    public static func parsing(_ files: [(source: String, text: String)]) async throws -> ApplyPlan {
+    /// decoded and (with `validating`) validated on its own core; a file that is not YAML
+    /// fails the whole read, the first such file in order. Without `validating`, the rules
+    /// are left to a server whose `applyAll` admits every manifest before writing any
+    /// (`ObjectWriter.appliesAllOrNothing`): checked there, they need not be checked twice.
+    public static func parsing(_ files: [(source: String, text: String)], validating: Bool = true) async throws -> ApplyPlan {
         let perFile = try files.concurrentMap { file throws(ManifestError) in
-            ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source))
+            ApplyPlan(documents: try ManifestParser.parse(file.text, source: file.source), validating: validating)
         }
         var plan = ApplyPlan(documents: [])
         for filePlan in perFile {
@@ -36,7 +38,7 @@ public struct ApplyPlan: Sendable {
         return plan
     }
 
-    public init(documents: [ManifestDocument]) {
+    public init(documents: [ManifestDocument], validating: Bool = true) {
         let decoder = ManifestDecoder()
         for document in documents {
             do {
@@ -44,7 +46,7 @@ public struct ApplyPlan: Sendable {
                 let type = type(of: manifest.object)
                 decoded.append(manifest)
                 kinds.append(KindTraits(rank: Self.rank(type), namespaced: type.resource.namespaced))
-                errors += manifest.validationErrors().map(\.description)
+                if validating { errors += manifest.validationErrors().map(\.description) }
                 warnings += manifest.unknownFieldWarnings()
             } catch {
                 errors.append(error.description)
@@ -62,14 +64,30 @@ public struct ApplyPlan: Sendable {
 
     /// The objects in apply order, each with the document its file wrote, which apply records.
     public var manifestsInApplyOrder: [AppliedManifest] {
-        var ordered: [AppliedManifest] = []
+        applyOrder.map { AppliedManifest(decoded[$0].object, document: decoded[$0].document.value) }
+    }
+
+    /// The positions in `decoded` in the order they are applied.
+    private var applyOrder: [Int] {
+        var ordered: [Int] = []
         ordered.reserveCapacity(decoded.count)
         for rank in 0...2 {
-            for index in decoded.indices where kinds[index].rank == rank {
-                ordered.append(AppliedManifest(decoded[index].object, document: decoded[index].document.value))
-            }
+            ordered += decoded.indices.filter { kinds[$0].rank == rank }
         }
         return ordered
+    }
+
+    /// What the server found wrong with the manifests `manifestsInApplyOrder` gave it, each
+    /// placed on its file and line as the plan's own errors are, in file order.
+    public func errors(of rejection: RejectedManifests) -> [String] {
+        let order = applyOrder
+        return rejection.failures.sorted { order[$0.index] < order[$1.index] }.flatMap { failure -> [String] in
+            let document = decoded[order[failure.index]].document
+            if case APIError.invalid(_, _, let fieldErrors) = failure.error {
+                return fieldErrors.map { ManifestError.invalid(location: document.location(of: $0.field), error: $0).description }
+            }
+            return ["\(document.location(of: FieldPath())): \(failure.error)"]
+        }
     }
 
     /// The kinds applied after namespaces and before the rest.

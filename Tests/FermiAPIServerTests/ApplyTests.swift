@@ -116,6 +116,42 @@ struct BatchedApplyTests {
         #expect(try await server.get(Widget.self, name: "w7").spec.size == 700)
     }
 
+    @Test func aRejectedManifestInALaterBatchLeavesEverythingAsItWasAndIsNamed() async throws {
+        let store = MemoryStore()
+        let server = APIServer(store: store, registry: KindRegistry([Namespace.self, Widget.self]))
+        try await server.ensureDefaultNamespace()
+        _ = try await server.apply(Widget("kept", size: 1))
+        let before = await store.currentRevision()
+        // A namespace and what goes in it, a change to an object that exists, and, in the third
+        // batch of two, two objects the server rejects (one a change that breaks a rule).
+        let manifests: [AppliedManifest] = [
+            AppliedManifest(Widget("w1", namespace: "research", size: 1)),
+            AppliedManifest(Widget("kept", size: -5)),
+            AppliedManifest(Widget("w2", size: 2)),
+            AppliedManifest(Namespace(metadata: ObjectMeta(name: "research"))),
+            AppliedManifest(Widget("w3", size: 3)),
+            AppliedManifest(Widget("bad", size: -1)),
+        ]
+        do {
+            _ = try await server.applyAll(manifests, batchSize: 2)
+            Issue.record("an apply with invalid manifests succeeded")
+        } catch let rejection as RejectedManifests {
+            #expect(rejection.failures.map(\.index) == [1, 5])
+            #expect(rejection.description == """
+                Widget.test.fermi.dev "kept" is invalid: spec.size: Invalid value: -5: must be greater than or equal to 0
+                Widget.test.fermi.dev "bad" is invalid: spec.size: Invalid value: -1: must be greater than or equal to 0
+                """)
+        }
+        #expect(await store.currentRevision() == before)
+        #expect(try await server.namespaceExists("research") == false)
+        #expect(try await server.get(Widget.self, name: "kept").spec.size == 1)
+        // Without the rejected ones, the same manifests apply: the widget goes into the
+        // namespace created alongside it.
+        let results = try await server.applyAll([manifests[0], manifests[2], manifests[3], manifests[4]], batchSize: 2)
+        #expect(results.map(\.object.name) == ["research", "w1", "w2", "w3"])
+        #expect(results.map(\.outcome) == [.created, .created, .created, .created])
+    }
+
     @Test func applyAllOfOneObjectTwiceInABatchCreatesItThenConfiguresIt() async throws {
         let server = APIServer(store: MemoryStore(), registry: KindRegistry([Widget.self]))
         try await server.ensureDefaultNamespace()

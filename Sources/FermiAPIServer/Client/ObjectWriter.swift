@@ -30,6 +30,11 @@ public protocol ObjectWriter: Sendable {
 
     /// Applies many manifests, namespaces first, each as `apply` does; results in that order.
     func applyAll(_ manifests: [AppliedManifest]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)]
+
+    /// Whether `applyAll` decides and admits every manifest before it writes any, so that one
+    /// it rejects leaves everything as it was (`RejectedManifests`); when not, whoever needs
+    /// that checks the manifests first.
+    var appliesAllOrNothing: Bool { get }
 }
 
 extension ObjectWriter {

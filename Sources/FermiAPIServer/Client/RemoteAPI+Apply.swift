@@ -36,6 +36,10 @@ extension RemoteAPI {
         throw APIError.conflict(resource: T.resource.qualifiedName, name: manifest.name)
     }
 
+    /// Each manifest is its own request: one the server rejects comes after those before it
+    /// were written.
+    public var appliesAllOrNothing: Bool { false }
+
     /// Applies each manifest in turn, namespaces first: the objects in them are admitted only
     /// once they exist.
     public func applyAll(_ manifests: [AppliedManifest]) async throws -> [(object: any APIObject, outcome: ApplyOutcome)] {
