@@ -60,12 +60,13 @@ struct EventCompactJSONTests {
         #expect(unset(Self.everyField.involvedObject!).isEmpty)
     }
 
-    @Test func ownerReferencesOrManagedFieldsAreLeftToCodable() {
+    @Test func ownerReferencesAndManagedFieldsAreWrittenAsCodableWritesThem() throws {
         var owned = Self.fewFields
-        owned.metadata.ownerReferences = [OwnerReference(apiVersion: "v1", kind: "Pod", name: "p", uid: "u")]
-        #expect(owned.compactJSONBytes() == nil)
-        var managed = Self.fewFields
-        managed.metadata.managedFields = []
-        #expect(managed.compactJSONBytes() == nil)
+        owned.metadata.ownerReferences = [OwnerReference(apiVersion: "v1", kind: "Pod", name: "p", uid: "u", controller: true)]
+        owned.metadata.managedFields = [ManagedFieldsEntry(manager: "fermi", operation: "Update", fieldsV1: .object(["f:count": .object([:])]))]
+        let written = try #require(owned.compactJSONBytes())
+        let codable = JSONValue.compactJSONBytes(try JSONValueEncoder.encode(owned))
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: codable, as: UTF8.self))
+        #expect(String(decoding: written, as: UTF8.self).contains(#""ownerReferences":[{"apiVersion":"v1","controller":true"#))
     }
 }

@@ -11,13 +11,34 @@
 enum CompactJSONEncoder {
     /// The compact JSON of `value`, or nil when it writes a container out of turn.
     static func bytes(of value: some Encodable) throws -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(2048)
+        return try stream(value, to: &output) ? output : nil
+    }
+
+    /// Appends the compact JSON of `value` to `output`: streamed, or, when `value` writes a
+    /// container out of turn, written from `JSONValueEncoder`'s tree.
+    static func write(_ value: some Encodable, to output: inout [UInt8]) throws {
+        let start = output.count
+        if try stream(value, to: &output) { return }
+        output.removeSubrange(start...)
+        output += try JSONValueEncoder.treeCompactJSONBytes(value)
+    }
+
+    /// Streams `value` onto the end of `output`; false when it wrote a container out of turn
+    /// (what it appended is then not JSON).
+    private static func stream(_ value: some Encodable, to output: inout [UInt8]) throws -> Bool {
         // Reached through a pointer rather than a class reference: a class's stored properties
         // are checked for exclusive access at run time on every access, a fifth of the time.
         let writer = UnsafeMutablePointer<CompactJSONWriter>.allocate(capacity: 1)
         writer.initialize(to: CompactJSONWriter())
-        defer { writer.deinitialize(count: 1).deallocate() }
+        swap(&writer.pointee.output, &output)
+        defer {
+            swap(&writer.pointee.output, &output)
+            writer.deinitialize(count: 1).deallocate()
+        }
         try writeValue(value, with: writer)
-        return writer.pointee.outOfTurn ? nil : writer.pointee.output
+        return !writer.pointee.outOfTurn
     }
 }
 
@@ -26,9 +47,31 @@ enum CompactJSONEncoder {
 /// mutating method, so that no access to the writer is open while the value writes to it.)
 private func writeValue<T: Encodable>(_ value: T, with writer: UnsafeMutablePointer<CompactJSONWriter>) throws {
     if writer.pointee.writeScalar(value) { return }
+    if try writeOwnJSON(value, to: &writer.pointee.output) { return }
     let depth = writer.pointee.openFrame()
     try value.encode(to: FrameEncoder(writer: writer, depth: depth))
     writer.pointee.close(depth)
+}
+
+/// Writes `value` when its type writes its own JSON (the types every stored object is mostly
+/// made of), comparing types as `writeScalar` does; false for any other type.
+private func writeOwnJSON<T: Encodable>(_ value: T, to output: inout [UInt8]) throws -> Bool {
+    // Read in place: a cast would copy the value, retaining each of its fields.
+    func read<Own>(as type: Own.Type, _ write: (Own, inout CompactJSONObject) throws -> Void) throws {
+        try withUnsafePointer(to: value) { pointer in
+            try CompactJSONObject.write(UnsafeRawPointer(pointer).assumingMemoryBound(to: Own.self).pointee, to: &output, write)
+        }
+    }
+    if T.self == PodSpec.self {
+        try read(as: PodSpec.self) { try $0.writeMembers(to: &$1) }
+    } else if T.self == ObjectMeta.self {
+        try read(as: ObjectMeta.self) { try $0.writeMembers(to: &$1) }
+    } else if T.self == Container.self {
+        try read(as: Container.self) { try $0.writeMembers(to: &$1) }
+    } else {
+        return false
+    }
+    return true
 }
 
 /// The buffer and the objects and arrays open in it, innermost last.
@@ -65,7 +108,6 @@ private struct CompactJSONWriter {
     private var scratch: [UInt8] = []
 
     init() {
-        output.reserveCapacity(2048)
         frames.reserveCapacity(16)
         members.reserveCapacity(64)
     }

@@ -83,29 +83,41 @@ struct CompactJSONObject {
     }
 
     /// An object member, `write` adding its members.
-    mutating func add<Value>(_ key: String, object value: Value?, _ write: (Value, inout CompactJSONObject) -> Void) {
+    mutating func add<Value>(_ key: String, object value: Value?, _ write: (Value, inout CompactJSONObject) throws -> Void) rethrows {
         guard let value else { return }
         startMember(key)
-        writeObject(value, write)
+        try Self.write(value, to: &output, write)
     }
 
     /// An array of objects, `write` adding each one's members.
-    mutating func add<Value>(_ key: String, objects value: [Value]?, _ write: (Value, inout CompactJSONObject) -> Void) {
+    mutating func add<Value>(_ key: String, objects value: [Value]?, _ write: (Value, inout CompactJSONObject) throws -> Void) rethrows {
         guard let value else { return }
         startMember(key)
         output.append(UInt8(ascii: "["))
         for (index, item) in value.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            writeObject(item, write)
+            try Self.write(item, to: &output, write)
         }
         output.append(UInt8(ascii: "]"))
     }
 
-    private mutating func writeObject<Value>(_ value: Value, _ write: (Value, inout CompactJSONObject) -> Void) {
+    /// A member written by its Codable encoding (see `CompactJSONEncoder`): for the fields of
+    /// types written here that are themselves rarely set.
+    mutating func add(_ key: String, encoding value: (some Encodable)?) throws {
+        guard let value else { return }
+        startMember(key)
+        try CompactJSONEncoder.write(value, to: &output)
+    }
+
+    /// Writes `value` as an object at the end of `output`, `write` adding its members.
+    static func write<Value>(_ value: Value, to output: inout [UInt8], _ write: (Value, inout CompactJSONObject) throws -> Void) rethrows {
         var nested = CompactJSONObject(continuing: &output)
-        write(value, &nested)
-        nested.output.append(UInt8(ascii: "}"))
-        swap(&output, &nested.output)
+        // The buffer goes back to `output` even when `write` throws.
+        defer {
+            nested.output.append(UInt8(ascii: "}"))
+            swap(&output, &nested.output)
+        }
+        try write(value, &nested)
     }
 
     /// The object's bytes, closed.

@@ -1,10 +1,7 @@
 /// Events are the kind written most (several for every pod), and Codable's containers were
 /// most of the cost of writing one: they write their JSON directly, members in key order.
-/// Metadata with owner references or managed fields, which recorders never set, is left to
-/// Codable.
 extension Event: CompactJSONWritable {
     public func compactJSONBytes() -> [UInt8]? {
-        guard metadata.ownerReferences == nil, metadata.managedFields == nil else { return nil }
         var object = CompactJSONObject()
         object.add("action", action)
         object.add("apiVersion", apiVersion)
@@ -15,7 +12,8 @@ extension Event: CompactJSONWritable {
         object.add("kind", kind)
         object.add("lastTimestamp", lastTimestamp?.description)
         object.add("message", message)
-        object.add("metadata", object: metadata, Self.write)
+        // Only managed fields, which recorders never set, can fail to encode (they are Codable).
+        guard (try? object.add("metadata", object: metadata, { try $0.writeMembers(to: &$1) })) != nil else { return nil }
         object.add("reason", reason)
         object.add("related", object: related, Self.write)
         object.add("reportingComponent", reportingComponent)
@@ -30,21 +28,6 @@ extension Event: CompactJSONWritable {
         }
         object.add("type", type)
         return object.bytes()
-    }
-
-    private static func write(_ metadata: ObjectMeta, to object: inout CompactJSONObject) {
-        object.add("annotations", metadata.annotations)
-        object.add("creationTimestamp", metadata.creationTimestamp?.description)
-        object.add("deletionGracePeriodSeconds", metadata.deletionGracePeriodSeconds)
-        object.add("deletionTimestamp", metadata.deletionTimestamp?.description)
-        object.add("finalizers", metadata.finalizers)
-        object.add("generateName", metadata.generateName)
-        object.add("generation", metadata.generation)
-        object.add("labels", metadata.labels)
-        object.add("name", metadata.name)
-        object.add("namespace", metadata.namespace)
-        object.add("resourceVersion", metadata.resourceVersion)
-        object.add("uid", metadata.uid)
     }
 
     private static func write(_ reference: ObjectReference, to object: inout CompactJSONObject) {

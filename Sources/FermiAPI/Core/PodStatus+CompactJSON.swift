@@ -44,14 +44,7 @@ extension PodStatus: CompactJSONWritable {
         object.add("lastState", object: status.lastState, write)
         object.add("name", status.name)
         object.add("ready", status.ready)
-        object.add("resources", object: status.resources) { resources, object in
-            object.add("claims", objects: resources.claims) { claim, object in
-                object.add("name", claim.name)
-                object.add("request", claim.request)
-            }
-            object.add("limits", resources.limits)
-            object.add("requests", resources.requests)
-        }
+        object.add("resources", object: status.resources) { $0.writeMembers(to: &$1) }
         object.add("restartCount", status.restartCount)
         object.add("started", status.started)
         object.add("state", object: status.state, write)
