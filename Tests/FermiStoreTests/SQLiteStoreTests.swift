@@ -16,6 +16,24 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test func aNewFileHasEightKilobytePagesAndAnOlderFileKeepsItsOwn() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("s.db").path
+            let store = try SQLiteStore(path: path)
+            #expect(try store.filePageSize() == 8192)
+            try store.close()
+            // A file written with SQLite's default pages, as stores were before, opens and works.
+            let older = directory.appendingPathComponent("older.db").path
+            try await DatabaseQueue(path: older).write { db in try db.execute(sql: "CREATE TABLE unrelated (x INTEGER)") }
+            let reopened = try SQLiteStore(path: older)
+            #expect(try reopened.filePageSize() == 4096)
+            _ = try await reopened.commit([.create(key: "/k", value: Data("v".utf8))])
+            #expect(try await reopened.get("/k").value == Data("v".utf8))
+            #expect(try reopened.integrityCheck() == "ok")
+            try reopened.close()
+        }
+    }
+
     @Test func concurrentCommitsShareTransactionsButKeepTheirOwnRevisionsAndFailures() async throws {
         try await withTemporaryDirectory { directory in
             let store = try SQLiteStore(path: directory.appendingPathComponent("s.db").path)

@@ -24,6 +24,12 @@ public final class SQLiteStore: Store, ChangeLog {
         // Other processes hold the write lock for a commit at a time: wait for it, don't fail.
         configuration.busyMode = .timeout(60)
         configuration.label = "fermi-store"
+        // A new file gets 8 KiB pages (an existing one keeps its own): stored objects are a
+        // few kilobytes each (an applied manifest carries its last-applied record too), and 4 KiB
+        // pages held one or two, so a bulk commit wrote a page per object. Applying 10,000
+        // objects committed in 390 ms rather than 450; larger pages cost the simulation's small
+        // scattered writes more than they saved.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -61,6 +67,14 @@ public final class SQLiteStore: Store, ChangeLog {
         try pool.writeWithoutTransaction { db in
             try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
         }
+    }
+
+    /// The page size of files the store creates.
+    static let pageSize = 8192
+
+    /// The page size of the file, in bytes.
+    public func filePageSize() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
     }
 
     /// The journal mode of the file: `wal` for a store.
