@@ -66,6 +66,37 @@ struct JSONValueEncoderTests {
         #expect(try JSONValueEncoder.encodeCompactJSONBytes(pod) == Array(try foundation.encode(pod)))
     }
 
+    @Test func everyPlacementOfAnEscapeInALongStringIsWrittenAsByteByByteEscapingWritesIt() throws {
+        // Go's escapes: quote, backslash, \n, \r, \t by name, other control characters as \u00XX.
+        func reference(_ text: String) -> String {
+            var written = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": written += "\\\""
+                case "\\": written += "\\\\"
+                case "\n": written += "\\n"
+                case "\r": written += "\\r"
+                case "\t": written += "\\t"
+                case _ where scalar.value < 0x20: written += String(format: "\\u%04x", scalar.value)
+                default: written.unicodeScalars.append(scalar)
+                }
+            }
+            return written + "\""
+        }
+        let special: [Character] = ["\"", "\\", "\n", "\u{1}", "\u{1f}", "é", "🚀", " ", "\u{7f}"]
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31] {
+            for position in 0...length {
+                for character in special {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(character, at: text.index(text.startIndex, offsetBy: position))
+                    let bytes = JSONValue.compactJSONBytes(.string(text))
+                    #expect(String(decoding: bytes, as: UTF8.self) == reference(text))
+                    #expect(try JSONParser.parse(Data(bytes)) == .string(text))
+                }
+            }
+        }
+    }
+
     @Test func stringsAreEscapedAndReadBackAsTheyWere() throws {
         let text = "say \"hi\"\\ to\n\tthe \u{01}team\r: é🚀 {\"a\":\"b\"}"
         let bytes = JSONValue.compactJSONBytes(.object(["text": .string(text)]))

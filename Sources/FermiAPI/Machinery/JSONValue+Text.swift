@@ -52,9 +52,10 @@ extension JSONValue {
             // Runs of bytes that need no escape are copied whole: a last-applied record is a
             // kilobyte of JSON with a quote every few bytes.
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            var index = nextToEscape(in: bytes, from: 0)
+            while index < bytes.count {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+                let byte = bytes[index]
                 let escaped: UInt8? =
                     switch byte {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
@@ -70,10 +71,39 @@ extension JSONValue {
                     let hex = String(byte, radix: 16)
                     append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
                 }
+                runStart = index + 1
+                index = nextToEscape(in: bytes, from: runStart)
             }
             // Bytes of multi-byte characters are copied as they are: UTF-8 in, UTF-8 out.
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The position of the first byte at or after `start` that JSON escapes (a control
+    /// character, a quote or a backslash), or the end. Eight bytes are tested at a time: every
+    /// string stored goes through here, and most need no escape at all.
+    static func nextToEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // The high bit of each byte of `word` below `limit` (at most 128). Borrows run upward,
+        // so bytes above the first one below can be marked wrongly, but the first is exact:
+        // only the lowest mark is used.
+        func below(_ limit: UInt64, _ word: UInt64) -> UInt64 { (word &- ones &* limit) & ~word & highBits }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte equal to c is a zero byte of word ^ c, which is below 1.
+            let special = below(0x20, word) | below(1, word ^ (ones &* 0x22)) | below(1, word ^ (ones &* 0x5C))
+            if special != 0 { return index + (special.trailingZeroBitCount >> 3) }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return bytes.count
     }
 }
