@@ -98,9 +98,10 @@ extension APIServer {
         guard failures.isEmpty else { throw RejectedManifests(failures: failures.sorted { $0.index < $1.index }) }
         var results: [(object: any APIObject, outcome: ApplyOutcome)] = []
         results.reserveCapacity(manifests.count)
-        // One batch is committed while the next is encoded: encoding is CPU work on every
-        // core, committing is mostly the store's. The first batch is a quarter of the others,
-        // so that the store starts writing after a short wait for the first encoding.
+        // One batch is committed while the next is encoded, on one core each: encoding on
+        // every core as well took the store's commits a third longer, and the store's writing
+        // is the longer of the two. The first batch is a quarter of the others, so that the
+        // store starts writing after a short wait for the first encoding.
         var committing: Task<[(object: any APIObject, outcome: ApplyOutcome)], any Error>?
         defer { committing?.cancel() }
         var start = 0
@@ -108,7 +109,7 @@ extension APIServer {
             let range = start..<min(start + (start == 0 ? max(1, batchSize / 4) : batchSize), prepared.count)
             start = range.upperBound
             let batch = Array(prepared[range])
-            let writes = try batch.concurrentMap(minimumPerPart: 50) { try $0.storeWrite() }
+            let writes = try batch.map { try $0.storeWrite() }
             if let previous = committing { results += try await previous.value }
             let applied = Array(recorded[range])
             committing = Task { try await self.commit(batch, writes: writes, of: applied) }
