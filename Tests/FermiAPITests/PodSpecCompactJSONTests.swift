@@ -93,6 +93,11 @@ struct PodSpecCompactJSONTests {
         try Self.expectCodableBytes(of: [PodSpec(), PodSpec(containers: [])])
         try Self.expectCodableBytes(of: [ObjectMeta(), ObjectMeta(name: "a", labels: [:])])
         try Self.expectCodableBytes(of: Container(name: "pytorch"))
+        try Self.expectCodableBytes(of: [PodTemplateSpec(), PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]))])
+        let settings = ConfigMap(
+            metadata: ObjectMeta(name: "settings"), data: ["z": "last", "a": "first \"quoted\"", "é": "", "B": "upper"])
+        try Self.expectCodableBytes(of: settings)
+        try Self.expectCodableBytes(of: [String: String]())
     }
 
     /// The tests above cover every field: one added to these types and not written fails here

@@ -54,7 +54,8 @@ private func writeValue<T: Encodable>(_ value: T, with writer: UnsafeMutablePoin
 }
 
 /// Writes `value` when its type writes its own JSON (the types every stored object is mostly
-/// made of), comparing types as `writeScalar` does; false for any other type.
+/// made of: metadata, pod specs and templates, containers, maps of strings), comparing types
+/// as `writeScalar` does; false for any other type.
 private func writeOwnJSON<T: Encodable>(_ value: T, to output: inout [UInt8]) throws -> Bool {
     // Read in place: a cast would copy the value, retaining each of its fields.
     func read<Own>(as type: Own.Type, _ write: (Own, inout CompactJSONObject) throws -> Void) throws {
@@ -64,6 +65,16 @@ private func writeOwnJSON<T: Encodable>(_ value: T, to output: inout [UInt8]) th
     }
     if T.self == PodSpec.self {
         try read(as: PodSpec.self) { try $0.writeMembers(to: &$1) }
+    } else if T.self == PodTemplateSpec.self {
+        try read(as: PodTemplateSpec.self) { template, object in
+            try object.add("metadata", object: template.metadata) { try $0.writeMembers(to: &$1) }
+            try object.add("spec", object: template.spec) { try $0.writeMembers(to: &$1) }
+        }
+    } else if T.self == [String: String].self {
+        // Config maps' data, selectors, annotations: written in key order with no reordering.
+        try read(as: [String: String].self) { map, object in
+            for (key, value) in map.sorted(by: { $0.key < $1.key }) { object.add(key, value) }
+        }
     } else if T.self == ObjectMeta.self {
         try read(as: ObjectMeta.self) { try $0.writeMembers(to: &$1) }
     } else if T.self == Container.self {
