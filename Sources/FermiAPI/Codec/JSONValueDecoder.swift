@@ -279,22 +279,18 @@ private struct ValueDecoder: Decoder {
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
-    let path: CodingPathNode?
-    let reads: MemberReads?
-    let record: MemberReads.Record?
-    /// One bit per member name's `NameSignature`: a type asks for each of its fields, and most
-    /// are absent (a PodSpec has some forty, a pod sets a handful), so a clear bit answers
-    /// "absent" without hashing the name.
-    private let signatures: UInt64
+    /// The object read, held by one reference: the standard library's container box copies
+    /// the container for every field asked of it, a retain and a release per reference held.
+    private let object: KeyedObject
+    var members: [String: JSONValue] { object.members }
+    var path: CodingPathNode? { object.path }
+    var reads: MemberReads? { object.reads }
+    var record: MemberReads.Record? { object.record }
+    private var signatures: UInt64 { object.signatures }
     var codingPath: [any CodingKey] { path.keys }
 
     init(members: [String: JSONValue], path: CodingPathNode?, reads: MemberReads?, record: MemberReads.Record?) {
-        self.members = members
-        self.path = path
-        self.reads = reads
-        self.record = record
-        signatures = members.keys.reduce(0) { $0 | NameSignature.bit(of: $1) }
+        object = KeyedObject(members: members, path: path, reads: reads, record: record)
     }
 
     /// The member named `name`, if there is one.
@@ -397,6 +393,26 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
         ValueDecoder(value: member(named: key.stringValue) ?? .null, path: CodingPathNode(path, key), reads: reads)
+    }
+}
+
+/// What a keyed container reads: the object's members, where it is, and where reads are noted.
+private final class KeyedObject {
+    let members: [String: JSONValue]
+    let path: CodingPathNode?
+    let reads: MemberReads?
+    let record: MemberReads.Record?
+    /// One bit per member name's `NameSignature`: a type asks for each of its fields, and most
+    /// are absent (a PodSpec has some forty, a pod sets a handful), so a clear bit answers
+    /// "absent" without hashing the name.
+    let signatures: UInt64
+
+    init(members: [String: JSONValue], path: CodingPathNode?, reads: MemberReads?, record: MemberReads.Record?) {
+        self.members = members
+        self.path = path
+        self.reads = reads
+        self.record = record
+        signatures = members.keys.reduce(0) { $0 | NameSignature.bit(of: $1) }
     }
 }
 
