@@ -164,14 +164,17 @@ extension APIServer {
 
         /// The store write that carries it out; nil when nothing changes.
         func storeWrite() throws -> StoreWrite? {
-            guard let target else { return nil }
-            // What is stored carries no resourceVersion: the store's revision is it.
-            var unversioned = object
-            unversioned.metadata.resourceVersion = nil
-            let value = try ObjectCodec.encode(unversioned)
             switch target {
-            case .create(let key): return .create(key: key, value: value)
-            case .update(let key, let expectedRevision): return .update(key: key, value: value, expectedRevision: expectedRevision)
+            case nil:
+                return nil
+            case .create(let key):
+                // New objects carry no resourceVersion (`stampNew` clears it).
+                return .create(key: key, value: try ObjectCodec.encode(object))
+            case .update(let key, let expectedRevision):
+                // What is stored carries no resourceVersion: the store's revision is it.
+                var unversioned = object
+                unversioned.metadata.resourceVersion = nil
+                return .update(key: key, value: try ObjectCodec.encode(unversioned), expectedRevision: expectedRevision)
             }
         }
     }

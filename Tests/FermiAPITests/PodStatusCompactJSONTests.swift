@@ -53,20 +53,14 @@ struct PodStatusCompactJSONTests {
     /// The test above covers every field: one added to the status types and not written fails
     /// here until the writer and `everyField` have it.
     @Test func theFullStatusSetsEveryField() throws {
-        let unset = { (value: Any) in
-            Mirror(reflecting: value).children.filter { child in
-                let mirror = Mirror(reflecting: child.value)
-                return mirror.displayStyle == .optional && mirror.children.isEmpty
-            }.compactMap(\.label)
-        }
         let container = Self.everyContainerField
-        #expect(unset(Self.everyField).isEmpty)
-        #expect(unset(container).isEmpty)
-        #expect(unset(try #require(container.state)).isEmpty)
-        #expect(unset(try #require(container.state?.terminated)).isEmpty)
-        #expect(unset(try #require(container.state?.waiting)).isEmpty)
-        #expect(unset(try #require(container.resources)).isEmpty)
-        #expect(unset(try #require(container.volumeMounts?.first)).isEmpty)
-        #expect(unset(try #require(Self.everyField.conditions?.first)).isEmpty)
+        #expect(unsetFields(of: Self.everyField).isEmpty)
+        #expect(unsetFields(of: container).isEmpty)
+        #expect(unsetFields(of: try #require(container.state)).isEmpty)
+        #expect(unsetFields(of: try #require(container.state?.terminated)).isEmpty)
+        #expect(unsetFields(of: try #require(container.state?.waiting)).isEmpty)
+        #expect(unsetFields(of: try #require(container.resources)).isEmpty)
+        #expect(unsetFields(of: try #require(container.volumeMounts?.first)).isEmpty)
+        #expect(unsetFields(of: try #require(Self.everyField.conditions?.first)).isEmpty)
     }
 }

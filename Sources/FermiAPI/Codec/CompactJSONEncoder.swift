@@ -305,35 +305,22 @@ private struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerPr
     let depth: Int
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) throws {
+    /// Writes the member `key`, `write` writing its value.
+    private func member(_ key: Key, _ write: (inout CompactJSONWriter) -> Void) {
         guard writer.pointee.beginMember(key.stringValue, in: depth) else { return }
-        writer.pointee.writeNull()
+        write(&writer.pointee)
         writer.pointee.endMember(in: depth)
     }
 
+    mutating func encodeNil(forKey key: Key) throws { member(key) { $0.writeNull() } }
+
     // Scalars are most fields: they are written directly, and an absent optional is left out.
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        guard writer.pointee.beginMember(key.stringValue, in: depth) else { return }
-        writer.pointee.writeString(value)
-        writer.pointee.endMember(in: depth)
-    }
-    mutating func encode(_ value: Bool, forKey key: Key) throws {
-        guard writer.pointee.beginMember(key.stringValue, in: depth) else { return }
-        writer.pointee.writeBool(value)
-        writer.pointee.endMember(in: depth)
-    }
+    mutating func encode(_ value: String, forKey key: Key) throws { member(key) { $0.writeString(value) } }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { member(key) { $0.writeBool(value) } }
     mutating func encode(_ value: Int, forKey key: Key) throws { try encode(Int64(value), forKey: key) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int64(value), forKey: key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws {
-        guard writer.pointee.beginMember(key.stringValue, in: depth) else { return }
-        writer.pointee.writeInteger(value)
-        writer.pointee.endMember(in: depth)
-    }
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        guard writer.pointee.beginMember(key.stringValue, in: depth) else { return }
-        writer.pointee.writeDouble(value)
-        writer.pointee.endMember(in: depth)
-    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { member(key) { $0.writeInteger(value) } }
+    mutating func encode(_ value: Double, forKey key: Key) throws { member(key) { $0.writeDouble(value) } }
 
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) }
