@@ -254,7 +254,6 @@ public final class APIServer: ObjectReader, ObjectWriter, StatusWriter {
 
     private static func statusBytes<T: StatusHavingObject>(of object: T) throws -> [UInt8]? {
         guard let status = object.status else { return nil }
-        if let writable = status as? any CompactJSONWritable, let bytes = writable.compactJSONBytes() { return bytes }
         return try JSONValueEncoder.encodeCompactJSONBytes(status)
     }
 

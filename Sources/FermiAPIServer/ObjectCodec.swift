@@ -5,7 +5,6 @@ import Foundation
 /// How objects are stored: JSON with sorted keys, and the key's revision as resourceVersion.
 enum ObjectCodec {
     static func encode(_ object: some APIObject) throws -> Data {
-        if let writable = object as? any CompactJSONWritable, let bytes = writable.compactJSONBytes() { return Data(bytes) }
         return Data(try JSONValueEncoder.encodeCompactJSONBytes(object))
     }
 

@@ -54,8 +54,9 @@ private func writeValue<T: Encodable>(_ value: T, with writer: UnsafeMutablePoin
 }
 
 /// Writes `value` when its type writes its own JSON (the types every stored object is mostly
-/// made of: metadata, pod specs and templates, containers, maps of strings), comparing types
-/// as `writeScalar` does; false for any other type.
+/// made of: metadata, pod specs, templates and statuses, containers, maps of strings; and
+/// events, the kind written most), comparing types as `writeScalar` does; false for any other
+/// type.
 private func writeOwnJSON<T: Encodable>(_ value: T, to output: inout [UInt8]) throws -> Bool {
     // Read in place: a cast would copy the value, retaining each of its fields.
     func read<Own>(as type: Own.Type, _ write: (Own, inout CompactJSONObject) throws -> Void) throws {
@@ -79,6 +80,10 @@ private func writeOwnJSON<T: Encodable>(_ value: T, to output: inout [UInt8]) th
         try read(as: ObjectMeta.self) { try $0.writeMembers(to: &$1) }
     } else if T.self == Container.self {
         try read(as: Container.self) { try $0.writeMembers(to: &$1) }
+    } else if T.self == PodStatus.self {
+        try read(as: PodStatus.self) { $0.writeMembers(to: &$1) }
+    } else if T.self == Event.self {
+        try read(as: Event.self) { try $0.writeMembers(to: &$1) }
     } else {
         return false
     }

@@ -1,5 +1,5 @@
 /// A JSON object written member by member straight into one buffer, for types that write their
-/// own compact JSON: the same bytes `JSONValue.compactJSONBytes` writes of the `JSONValue`
+/// own compact JSON (see `CompactJSONEncoder`): the same bytes `JSONValue.compactJSONBytes` writes of the `JSONValue`
 /// Codable would make (keys sorted, nil members left out), with no containers or member arrays
 /// in between. Writers add members in key order, as they will be read; debug builds check it.
 struct CompactJSONObject {
@@ -8,12 +8,6 @@ struct CompactJSONObject {
     #if DEBUG
     private var lastKey: String?
     #endif
-
-    init() {
-        output = []
-        output.reserveCapacity(512)
-        output.append(UInt8(ascii: "{"))
-    }
 
     /// An object written on after what `output` holds; `output` is taken, not copied.
     private init(continuing output: inout [UInt8]) {
@@ -119,17 +113,4 @@ struct CompactJSONObject {
         }
         try write(value, &nested)
     }
-
-    /// The object's bytes, closed.
-    consuming func bytes() -> [UInt8] {
-        output.append(UInt8(ascii: "}"))
-        return output
-    }
-}
-
-/// An object that can write its own compact JSON, as `JSONValue.compactJSONBytes` would write
-/// its Codable encoding, faster: for kinds written very often (events).
-public protocol CompactJSONWritable {
-    /// The compact JSON, or nil when the value holds something only Codable writes.
-    func compactJSONBytes() -> [UInt8]?
 }

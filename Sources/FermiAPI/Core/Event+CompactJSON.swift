@@ -1,8 +1,8 @@
 /// Events are the kind written most (several for every pod), and Codable's containers were
-/// most of the cost of writing one: they write their JSON directly, members in key order.
-extension Event: CompactJSONWritable {
-    public func compactJSONBytes() -> [UInt8]? {
-        var object = CompactJSONObject()
+/// most of the cost of writing one: they write their members directly (see
+/// `CompactJSONEncoder`), in key order.
+extension Event {
+    func writeMembers(to object: inout CompactJSONObject) throws {
         object.add("action", action)
         object.add("apiVersion", apiVersion)
         object.add("count", count)
@@ -12,8 +12,7 @@ extension Event: CompactJSONWritable {
         object.add("kind", kind)
         object.add("lastTimestamp", lastTimestamp?.description)
         object.add("message", message)
-        // Only managed fields, which recorders never set, can fail to encode (they are Codable).
-        guard (try? object.add("metadata", object: metadata, { try $0.writeMembers(to: &$1) })) != nil else { return nil }
+        try object.add("metadata", object: metadata) { try $0.writeMembers(to: &$1) }
         object.add("reason", reason)
         object.add("related", object: related, Self.write)
         object.add("reportingComponent", reportingComponent)
@@ -27,7 +26,6 @@ extension Event: CompactJSONWritable {
             object.add("host", source.host)
         }
         object.add("type", type)
-        return object.bytes()
     }
 
     private static func write(_ reference: ObjectReference, to object: inout CompactJSONObject) {

@@ -1,10 +1,9 @@
 /// A pod's status is written at every step of its life (accepted, started, ended) and the
 /// simulation writes one for every pod at once; Codable's containers were most of the cost of
-/// those writes, so the status writes its JSON directly, every field as Codable would, members
-/// in key order.
-extension PodStatus: CompactJSONWritable {
-    public func compactJSONBytes() -> [UInt8]? {
-        var object = CompactJSONObject()
+/// those writes, so the status writes its members directly (see `CompactJSONEncoder`), every
+/// field as Codable would, in key order.
+extension PodStatus {
+    func writeMembers(to object: inout CompactJSONObject) {
         object.add("conditions", objects: conditions, Self.write)
         object.add("containerStatuses", objects: containerStatuses, Self.write)
         object.add("ephemeralContainerStatuses", objects: ephemeralContainerStatuses, Self.write)
@@ -24,7 +23,6 @@ extension PodStatus: CompactJSONWritable {
             object.add("resourceClaimName", claim.resourceClaimName)
         }
         object.add("startTime", startTime?.description)
-        return object.bytes()
     }
 
     private static func write(_ condition: PodCondition, to object: inout CompactJSONObject) {
